@@ -1,0 +1,52 @@
+# NIK — the two commands of the quick start are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+VENDOR := nik/static/vendor
+
+.PHONY: demo test lint format install assets messages clean
+
+$(BIN)/nik: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(BIN)/nik
+
+install: $(BIN)/nik
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Front-end packages from npm, copied into static/vendor (git-ignored); nothing vendored by hand.
+$(VENDOR)/.stamp: node_modules/.package-lock.json
+	mkdir -p $(VENDOR)/utrecht $(VENDOR)/axe-core
+	cp node_modules/@utrecht/design-tokens/dist/index.css $(VENDOR)/utrecht/design-tokens.css
+	cp node_modules/@utrecht/component-library-css/dist/index.css $(VENDOR)/utrecht/component-library.css
+	cp node_modules/@utrecht/component-library-css/dist/html.css $(VENDOR)/utrecht/html.css
+	cp node_modules/axe-core/axe.min.js $(VENDOR)/axe-core/axe.min.js
+	touch $@
+
+assets: $(VENDOR)/.stamp
+
+messages: $(BIN)/nik
+	cd nik && ../$(BIN)/nik compilemessages --ignore=.venv -v 0
+
+demo: install assets messages
+	$(BIN)/nik demo --port $(PORT)
+
+test: install assets messages
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check nik tests bench
+	$(BIN)/ruff format --check nik tests bench
+	$(BIN)/nik makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff format nik tests bench
+	$(BIN)/ruff check --fix nik tests bench
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR)

@@ -1,0 +1,1 @@
+"""NIK: software for the Dutch Netwerken Integrale Kindzorg."""

@@ -1,0 +1,167 @@
+"""The one door to family data and region-scoped records.
+
+PRODUCT.md's need-to-know rule lives here and nowhere else:
+- a family is visible to the coordinators of its region and to its own portal accounts
+  (a parent membership in that region);
+- care-team members whose organisation the family consented to are added by the families
+  issue, with the care team and consent;
+- steering, national and admin roles never see a family: they get aggregates.
+
+Views and the API never filter family data by hand: they call `visible_families`,
+`open_family` or `open_record`, which also write the audit event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+
+from nik.families.models import Family
+
+from . import audit
+from .models import AuditAction, AuditOutcome, Membership, Region, Role, User
+
+AnyUser = User | AnonymousUser
+
+
+def _active(user: AnyUser) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def regions_with_role(user: AnyUser, *roles: str) -> QuerySet[Region]:
+    if not _active(user):
+        return Region.objects.none()
+    return Region.objects.filter(memberships__user=user, memberships__role__in=roles).distinct()
+
+
+def visible_families(user: AnyUser) -> QuerySet[Family]:
+    """The families this user may see, as a queryset (deny by default)."""
+    if not _active(user):
+        return Family.objects.none()
+    coordinated = Membership.objects.filter(user=user, role=Role.COORDINATOR).values("region")
+    parent_in = Membership.objects.filter(user=user, role=Role.PARENT).values("region")
+    rule = Q(region__in=coordinated) | Q(portal_users=user, region__in=parent_in)
+    return Family.objects.filter(rule).distinct()
+
+
+def role_for_family(user: AnyUser, family: Family) -> str:
+    """The role under which the user reaches this family (for the audit log)."""
+    if not _active(user):
+        return ""
+    roles = set(
+        Membership.objects.filter(user=user, region_id=family.region_id).values_list(
+            "role", flat=True
+        )
+    )
+    for role in (Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER, Role.PARENT):
+        if role in roles:
+            return str(role)
+    return next(iter(sorted(roles)), "")
+
+
+def family_of(obj: Model) -> Family | None:
+    if isinstance(obj, Family):
+        return obj
+    family = getattr(obj, "family", None)
+    return family if isinstance(family, Family) else None
+
+
+def open_record(user: AnyUser, obj: Model, action: str, purpose: str) -> Model:
+    """Check that `user` may reach `obj`, write the audit event, and return `obj`.
+
+    Denied access is logged too and raises Http404, so an outsider cannot even learn
+    that the record exists.
+    """
+    family = family_of(obj)
+    if family is not None:
+        allowed = visible_families(user).filter(pk=family.pk).exists()
+        region_id = family.region_id
+        role = role_for_family(user, family)
+    else:
+        region_id = getattr(obj, "region_id", None)
+        allowed = can_open_region_record(user, region_id)
+        role = _region_role(user, region_id)
+    audit.record(
+        action=action,
+        outcome=AuditOutcome.ALLOWED if allowed else AuditOutcome.DENIED,
+        user=user if _active(user) else None,
+        role=role,
+        region=Region.objects.filter(pk=region_id).first() if region_id else None,
+        object_type=obj._meta.label_lower,
+        object_id=obj.pk,
+        subject_family_id=family.pk if family else None,
+        purpose=purpose,
+    )
+    if not allowed:
+        raise Http404
+    return obj
+
+
+def open_family(user: AnyUser, pk: Any, action: str = AuditAction.VIEW, purpose: str = "") -> Family:
+    """Fetch a family by id for this user, or log the attempt and raise Http404."""
+    family = Family.objects.filter(pk=pk).first() if str(pk).isdigit() else None
+    if family is None:
+        audit.record(
+            action=action,
+            outcome=AuditOutcome.DENIED,
+            user=user if _active(user) else None,
+            object_type="families.family",
+            object_id=str(pk)[:64],
+            purpose=purpose,
+            details={"reason": "not_found"},
+        )
+        raise Http404
+    open_record(user, family, action, purpose)
+    return family
+
+
+def can_open_region_record(user: AnyUser, region_id: int | None) -> bool:
+    """Non-family records of a region: for anyone holding a role in that region."""
+    if not _active(user) or region_id is None:
+        return False
+    return Membership.objects.filter(user=user, region_id=region_id).exists()
+
+
+def _region_role(user: AnyUser, region_id: int | None) -> str:
+    if not _active(user) or region_id is None:
+        return ""
+    roles = sorted(
+        Membership.objects.filter(user=user, region_id=region_id).values_list("role", flat=True)
+    )
+    return roles[0] if roles else ""
+
+
+def viewable_regions(user: AnyUser) -> QuerySet[Region]:
+    """Regions whose overview the user may open: their own, or all for national analysts."""
+    if not _active(user):
+        return Region.objects.none()
+    if user.is_superuser or Membership.objects.filter(
+        user=user, role__in=[Role.NATIONAL, Role.ADMIN]
+    ).exists():
+        return Region.objects.all()
+    return Region.objects.filter(
+        memberships__user=user,
+        memberships__role__in=[Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER, Role.STEERING],
+    ).distinct()
+
+
+def open_region(user: AnyUser, slug: str, purpose: str = "region overview") -> Region:
+    """Fetch a region the user may open, or log the attempt and raise Http404."""
+    region = viewable_regions(user).filter(slug=slug).first()
+    if region is None:
+        known = Region.objects.filter(slug=slug).first()
+        audit.record(
+            action=AuditAction.VIEW,
+            outcome=AuditOutcome.DENIED,
+            user=user if _active(user) else None,
+            region=known,
+            object_type="core.region",
+            object_id=slug[:64],
+            purpose=purpose,
+            details={"reason": "not_permitted" if known else "unknown_region"},
+        )
+        raise Http404
+    return region

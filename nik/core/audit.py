@@ -1,0 +1,124 @@
+"""Writing and verifying the append-only, hash-chained audit log.
+
+Only `nik.core.access` and the apps' actions call `record`; views never do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection, transaction
+from django.http import HttpRequest
+
+from .models import AuditEvent, AuditOutcome, Region, User
+
+GENESIS_HASH = "0" * 64
+# Any fixed number: the advisory lock that keeps the chain in order across app processes.
+_CHAIN_LOCK_KEY = 7513
+
+
+@dataclass(frozen=True)
+class AccessPoint:
+    """Where a request came from (NEN 7513: the access point)."""
+
+    ip_address: str | None = None
+    user_agent: str = ""
+
+
+# Set per request by AccessPointMiddleware; a context variable, so it never leaks between requests.
+current_access_point: ContextVar[AccessPoint] = ContextVar(
+    "current_access_point", default=AccessPoint()
+)
+
+
+def access_point_of(request: HttpRequest) -> AccessPoint:
+    # REMOTE_ADDR is the client's address once the proxy sets it (docs/deployment.md).
+    return AccessPoint(
+        ip_address=request.META.get("REMOTE_ADDR") or None,
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+    )
+
+
+def record(
+    *,
+    action: str,
+    outcome: str = AuditOutcome.ALLOWED,
+    user: User | None = None,
+    user_email: str = "",
+    role: str = "",
+    region: Region | None = None,
+    object_type: str = "",
+    object_id: str | int = "",
+    subject_family_id: int | None = None,
+    purpose: str = "",
+    details: dict[str, Any] | None = None,
+    access_point: AccessPoint | None = None,
+) -> AuditEvent:
+    """Append one event to the chain and return it."""
+    point = access_point or current_access_point.get()
+    with transaction.atomic():
+        _lock_chain()
+        last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
+        event = AuditEvent(
+            user=user if user is not None and user.pk else None,
+            user_email=user_email or (user.email if user is not None and user.pk else ""),
+            role=role,
+            region=region,
+            action=action,
+            object_type=object_type,
+            object_id=str(object_id),
+            subject_family_id=subject_family_id,
+            purpose=purpose[:200],
+            ip_address=point.ip_address,
+            user_agent=point.user_agent[:400],
+            outcome=outcome,
+            details=details or {},
+            prev_hash=last or GENESIS_HASH,
+        )
+        event.hash = event.compute_hash()
+        event.save()
+    return event
+
+
+def _lock_chain() -> None:
+    # SQLite runs write transactions one at a time (transaction_mode IMMEDIATE);
+    # PostgreSQL needs a lock so two processes never chain onto the same event.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    event_id: int
+    reason: str
+
+
+def verify_chain(batch_size: int = 2000) -> tuple[int, list[ChainBreak]]:
+    """Walk the whole chain; return the number of events checked and every break found."""
+    breaks: list[ChainBreak] = []
+    expected_prev = GENESIS_HASH
+    count = 0
+    for event in _iterate(batch_size):
+        count += 1
+        if event.prev_hash != expected_prev:
+            breaks.append(
+                ChainBreak(event.id, "previous hash does not match the event before it")
+            )
+        if event.compute_hash() != event.hash:
+            breaks.append(ChainBreak(event.id, "content does not match its hash"))
+        expected_prev = event.hash
+    return count, breaks
+
+
+def _iterate(batch_size: int) -> Iterator[AuditEvent]:
+    last_id = 0
+    while True:
+        batch = list(AuditEvent.objects.filter(id__gt=last_id).order_by("id")[:batch_size])
+        if not batch:
+            return
+        yield from batch
+        last_id = batch[-1].id

@@ -1,0 +1,306 @@
+"""Deterministic, real-looking demo data for `nik demo`.
+
+The seven regions and their academic hospitals are public facts (PRODUCT.md). Organisations
+other than the hospitals, and every person, are made up; names come from Faker's Dutch
+locale, seeded, so every run gives the same data.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.text import slugify
+from faker import Faker
+
+from nik.families.models import Family
+
+from .models import (
+    Discipline,
+    DisciplineCode,
+    Membership,
+    Municipality,
+    Organization,
+    OrganizationKind,
+    Professional,
+    Region,
+    Role,
+    User,
+)
+
+DEMO_PASSWORD = "nik-demo-2026"
+SEED = 2014  # the year the first network started in Holland Rijnland
+
+REGIONS: list[dict[str, object]] = [
+    {
+        "slug": "holland-rijnland",
+        "name": "NIK Holland Rijnland",
+        "hospital": "Leids Universitair Medisch Centrum (LUMC)",
+        "children_hospital": "Willem-Alexander Kinderziekenhuis",
+        "description": "The first network (2014): Zuid-Holland Noord, Midden-Holland, Haaglanden and Delft-Westland-Oostland.",
+        "municipalities": [
+            "Leiden", "Leiderdorp", "Oegstgeest", "Katwijk", "Noordwijk", "Teylingen",
+            "Hillegom", "Lisse", "Kaag en Braassem", "Alphen aan den Rijn", "Zoeterwoude",
+            "Voorschoten", "Gouda", "Waddinxveen", "Bodegraven-Reeuwijk", "Den Haag",
+            "Zoetermeer", "Rijswijk", "Delft", "Westland", "Pijnacker-Nootdorp",
+        ],
+    },
+    {
+        "slug": "noord-nederland",
+        "name": "NIK Noord-Nederland",
+        "hospital": "Universitair Medisch Centrum Groningen (UMCG)",
+        "children_hospital": "Beatrix Kinderziekenhuis",
+        "municipalities": ["Groningen", "Assen", "Leeuwarden", "Emmen", "Heerenveen", "Drachten"],
+    },
+    {
+        "slug": "oost-nederland",
+        "name": "NIK Oost-Nederland",
+        "hospital": "Radboudumc",
+        "children_hospital": "Amalia Kinderziekenhuis",
+        "municipalities": ["Nijmegen", "Arnhem", "Apeldoorn", "Enschede", "Zwolle", "Ede"],
+    },
+    {
+        "slug": "midden-nederland",
+        "name": "NIK Midden-Nederland",
+        "hospital": "UMC Utrecht",
+        "children_hospital": "Wilhelmina Kinderziekenhuis",
+        "municipalities": ["Utrecht", "Amersfoort", "Nieuwegein", "Zeist", "Veenendaal", "Houten"],
+    },
+    {
+        "slug": "noord-holland-flevoland",
+        "name": "NIK Noord-Holland en Flevoland",
+        "hospital": "Amsterdam UMC",
+        "children_hospital": "Emma Kinderziekenhuis",
+        "municipalities": ["Amsterdam", "Haarlem", "Alkmaar", "Almere", "Lelystad", "Hoorn"],
+    },
+    {
+        "slug": "zuidwest-nederland",
+        "name": "NIK Zuidwest-Nederland",
+        "hospital": "Erasmus MC",
+        "children_hospital": "Sophia Kinderziekenhuis",
+        "municipalities": ["Rotterdam", "Dordrecht", "Schiedam", "Breda", "Middelburg", "Spijkenisse"],
+    },
+    {
+        "slug": "limburg",
+        "name": "NIK Limburg",
+        "hospital": "Maastricht UMC+",
+        "children_hospital": "",
+        "municipalities": ["Maastricht", "Heerlen", "Sittard-Geleen", "Venlo", "Roermond", "Weert"],
+    },
+]
+
+HOLLAND_RIJNLAND_HOSPITALS = [
+    ("LUMC Willem-Alexander Kinderziekenhuis", OrganizationKind.UMC, "Leiden", True),
+    ("Alrijne Ziekenhuis", OrganizationKind.GENERAL_HOSPITAL, "Leiderdorp", False),
+    ("Groene Hart Ziekenhuis", OrganizationKind.GENERAL_HOSPITAL, "Gouda", False),
+    ("Juliana Kinderziekenhuis (HagaZiekenhuis)", OrganizationKind.GENERAL_HOSPITAL, "Den Haag", False),
+    ("Reinier de Graaf", OrganizationKind.GENERAL_HOSPITAL, "Delft", False),
+]
+
+# Made-up organisation names per kind, each with a place-holder for the town.
+NAME_PATTERNS: dict[str, list[str]] = {
+    OrganizationKind.HOME_CARE: ["Kinderthuiszorg {town}", "Thuiszorg De Linde {town}", "Kindzorg Aan Huis {town}"],
+    OrganizationKind.GP_PRACTICE: ["Huisartsenpraktijk {name}", "Gezondheidscentrum {town}-Noord"],
+    OrganizationKind.PHARMACY: ["Apotheek {town} Centrum", "Service Apotheek {name}"],
+    OrganizationKind.YOUTH_HEALTH_CARE: ["Jeugdgezondheidszorg {town} e.o."],
+    OrganizationKind.HOSPICE: ["Kinderhospice De Vlinder", "Logeerhuis Het Zonnehuis", "Respijthuis De Oever"],
+    OrganizationKind.THERAPY_PRACTICE: ["Kinderfysiotherapie {town}", "Praktijk voor Logopedie {name}", "Ergotherapie Kind & Zo", "Diëtistenpraktijk {town}"],
+    OrganizationKind.MENTAL_HEALTH: ["Kind & Jeugd GGZ {town}", "Psychologenpraktijk {name}"],
+    OrganizationKind.SPIRITUAL_CARE: ["Centrum voor Levensvragen {town}"],
+    OrganizationKind.SCHOOL_SUPPORT: ["Educatieve voorzieningen zieke leerlingen {town}"],
+    OrganizationKind.MUNICIPALITY: ["Gemeente {town}"],
+    OrganizationKind.PARENT_ORGANIZATION: ["Oudervereniging Samen Sterk", "Stichting Broertjes en Zusjes"],
+    OrganizationKind.KNOWLEDGE_CENTRE: ["Kenniscentrum (regionaal steunpunt)"],
+    OrganizationKind.OTHER: ["Vrijwilligerscentrale {town}", "Stichting Wensdromen"],
+}
+
+# Which disciplines fit which kind of organisation.
+KIND_DISCIPLINES: dict[str, list[str]] = {
+    OrganizationKind.UMC: [DisciplineCode.DOCTOR, DisciplineCode.NURSE, DisciplineCode.PSYCHOLOGIST, DisciplineCode.SOCIAL_WORKER, DisciplineCode.SPIRITUAL_CARER, DisciplineCode.PEDAGOGUE, DisciplineCode.DIETITIAN],
+    OrganizationKind.GENERAL_HOSPITAL: [DisciplineCode.DOCTOR, DisciplineCode.NURSE, DisciplineCode.PEDAGOGUE, DisciplineCode.SOCIAL_WORKER],
+    OrganizationKind.HOME_CARE: [DisciplineCode.NURSE],
+    OrganizationKind.GP_PRACTICE: [DisciplineCode.DOCTOR],
+    OrganizationKind.PHARMACY: [DisciplineCode.PHARMACIST],
+    OrganizationKind.YOUTH_HEALTH_CARE: [DisciplineCode.DOCTOR, DisciplineCode.NURSE],
+    OrganizationKind.HOSPICE: [DisciplineCode.NURSE, DisciplineCode.PEDAGOGUE],
+    OrganizationKind.THERAPY_PRACTICE: [DisciplineCode.PHYSIOTHERAPIST, DisciplineCode.OCCUPATIONAL_THERAPIST, DisciplineCode.SPEECH_THERAPIST, DisciplineCode.DIETITIAN],
+    OrganizationKind.MENTAL_HEALTH: [DisciplineCode.PSYCHOLOGIST, DisciplineCode.GRIEF_THERAPIST],
+    OrganizationKind.SPIRITUAL_CARE: [DisciplineCode.SPIRITUAL_CARER, DisciplineCode.GRIEF_THERAPIST],
+    OrganizationKind.SCHOOL_SUPPORT: [DisciplineCode.SCHOOL_SUPPORT_CONSULTANT],
+    OrganizationKind.MUNICIPALITY: [DisciplineCode.SOCIAL_WORKER],
+    OrganizationKind.PARENT_ORGANIZATION: [],
+    OrganizationKind.KNOWLEDGE_CENTRE: [DisciplineCode.NURSE],
+    OrganizationKind.OTHER: [DisciplineCode.SOCIAL_WORKER],
+}
+
+JOB_TITLES: dict[str, str] = {
+    DisciplineCode.DOCTOR: "Kinderarts",
+    DisciplineCode.NURSE: "Kinderverpleegkundige",
+    DisciplineCode.PHARMACIST: "Apotheker",
+    DisciplineCode.PHYSIOTHERAPIST: "Kinderfysiotherapeut",
+    DisciplineCode.OCCUPATIONAL_THERAPIST: "Ergotherapeut",
+    DisciplineCode.SPEECH_THERAPIST: "Logopedist",
+    DisciplineCode.DIETITIAN: "Diëtist",
+    DisciplineCode.GRIEF_THERAPIST: "Rouw- en verliestherapeut",
+    DisciplineCode.PSYCHOLOGIST: "Kinderpsycholoog",
+    DisciplineCode.SOCIAL_WORKER: "Maatschappelijk werker",
+    DisciplineCode.SPIRITUAL_CARER: "Geestelijk verzorger",
+    DisciplineCode.PEDAGOGUE: "Pedagogisch medewerker",
+    DisciplineCode.SCHOOL_SUPPORT_CONSULTANT: "Consulent onderwijsondersteuning",
+}
+
+DEMO_ROLES_PER_REGION = [Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER, Role.STEERING, Role.PARENT]
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    role: str
+    region: str
+
+
+def demo_email(role: str, region_slug: str) -> str:
+    return f"{role}@{region_slug}.example"
+
+
+def demo_present() -> bool:
+    return User.objects.filter(is_demo=True).exists()
+
+
+@transaction.atomic
+def load(seed: int = SEED) -> list[DemoAccount]:
+    """Build the demo data. Same seed, same data."""
+    rng = random.Random(seed)
+    fake = Faker("nl_NL")
+    fake.seed_instance(seed)
+    disciplines = {d.code: d for d in Discipline.objects.all()}
+    accounts: list[DemoAccount] = []
+
+    for spec in REGIONS:
+        region = Region.objects.create(
+            slug=spec["slug"],
+            name=spec["name"],
+            hospital=spec["hospital"],
+            children_hospital=spec["children_hospital"],
+            description=spec.get("description", ""),
+        )
+        towns = {
+            name: Municipality.objects.create(region=region, name=name)
+            for name in spec["municipalities"]  # type: ignore[union-attr]
+        }
+        big = region.slug == "holland-rijnland"
+        organizations = _organizations(region, towns, rng, fake, count=40 if big else 10)
+        _professionals(region, organizations, disciplines, rng, fake, count=120 if big else 25)
+        for role in DEMO_ROLES_PER_REGION:
+            email = demo_email(role, region.slug)
+            user = _demo_user(email, fake.name())
+            Membership.objects.create(user=user, region=region, role=role)
+            accounts.append(DemoAccount(email, role, region.slug))
+            if role == Role.PARENT:
+                family = Family.objects.create(region=region, name=f"Gezin {fake.last_name()}")
+                family.portal_users.add(user)
+        for _ in range(8 if big else 3):
+            Family.objects.create(region=region, name=f"Gezin {fake.last_name()}")
+
+    national = _demo_user("national@nik.example", fake.name())
+    for region in Region.objects.all():
+        Membership.objects.create(user=national, region=region, role=Role.NATIONAL)
+    accounts.append(DemoAccount(national.email, Role.NATIONAL, "*"))
+    admin = _demo_user("admin@nik.example", "Beheerder NIK", is_staff=True, is_superuser=True)
+    accounts.append(DemoAccount(admin.email, Role.ADMIN, "*"))
+    return accounts
+
+
+def remove() -> int:
+    """Delete the demo accounts (their memberships go with them)."""
+    count, _ = User.objects.filter(is_demo=True).delete()
+    return count
+
+
+def _demo_user(email: str, full_name: str, **extra: bool) -> User:
+    user = User(email=email, full_name=full_name, is_demo=True, **extra)
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    return user
+
+
+def _organizations(
+    region: Region,
+    towns: dict[str, Municipality],
+    rng: random.Random,
+    fake: Faker,
+    *,
+    count: int,
+) -> list[Organization]:
+    made: list[Organization] = []
+    names: set[str] = set()
+    town_names = sorted(towns)
+
+    def add(name: str, kind: str, town: str, kct: bool = False) -> None:
+        if name in names:
+            return
+        names.add(name)
+        made.append(
+            Organization.objects.create(
+                region=region,
+                name=name,
+                kind=kind,
+                municipality=towns[town],
+                has_comfort_team=kct,
+                phone=f"0{rng.randint(10, 79)}-{rng.randint(1000000, 9999999)}",
+                email=f"info@{_slug(name)}.example",
+                address=f"{fake.street_name()} {rng.randint(1, 200)}, {town}",
+            )
+        )
+
+    if region.slug == "holland-rijnland":
+        for name, kind, town, kct in HOLLAND_RIJNLAND_HOSPITALS:
+            add(name, kind, town, kct)
+    else:
+        add(str(region.hospital), OrganizationKind.UMC, town_names[0], True)
+    kinds = [k for k in NAME_PATTERNS]
+    attempts = 0
+    while len(made) < count and attempts < count * 20:
+        attempts += 1
+        kind = kinds[(len(made) + attempts) % len(kinds)]
+        town = rng.choice(town_names)
+        pattern = rng.choice(NAME_PATTERNS[kind])
+        add(pattern.format(town=town, name=fake.last_name()), kind, town)
+    return made
+
+
+def _professionals(
+    region: Region,
+    organizations: list[Organization],
+    disciplines: dict[str, Discipline],
+    rng: random.Random,
+    fake: Faker,
+    *,
+    count: int,
+) -> None:
+    staffed = [o for o in organizations if KIND_DISCIPLINES[o.kind]]
+    # Every discipline once first, so the big region covers them all; then at random.
+    plan: list[tuple[Organization, str]] = []
+    for code in DisciplineCode.values:
+        fitting = [o for o in staffed if code in KIND_DISCIPLINES[o.kind]]
+        if fitting and (region.slug == "holland-rijnland" or rng.random() < 0.7):
+            plan.append((rng.choice(fitting), code))
+    while len(plan) < count:
+        org = rng.choice(staffed)
+        plan.append((org, rng.choice(KIND_DISCIPLINES[org.kind])))
+    for org, code in plan[:count]:
+        name = fake.name()
+        person = Professional.objects.create(
+            region=region,
+            organization=org,
+            full_name=name,
+            job_title=JOB_TITLES[code],
+            email=f"{_slug(name)}@{_slug(org.name)}.example",
+            phone=f"06-{rng.randint(10000000, 99999999)}",
+        )
+        person.disciplines.add(disciplines[code])
+
+
+def _slug(text: str) -> str:
+    return slugify(text).replace("-", "")[:40] or "org"

@@ -1,0 +1,112 @@
+"""Request-level guards: the access point for the audit log, expired sessions, required 2FA."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+from . import audit
+from .models import AuditAction, AuditOutcome
+
+Handler = Callable[[HttpRequest], HttpResponse]
+
+
+class LanguageMiddleware:
+    """Dutch unless the user chose English with the language switch (a cookie).
+
+    Pages ignore the browser's Accept-Language on purpose: the product is Dutch first.
+    The API honours Accept-Language, as API clients expect.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        if request.path.startswith(("/api/", "/fhir/")):
+            language = translation.get_language_from_request(request)
+        elif chosen in dict(settings.LANGUAGES):
+            language = chosen
+        else:
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ("Cookie",))
+        return response
+
+
+class AccessPointMiddleware:
+    """Makes the request's address and browser known to the audit log for this request only."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = audit.current_access_point.set(audit.access_point_of(request))
+        try:
+            return self.get_response(request)
+        finally:
+            audit.current_access_point.reset(token)
+
+
+class SessionExpiredMiddleware:
+    """Tells a user whose session ran out why they see the login page again."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        cookie = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        expired = (
+            cookie
+            and not request.user.is_authenticated
+            and not request.session.exists(cookie)
+            and not request.path.startswith(("/static/", "/api/", "/healthz"))
+        )
+        if expired:
+            audit.record(
+                action=AuditAction.LOGOUT,
+                outcome=AuditOutcome.DENIED,
+                object_type="session",
+                details={"reason": "session_expired"},
+            )
+            messages.info(request, _("Your session has expired. Please log in again."))
+            # Start a fresh session so the message is shown once, not on every request.
+            request.session.cycle_key()
+        return self.get_response(request)
+
+
+class RequireTwoFactorMiddleware:
+    """Roles that can see family data must enrol a second factor before anything else."""
+
+    allowed_prefixes = ("/accounts/", "/static/", "/i18n/", "/healthz", "/api/", "/fhir/")
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            settings.REQUIRE_2FA
+            and user.is_authenticated
+            and not request.path.startswith(self.allowed_prefixes)
+            and user.needs_second_factor()
+            and not is_mfa_enabled(user)
+        ):
+            messages.info(
+                request,
+                _("Your role gives access to family data. Set up a second step for logging in first."),
+            )
+            return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)

@@ -1,0 +1,450 @@
+"""Regions, accounts, roles per region, organisations, professionals and the audit log."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+import pgtrigger
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Region(models.Model):
+    """One of the seven regional networks, around an academic hospital."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    hospital = models.CharField(_("academic hospital"), max_length=200)
+    children_hospital = models.CharField(_("children's hospital"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("region_overview", args=[self.slug])
+
+
+class Municipality(models.Model):
+    """A municipality (gemeente) in a region's area."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="municipalities")
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name"], name="municipality_unique_in_region")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields: Any) -> User:
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields: Any) -> User:
+        fields.setdefault("is_staff", True)
+        fields.setdefault("is_superuser", True)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """An account: logs in with its e-mail address."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(_("staff status"), default=False)
+    is_demo = models.BooleanField(
+        _("demo account"),
+        default=False,
+        help_text=_("Made by `nik demo`. A production server refuses to start while one exists."),
+    )
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        ordering = ["email"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.email
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    def roles(self) -> set[str]:
+        return set(self.memberships.values_list("role", flat=True))
+
+    def regions_with_role(self, *roles: str) -> models.QuerySet[Region]:
+        return Region.objects.filter(memberships__user=self, memberships__role__in=roles).distinct()
+
+    def needs_second_factor(self) -> bool:
+        """Roles that can reach family data, and the admin, need a second factor."""
+        if self.is_superuser or self.is_staff:
+            return True
+        return bool(self.roles() & Role.with_family_data())
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("network coordinator")
+    CASEMANAGER = "casemanager", _("case manager")
+    MEMBER = "member", _("network member")
+    STEERING = "steering", _("steering group")
+    PARENT = "parent", _("parent")
+    NATIONAL = "national", _("national analyst")
+    ADMIN = "admin", _("administrator")
+
+    @classmethod
+    def with_family_data(cls) -> set[str]:
+        """Roles that may, by their rule, see data of a family (PRODUCT.md, need to know)."""
+        return {cls.COORDINATOR, cls.CASEMANAGER, cls.MEMBER, cls.PARENT, cls.ADMIN}
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def for_user(self, user: AbstractBaseUser) -> MembershipQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(user=user).select_related("region")
+
+
+class Membership(models.Model):
+    """A role a user holds in one region."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    ambassador = models.BooleanField(
+        _("ambassador"), default=False, help_text=_("Champions the network in their organisation.")
+    )
+    contact_person = models.BooleanField(
+        _("contact person"),
+        default=False,
+        help_text=_("Fixed contact of their organisation for the network."),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["region__name", "role"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "region", "role"], name="membership_unique_role_in_region"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.region}"
+
+
+class OrganizationKind(models.TextChoices):
+    UMC = "umc", _("academic hospital (UMC)")
+    GENERAL_HOSPITAL = "general_hospital", _("general hospital")
+    HOME_CARE = "home_care", _("home care")
+    GP_PRACTICE = "gp_practice", _("GP practice")
+    PHARMACY = "pharmacy", _("pharmacy")
+    YOUTH_HEALTH_CARE = "youth_health_care", _("youth health care (JGZ)")
+    HOSPICE = "hospice", _("children's hospice / respite house")
+    THERAPY_PRACTICE = "therapy_practice", _("therapy practice")
+    MENTAL_HEALTH = "mental_health", _("mental health care")
+    SPIRITUAL_CARE = "spiritual_care", _("spiritual care")
+    SCHOOL_SUPPORT = "school_support", _("school support")
+    MUNICIPALITY = "municipality", _("municipality")
+    PARENT_ORGANIZATION = "parent_organization", _("parent organisation")
+    KNOWLEDGE_CENTRE = "knowledge_centre", _("knowledge centre")
+    OTHER = "other", _("other")
+
+
+class Organization(models.Model):
+    """A partner organisation in a region's network."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="organizations")
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=30, choices=OrganizationKind.choices)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organizations",
+    )
+    address = models.CharField(_("address"), max_length=250, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    has_comfort_team = models.BooleanField(
+        _("has a children's comfort team (KCT)"), default=False
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "name"], name="organization_unique_name_in_region"
+            )
+        ]
+        indexes = [models.Index(fields=["region", "kind"], name="organization_region_kind")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DisciplineCode(models.TextChoices):
+    """The disciplines named in the basismodel, paramedics split into their four."""
+
+    DOCTOR = "doctor", _("doctor")
+    NURSE = "nurse", _("nurse")
+    PHARMACIST = "pharmacist", _("pharmacist")
+    PHYSIOTHERAPIST = "physiotherapist", _("physiotherapist")
+    OCCUPATIONAL_THERAPIST = "occupational_therapist", _("occupational therapist")
+    SPEECH_THERAPIST = "speech_therapist", _("speech therapist")
+    DIETITIAN = "dietitian", _("dietitian")
+    GRIEF_THERAPIST = "grief_therapist", _("grief and loss therapist")
+    PSYCHOLOGIST = "psychologist", _("psychologist")
+    SOCIAL_WORKER = "social_worker", _("social worker")
+    SPIRITUAL_CARER = "spiritual_carer", _("spiritual carer")
+    PEDAGOGUE = "pedagogue", _("pedagogue")
+    SCHOOL_SUPPORT_CONSULTANT = "school_support_consultant", _("school-support consultant")
+
+
+class Discipline(models.Model):
+    code = models.CharField(_("code"), max_length=40, choices=DisciplineCode.choices, unique=True)
+    is_paramedic = models.BooleanField(_("paramedic"), default=False)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("discipline")
+        verbose_name_plural = _("disciplines")
+
+    def __str__(self) -> str:
+        return str(self.get_code_display())
+
+
+class Professional(models.Model):
+    """A person working for a partner organisation."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="professionals")
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="professionals",
+    )
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="professional_profiles",
+    )
+    full_name = models.CharField(_("full name"), max_length=200)
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    disciplines = models.ManyToManyField(
+        Discipline, verbose_name=_("disciplines"), related_name="professionals", blank=True
+    )
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    expertise = models.TextField(_("expertise"), blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = _("professional")
+        verbose_name_plural = _("professionals")
+        indexes = [models.Index(fields=["region", "full_name"], name="professional_region_name")]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def clean(self) -> None:
+        if self.organization_id and self.region_id and self.organization.region_id != self.region_id:
+            raise ValidationError(
+                {"organization": _("The organisation belongs to another region.")}
+            )
+
+
+class ApiToken(models.Model):
+    """A bearer token for the API. Only its hash is stored; `nik api-token` prints it once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True)
+    label = models.CharField(_("label"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.label or self.created_at:%Y-%m-%d})"
+
+    @staticmethod
+    def hash_key(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+
+class AuditAction(models.TextChoices):
+    VIEW = "view", _("view")
+    CREATE = "create", _("create")
+    UPDATE = "update", _("update")
+    DELETE = "delete", _("delete")
+    EXPORT = "export", _("export")
+    PRINT = "print", _("print")
+    LOGIN = "login", _("login")
+    LOGIN_FAILED = "login_failed", _("failed login")
+    LOGOUT = "logout", _("logout")
+
+
+class AuditOutcome(models.TextChoices):
+    ALLOWED = "allowed", _("allowed")
+    DENIED = "denied", _("denied")
+
+
+class AppendOnlyError(Exception):
+    """The audit log is append-only."""
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError("Audit events cannot be changed.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("Audit events cannot be deleted.")
+
+
+class AuditEvent(models.Model):
+    """One access or change, as NEN 7513 asks; append-only and hash-chained.
+
+    Write through `nik.core.audit.record` (via core/access.py and the actions), never by hand.
+    """
+
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    # No database constraint: the log outlives the accounts and regions it names.
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("user"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    user_email = models.CharField(_("user e-mail"), max_length=254, blank=True)
+    role = models.CharField(_("role"), max_length=20, blank=True)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=20, choices=AuditAction.choices)
+    object_type = models.CharField(_("object type"), max_length=60, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    # The family the event is about (NEN 7513 "client"); a plain id so the log outlives records.
+    subject_family_id = models.BigIntegerField(_("family"), null=True, blank=True, db_index=True)
+    purpose = models.CharField(_("purpose"), max_length=200, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("user agent"), max_length=400, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=AuditOutcome.choices)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        indexes = [
+            models.Index(fields=["user", "created_at"], name="auditevent_user_time"),
+            models.Index(fields=["region", "created_at"], name="auditevent_region_time"),
+        ]
+        triggers = [
+            pgtrigger.Protect(
+                name="auditevent_append_only", operation=pgtrigger.Update | pgtrigger.Delete
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.user_email} {self.action} {self.outcome}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Audit events cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("Audit events cannot be deleted.")
+
+    def chained_content(self) -> str:
+        """The fields the hash covers, in a fixed form."""
+        return json.dumps(
+            {
+                "created_at": self.created_at.isoformat(),
+                "user": self.user_id,
+                "user_email": self.user_email,
+                "role": self.role,
+                "region": self.region_id,
+                "action": self.action,
+                "object_type": self.object_type,
+                "object_id": self.object_id,
+                "subject": self.subject_family_id,
+                "purpose": self.purpose,
+                "ip": self.ip_address,
+                "user_agent": self.user_agent,
+                "outcome": self.outcome,
+                "details": self.details,
+            },
+            sort_keys=True,
+            separators=(",", ":"),
+            default=str,
+        )
+
+    def compute_hash(self) -> str:
+        return hashlib.sha256((self.prev_hash + self.chained_content()).encode()).hexdigest()

@@ -1,0 +1,130 @@
+"""Start page, region overview, health check and the lockout page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from . import access
+from .models import Discipline, DisciplineCode, Membership, OrganizationKind, Region, Role
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """The start page: one section per role the user holds."""
+    user = request.user
+    memberships = list(Membership.objects.for_user(user))
+    roles = {m.role for m in memberships}
+    work_regions = [
+        m.region
+        for m in memberships
+        if m.role in {Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER, Role.STEERING}
+    ]
+    coordinated = [m.region for m in memberships if m.role == Role.COORDINATOR]
+    context: dict[str, Any] = {
+        "memberships": memberships,
+        "overviews": [
+            region_summary(region, with_families=region in coordinated)
+            for region in dict.fromkeys(work_regions)
+        ],
+        "families": (
+            list(access.visible_families(user).filter(portal_users=user).select_related("region"))
+            if Role.PARENT in roles
+            else []
+        ),
+        "is_parent": Role.PARENT in roles,
+        "regions": regions_table() if Role.NATIONAL in roles else None,
+        "is_admin": user.is_staff or Role.ADMIN in roles,
+    }
+    return render(request, "core/home.html", context)
+
+
+@login_required
+@require_GET
+def region_overview(request: HttpRequest, slug: str) -> HttpResponse:
+    region = access.open_region(request.user, slug)
+    coordinator = Membership.objects.filter(
+        user=request.user, region=region, role=Role.COORDINATOR
+    ).exists()
+    return render(
+        request,
+        "core/region_overview.html",
+        {"summary": region_summary(region, with_families=coordinator)},
+    )
+
+
+def region_summary(region: Region, *, with_families: bool) -> dict[str, Any]:
+    """Counts that describe a region's network; a fixed number of queries."""
+    counts = Region.objects.filter(pk=region.pk).aggregate(
+        organizations=Count("organizations", distinct=True),
+        professionals=Count("professionals", distinct=True),
+        municipalities=Count("municipalities", distinct=True),
+    )
+    covered = set(
+        Discipline.objects.filter(professionals__region=region)
+        .values_list("code", flat=True)
+        .distinct()
+    )
+    missing = [label for code, label in DisciplineCode.choices if code not in covered]
+    kinds = (
+        region.organizations.values("kind").annotate(n=Count("id")).order_by("-n", "kind")
+    )
+    kind_labels = dict(OrganizationKind.choices)
+    coordinators = [
+        m.user
+        for m in Membership.objects.filter(region=region, role=Role.COORDINATOR).select_related(
+            "user"
+        )
+    ]
+    summary: dict[str, Any] = {
+        "region": region,
+        "counts": counts,
+        "disciplines_covered": len(covered),
+        "disciplines_total": len(DisciplineCode.choices),
+        "disciplines_missing": missing,
+        "kinds": [{"label": kind_labels.get(k["kind"], k["kind"]), "n": k["n"]} for k in kinds],
+        "coordinators": coordinators,
+    }
+    if with_families:
+        summary["families"] = region.families.count()
+    return summary
+
+
+def regions_table() -> list[Region]:
+    return list(
+        Region.objects.annotate(
+            n_organizations=Count("organizations", distinct=True),
+            n_professionals=Count("professionals", distinct=True),
+            n_coordinators=Count(
+                "memberships", filter=Q(memberships__role=Role.COORDINATOR), distinct=True
+            ),
+        ).order_by("name")
+    )
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For load balancers: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok", "vendor": connection.vendor})
+
+
+def locked_out(request: HttpRequest, credentials: dict[str, Any] | None = None, *args: Any, **kwargs: Any) -> HttpResponse:
+    """django-axes calls this when an account is locked after too many wrong passwords."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "core/locked_out.html", {"minutes": minutes}, status=429)
