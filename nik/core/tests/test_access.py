@@ -1,0 +1,116 @@
+"""The one door: who may and may not see a family, and that every attempt is logged."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
+
+from nik.core import access
+from nik.core.factories import FamilyFactory
+from nik.core.models import AuditEvent, AuditOutcome
+
+pytestmark = pytest.mark.django_db
+
+
+def test_coordinator_sees_the_families_of_their_region(coordinator, family, other_region):
+    FamilyFactory(region=other_region)
+    assert list(access.visible_families(coordinator)) == [family]
+
+
+def test_coordinator_of_another_region_sees_none(other_coordinator, family):
+    assert not access.visible_families(other_coordinator).exists()
+
+
+def test_parent_sees_only_their_own_family(parent, family, region):
+    FamilyFactory(region=region, name="Gezin Anders")
+    assert list(access.visible_families(parent)) == [family]
+
+
+def test_portal_link_without_a_parent_role_gives_nothing(member, family):
+    family.portal_users.add(member)
+    assert not access.visible_families(member).exists()
+
+
+@pytest.mark.parametrize("persona", ["steering", "national", "admin_user", "member", "casemanager"])
+def test_roles_without_a_rule_see_no_family(persona, request, family):
+    # Care-team members get access with the care team and consent (families issue).
+    user = request.getfixturevalue(persona)
+    assert not access.visible_families(user).exists()
+
+
+def test_anonymous_and_inactive_users_see_nothing(coordinator, family):
+    assert not access.visible_families(AnonymousUser()).exists()
+    coordinator.is_active = False
+    coordinator.save()
+    assert not access.visible_families(coordinator).exists()
+
+
+def test_open_record_logs_an_allowed_view(coordinator, family):
+    access.open_record(coordinator, family, "view", "intake")
+    event = AuditEvent.objects.get()
+    assert (event.user, event.role, event.region, event.action) == (
+        coordinator, "coordinator", family.region, "view"
+    )
+    assert event.subject_family_id == family.pk
+    assert event.outcome == AuditOutcome.ALLOWED
+    assert event.purpose == "intake"
+
+
+def test_open_record_refuses_and_logs_an_outsider(other_coordinator, family):
+    with pytest.raises(Http404):
+        access.open_record(other_coordinator, family, "view", "curiosity")
+    event = AuditEvent.objects.get()
+    assert event.outcome == AuditOutcome.DENIED
+    assert event.user == other_coordinator
+    assert event.subject_family_id == family.pk
+
+
+def test_family_page_for_the_parent(client, login, parent, family):
+    login(parent)
+    response = client.get(f"/families/{family.pk}/")
+    assert response.status_code == 200
+    assert "Gezin Jansen" in response.text
+    assert AuditEvent.objects.filter(subject_family_id=family.pk, outcome="allowed").exists()
+
+
+def test_family_page_is_not_found_for_an_outsider(client, login, other_coordinator, family):
+    login(other_coordinator)
+    response = client.get(f"/families/{family.pk}/")
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.text
+    assert AuditEvent.objects.filter(subject_family_id=family.pk, outcome="denied").exists()
+
+
+def test_unknown_family_is_not_found_and_logged(client, login, coordinator):
+    login(coordinator)
+    assert client.get("/families/999999/").status_code == 404
+    event = AuditEvent.objects.get(outcome="denied")
+    assert event.details == {"reason": "not_found"}
+
+
+def test_family_page_refuses_post(client, login, parent, family):
+    login(parent)
+    assert client.post(f"/families/{family.pk}/").status_code == 405
+
+
+def test_region_overview_for_its_own_people_and_national(client, login, coordinator, national, region):
+    for user in (coordinator, national):
+        login(user)
+        assert client.get(f"/regions/{region.slug}/").status_code == 200
+
+
+def test_region_overview_hidden_from_another_region_and_parents(client, login, other_coordinator, parent, region):
+    for user in (other_coordinator, parent):
+        login(user)
+        assert client.get(f"/regions/{region.slug}/").status_code == 404
+
+
+def test_unknown_region_gets_a_dutch_page_and_an_audit_event(client, login, coordinator):
+    login(coordinator)
+    response = client.get("/regions/atlantis/")
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.text
+    event = AuditEvent.objects.get(object_type="core.region")
+    assert event.details == {"reason": "unknown_region"}
+    assert event.outcome == "denied"

@@ -1,0 +1,122 @@
+"""Logging in: password, second factor, lockout, logout and expired sessions — all audited."""
+
+from __future__ import annotations
+
+import pyotp
+import pytest
+from django.conf import settings
+
+from nik.core.factories import PASSWORD
+from nik.core.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def _login(client, email: str, password: str = PASSWORD):
+    return client.post("/accounts/login/", {"login": email, "password": password})
+
+
+def test_wrong_password_gets_a_dutch_message_and_an_audit_event(client, coordinator):
+    response = _login(client, coordinator.email, "fout-wachtwoord")
+    assert response.status_code == 200
+    assert "wachtwoord" in response.text.lower()
+    assert "niet correct" in response.text
+    event = AuditEvent.objects.get(action="login_failed")
+    assert (event.user, event.outcome, event.details) == (coordinator, "denied", {"reason": "password"})
+    assert event.ip_address == "127.0.0.1"
+
+
+def test_five_wrong_passwords_lock_the_account_and_say_so(client, coordinator):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert _login(client, coordinator.email, "fout").status_code == 200
+    response = _login(client, coordinator.email, "fout")
+    assert response.status_code == 429
+    assert "tijdelijk geblokkeerd" in response.text
+    # Even the right password is refused while the lock lasts.
+    response = _login(client, coordinator.email)
+    assert response.status_code == 429
+    assert not AuditEvent.objects.filter(action="login").exists()
+
+
+def test_a_locked_account_is_not_a_locked_colleague(client, coordinator, steering):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _login(client, coordinator.email, "fout")
+    response = _login(client, steering.email)
+    assert response.status_code == 302
+
+
+def test_steering_logs_in_without_a_second_factor(client, steering):
+    response = _login(client, steering.email)
+    assert response.status_code == 302
+    assert client.get("/").status_code == 200
+    assert AuditEvent.objects.filter(action="login", user=steering).exists()
+
+
+def test_a_role_with_family_data_must_enrol_a_second_factor_first(client, coordinator):
+    _login(client, coordinator.email)
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.url == "/accounts/2fa/totp/activate/"
+    # allauth asks for the password once more before a second factor is changed.
+    page = client.get(response.url, follow=True)
+    assert page.redirect_chain[-1][0].startswith("/accounts/reauthenticate/")
+    page = client.post(page.redirect_chain[-1][0], {"password": PASSWORD}, follow=True)
+    assert page.request["PATH_INFO"] == "/accounts/2fa/totp/activate/"
+    assert "data:image/svg+xml" in page.text  # the QR code
+    secret = page.context["form"].secret
+    client.post("/accounts/2fa/totp/activate/", {"code": pyotp.TOTP(secret).now()})
+    assert client.get("/").status_code == 200
+
+
+def test_login_with_a_totp_code(client, coordinator, with_second_factor):
+    secret = with_second_factor(coordinator)
+    response = _login(client, coordinator.email)
+    assert response.url == "/accounts/2fa/authenticate/"
+    response = client.post(response.url, {"code": pyotp.TOTP(secret).now()})
+    assert response.status_code == 302
+    assert client.get("/").status_code == 200
+    assert AuditEvent.objects.filter(action="login", user=coordinator).count() == 1
+
+
+def test_wrong_code_gets_a_message_and_an_audit_event(client, coordinator, with_second_factor):
+    with_second_factor(coordinator)
+    response = _login(client, coordinator.email)
+    response = client.post(response.url, {"code": "000000"})
+    assert response.status_code == 200
+    assert "Ongeldige code" in response.text
+    event = AuditEvent.objects.get(action="login_failed")
+    assert event.details == {"reason": "second_factor"}
+    assert client.get("/").status_code == 302  # still not logged in
+
+
+def test_logout_is_audited(client, login, coordinator):
+    login(coordinator)
+    response = client.post("/accounts/logout/")
+    assert response.status_code == 302
+    assert AuditEvent.objects.filter(action="logout", user=coordinator, outcome="allowed").exists()
+    assert client.get("/").status_code == 302
+
+
+def test_an_expired_session_says_so(client, login, steering):
+    login(steering)
+    client.session.flush()  # the server forgets the session, as after inactivity
+    client.cookies[settings.SESSION_COOKIE_NAME] = "verlopen-sessie"
+    response = client.get("/", follow=True)
+    assert "Je sessie is verlopen" in response.text
+    assert AuditEvent.objects.filter(details__reason="session_expired").exists()
+
+
+def test_sessions_expire_after_inactivity():
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST
+
+
+def test_public_sign_up_is_closed(client):
+    response = client.post(
+        "/accounts/signup/",
+        {"email": "nieuw@nik.test", "password1": "heel-lang-wachtwoord", "password2": "heel-lang-wachtwoord"},
+    )
+    from nik.core.models import User
+
+    assert not User.objects.filter(email="nieuw@nik.test").exists()
+    assert response.status_code in (200, 403)
