@@ -202,6 +202,9 @@ MFA_TOTP_ISSUER = "NIK"
 AXES_FAILURE_LIMIT = env_int("NIK_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("NIK_LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username"]
+# Locked per account, not per address: hospital staff share a few NAT addresses, and one
+# person's typing must not lock out a ward. Per-address limits belong to the proxy.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_USERNAME_CALLABLE = "nik.core.auth.axes_username"
 AXES_LOCKOUT_CALLABLE = "nik.core.views.locked_out"
 AXES_RESET_ON_SUCCESS = True

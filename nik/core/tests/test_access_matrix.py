@@ -1,0 +1,112 @@
+"""Every URL of the project, opened by an anonymous visitor.
+
+Anonymous visitors get the login page, 401 or 403 — except the pages listed as public here.
+Later issues add URLs; this test walks them all, so a forgotten login check fails it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls.exceptions import Resolver404
+
+pytestmark = pytest.mark.django_db
+
+# URL names anyone may open without an account.
+PUBLIC = {
+    "healthz",
+    "set_language",
+    # allauth's ways in: login, passkey login, password reset, the (closed) sign-up page.
+    "account_login",
+    "account_signup",
+    "account_reset_password",
+    "account_reset_password_done",
+    "account_reset_password_from_key",
+    "account_reset_password_from_key_done",
+    "account_logout",
+    "account_inactive",
+    "account_email_verification_sent",
+    "account_confirm_email",
+    "account_login_code_confirm",
+    "account_request_login_code",
+    "mfa_login_webauthn",
+    "mfa_signup_webauthn",
+    "mfa_authenticate",
+    "mfa_trust",
+    # The API's own description (no data in it).
+    "api:openapi-json",
+    "api:openapi-view",
+    # The bare API prefix: no view behind it, a plain 404.
+    "api:api-root",
+}
+
+SAMPLES = {
+    "slug": "holland-rijnland",
+    "pk": "1",
+    "id": "1",
+    "object_id": "1",
+    "app_label": "core",
+    "model_name": "user",
+    "key": "abc",
+    "uidb36": "1",
+    "content_type_id": "1",
+}
+
+
+def _walk(patterns: list, prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str]]:
+    for item in patterns:
+        if isinstance(item, URLResolver):
+            ns = f"{namespace}{item.namespace}:" if item.namespace else namespace
+            yield from _walk(item.url_patterns, prefix + str(item.pattern), ns)
+        elif isinstance(item, URLPattern):
+            yield prefix + str(item.pattern), f"{namespace}{item.name or item.lookup_str}"
+
+
+def _concrete(pattern: str) -> str:
+    def route_param(match: re.Match[str]) -> str:
+        return SAMPLES.get(match.group(2), "1" if match.group(1) == "int" else "x")
+
+
+    def regex_group(match: re.Match[str]) -> str:
+        name, body = match.group(1), match.group(2)
+        if name in SAMPLES:
+            return SAMPLES[name]
+        return re.sub(r"[\\^$]", "", body.split("|")[0]).replace(".+", "x").replace("[^/]+", "x")
+
+    path = re.sub(r"\(\?P<(\w+)>([^)]*)\)", regex_group, pattern)
+    path = re.sub(r"<(?:(\w+):)?(\w+)>", route_param, path)
+    path = re.sub(r"\(\?:([^)]*)\)\??", lambda m: m.group(1).split("|")[0], path)
+    path = path.replace("^", "").replace("$", "").replace("\\Z", "").replace("\\", "")
+    return "/" + path
+
+
+def all_urls() -> list[tuple[str, str]]:
+    return sorted(
+        {(_concrete(pattern), name) for pattern, name in _walk(get_resolver().url_patterns)}
+    )
+
+
+def test_every_url_pattern_resolves_to_a_concrete_path():
+    unresolved = []
+    for path, name in all_urls():
+        try:
+            resolve(path)
+        except Resolver404:
+            unresolved.append((name, path))
+    assert unresolved == []
+
+
+@pytest.mark.parametrize(("path", "name"), all_urls(), ids=lambda v: str(v))
+def test_anonymous_visitor_gets_the_login_page_or_a_refusal(client, path, name):
+    if name in PUBLIC or path.startswith("/static/"):
+        response = client.get(path)
+        assert response.status_code < 500, f"{name} {path}"
+        return
+    response = client.get(path, follow=True)
+    final = response.request["PATH_INFO"]
+    assert response.status_code in (401, 403) or final == "/accounts/login/", (
+        f"{name} ({path}) answered {response.status_code} at {final}"
+    )

@@ -1,0 +1,100 @@
+"""`nik demo` data, and production settings that refuse demo accounts."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.db import transaction
+
+from nik.core import checks, demo
+from nik.core.models import DisciplineCode, Organization, Professional, Region, Role, User
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_data() -> list[demo.DemoAccount]:
+    return demo.load()
+
+
+def test_demo_has_all_seven_regions_and_a_big_first_network(demo_data):
+    assert Region.objects.count() == 7
+    hr = Region.objects.get(slug="holland-rijnland")
+    assert "LUMC" in hr.hospital
+    assert Organization.objects.filter(region=hr).count() == 40
+    assert Professional.objects.filter(region=hr).count() == 120
+    covered = set(Professional.objects.filter(region=hr).values_list("disciplines__code", flat=True))
+    assert covered == set(DisciplineCode.values)
+    for region in Region.objects.exclude(pk=hr.pk):
+        assert 0 < region.organizations.count() < 40
+
+
+def test_demo_accounts_follow_the_naming_rule(demo_data):
+    user = User.objects.get(email="coordinator@holland-rijnland.example")
+    assert user.check_password(demo.DEMO_PASSWORD)
+    assert user.memberships.get().role == Role.COORDINATOR
+    national = User.objects.get(email="national@nik.example")
+    assert national.memberships.filter(role=Role.NATIONAL).count() == 7
+    assert User.objects.get(email="admin@nik.example").is_superuser
+    assert all(u.is_demo for u in User.objects.all())
+
+
+def test_demo_data_is_deterministic():
+    def snapshot() -> list[tuple[str, str]]:
+        return sorted(Professional.objects.values_list("full_name", "organization__name"))
+
+    class Rollback(Exception):
+        pass
+
+    with pytest.raises(Rollback), transaction.atomic():
+        demo.load()
+        first = snapshot()
+        raise Rollback
+    assert not Professional.objects.exists()
+    demo.load()
+    assert snapshot() == first
+
+
+def test_demo_command_loads_once_and_prints_the_accounts(capsys):
+    call_command("demo", no_serve=True)
+    call_command("demo", no_serve=True)
+    out = capsys.readouterr().out
+    assert "Demo data is already loaded." in out
+    assert "coordinator@holland-rijnland.example" in out
+    assert demo.DEMO_PASSWORD in out
+    assert Region.objects.count() == 7
+
+
+def test_production_refuses_demo_accounts(demo_data, settings):
+    settings.DEBUG = False
+    settings.DEMO = False
+    with pytest.raises(ImproperlyConfigured):
+        checks.refuse_demo_accounts_in_production()
+    assert [m.id for m in checks.demo_accounts_check()] == ["nik.E001"]
+    settings.DEMO = True
+    checks.refuse_demo_accounts_in_production()
+    assert checks.demo_accounts_check() == []
+
+
+def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
+    env = {
+        **os.environ,
+        "NIK_DEBUG": "false",
+        "NIK_DEMO": "false",
+        "NIK_SECRET_KEY": "x" * 20 + "-production-secret-key-that-is-long-and-random-9f8e7d",
+        "NIK_ALLOWED_HOSTS": "nik.example.org",
+        "NIK_DATA_DIR": str(tmp_path),
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "nik", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -1,0 +1,80 @@
+"""The start page fits the role and region; Dutch first, English by the switch."""
+
+from __future__ import annotations
+
+import polib
+import pytest
+from django.conf import settings
+
+from nik.core.factories import OrganizationFactory, RegionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_coordinator_sees_the_overview_of_their_region(client, login, coordinator, region, family):
+    OrganizationFactory.create_batch(3, region=region)
+    response = login(coordinator).get("/")
+    assert response.status_code == 200
+    page = response.text
+    assert "Welkom" in page
+    assert region.name in page
+    assert response.context["overviews"][0]["counts"]["organizations"] == 3
+    assert response.context["overviews"][0]["families"] == 1
+
+
+def test_steering_sees_the_region_but_no_family_count(client, login, steering, region, family):
+    response = login(steering).get("/")
+    assert region.name in response.text
+    assert "families" not in response.context["overviews"][0]
+
+
+def test_parent_sees_their_family_page_link(client, login, parent, family):
+    response = login(parent).get("/")
+    assert "Jullie gezin" in response.text
+    assert f"/families/{family.pk}/" in response.text
+    assert "palliatie" not in response.text.lower()
+
+
+def test_national_analyst_sees_the_regions_list(client, login, national, region, other_region):
+    response = login(national).get("/")
+    assert "De regionale netwerken" in response.text
+    assert [r.slug for r in response.context["regions"]] == ["holland-rijnland", "limburg"]
+
+
+def test_regions_list_query_count_does_not_grow(client, login, national, django_assert_max_num_queries):
+    client = login(national)
+    client.get("/")
+    with django_assert_max_num_queries(12) as few:
+        client.get("/")
+    for _ in range(15):
+        region = RegionFactory()
+        OrganizationFactory.create_batch(2, region=region)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get("/")
+    assert len(response.context["regions"]) == 17
+
+
+def test_anonymous_visitor_is_sent_to_login(client, db):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/")
+
+
+def test_english_by_the_language_switch(client, login, coordinator):
+    client = login(coordinator)
+    assert "Welkom" in client.get("/").text
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = client.get("/")
+    assert "Welcome" in response.text
+    assert response["Content-Language"] == "en"
+
+
+def test_pages_stay_dutch_whatever_the_browser_says(client, db):
+    response = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "Inloggen" in response.text
+
+
+def test_the_dutch_catalogue_is_complete():
+    po = polib.pofile(str(settings.BASE_DIR / "locale" / "nl" / "LC_MESSAGES" / "django.po"))
+    assert [e.msgid for e in po.untranslated_entries()] == []
+    assert [e.msgid for e in po.fuzzy_entries()] == []
