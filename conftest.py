@@ -10,6 +10,8 @@ import pytest
 # tests are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+pytest_plugins = ["tests.personas"]
+
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 

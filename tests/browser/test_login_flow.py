@@ -1,0 +1,102 @@
+"""A coordinator's first login: password, enrol TOTP with the QR page, see the start page."""
+
+from __future__ import annotations
+
+import pyotp
+import pytest
+
+from nik.core.factories import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+
+def _password_step(page, email: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.locator("main").get_by_role("button", name="Inloggen", exact=True).click()
+
+
+def _code(secret: str, used: set[str]) -> str:
+    # A TOTP code can be used once; wait for the next one when needed.
+    import time
+
+    code = pyotp.TOTP(secret).now()
+    while code in used:
+        time.sleep(1)
+        code = pyotp.TOTP(secret).now()
+    used.add(code)
+    return code
+
+
+def test_coordinator_enrols_totp_and_logs_in_with_it(page, coordinator, region, axe_violations):
+    used: set[str] = set()
+    _password_step(page, coordinator.email)
+    # The role sees family data: first a second factor, after confirming the password once more.
+    page.wait_for_url("**/accounts/reauthenticate/**")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.locator("main").get_by_role("button", name="Bevestigen").click()
+    page.wait_for_url("**/accounts/2fa/totp/activate/")
+    assert page.locator("main img").count() == 1  # the QR code
+    assert axe_violations(page) == []
+    secret = page.locator("#authenticator_secret").input_value()
+    page.get_by_label("Authenticator code").fill(_code(secret, used))
+    page.locator("main").get_by_role("button", name="Activeer").click()
+
+    page.goto("/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Welkom")
+    assert page.get_by_role("link", name=region.name).is_visible()
+
+    page.locator("header").get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url("**/accounts/login/**")
+
+    _password_step(page, coordinator.email)
+    page.wait_for_url("**/accounts/2fa/authenticate/")
+    page.get_by_label("Code").fill("000000")
+    page.locator("main").get_by_role("button", name="Inloggen").click()
+    assert page.get_by_text("Ongeldige code").is_visible()
+    page.get_by_label("Code").fill(_code(secret, used))
+    page.locator("main").get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(lambda url: url.endswith("/"))
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Welkom")
+
+
+def test_login_and_start_pages_have_no_serious_accessibility_violations(
+    page, login_via_browser, coordinator, national, parent, family, axe_violations
+):
+    page.goto("/accounts/login/")
+    assert axe_violations(page) == []
+    for user in (coordinator, national, parent):
+        login_via_browser(page, user)
+        for path in ("/", f"/regions/{family.region.slug}/", f"/families/{family.pk}/"):
+            response = page.goto(path)
+            if response.status == 200:
+                assert axe_violations(page) == [], f"{user.email} {path}"
+        page.context.clear_cookies()
+
+
+def test_the_english_start_page(page, login_via_browser, national):
+    login_via_browser(page, national)
+    page.goto("/")
+    page.locator("header").get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Welcome")
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+@pytest.fixture
+def login_via_browser(with_second_factor):
+    """Log in through the real pages, second factor included."""
+
+    def do(page, user) -> None:
+        secret = with_second_factor(user) if user.needs_second_factor() else None
+        _password_step(page, user.email)
+        if secret:
+            page.wait_for_url("**/accounts/2fa/authenticate/")
+            page.get_by_label("Code").fill(pyotp.TOTP(secret).now())
+            page.locator("main").get_by_role("button", name="Inloggen").click()
+        page.wait_for_url(lambda url: url.endswith("/"))
+
+    return do
+
+
