@@ -40,13 +40,13 @@ test: install assets messages
 	$(BIN)/pytest
 
 lint: install
-	$(BIN)/ruff check nik tests bench
-	$(BIN)/ruff format --check nik tests bench
+	$(BIN)/ruff check nik tests
+	$(BIN)/ruff format --check nik tests
 	$(BIN)/nik makemigrations --check --dry-run
 
 format: install
-	$(BIN)/ruff format nik tests bench
-	$(BIN)/ruff check --fix nik tests bench
+	$(BIN)/ruff format nik tests
+	$(BIN)/ruff check --fix nik tests
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR)
