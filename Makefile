@@ -40,13 +40,13 @@ test: install assets messages
 	$(BIN)/pytest
 
 lint: install
-	$(BIN)/ruff check nik tests
-	$(BIN)/ruff format --check nik tests
+	$(BIN)/ruff check nik tests conftest.py
+	$(BIN)/ruff format --check nik tests conftest.py
 	$(BIN)/nik makemigrations --check --dry-run
 
 format: install
-	$(BIN)/ruff format nik tests
-	$(BIN)/ruff check --fix nik tests
+	$(BIN)/ruff format nik tests conftest.py
+	$(BIN)/ruff check --fix nik tests conftest.py
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR)

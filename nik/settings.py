@@ -6,6 +6,7 @@ See docs/deployment.md for every variable. An optional, git-ignored
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from datetime import timedelta
@@ -266,7 +267,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("NIK_LOG_LEVEL", "WARNING")},
 }
 
-try:
+with contextlib.suppress(ImportError):
     from nik.local_settings import *  # noqa: F403
-except ImportError:
-    pass

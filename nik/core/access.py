@@ -100,7 +100,9 @@ def open_record(user: AnyUser, obj: Model, action: str, purpose: str) -> Model:
     return obj
 
 
-def open_family(user: AnyUser, pk: Any, action: str = AuditAction.VIEW, purpose: str = "") -> Family:
+def open_family(
+    user: AnyUser, pk: Any, action: str = AuditAction.VIEW, purpose: str = ""
+) -> Family:
     """Fetch a family by id for this user, or log the attempt and raise Http404."""
     family = Family.objects.filter(pk=pk).first() if str(pk).isdigit() else None
     if family is None:
@@ -138,9 +140,10 @@ def viewable_regions(user: AnyUser) -> QuerySet[Region]:
     """Regions whose overview the user may open: their own, or all for national analysts."""
     if not _active(user):
         return Region.objects.none()
-    if user.is_superuser or Membership.objects.filter(
-        user=user, role__in=[Role.NATIONAL, Role.ADMIN]
-    ).exists():
+    if (
+        user.is_superuser
+        or Membership.objects.filter(user=user, role__in=[Role.NATIONAL, Role.ADMIN]).exists()
+    ):
         return Region.objects.all()
     return Region.objects.filter(
         memberships__user=user,

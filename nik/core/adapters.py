@@ -9,4 +9,3 @@ from django.http import HttpRequest
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return False
-

@@ -111,7 +111,16 @@ class ApiTokenAdmin(admin.ModelAdmin):
 class AuditEventAdmin(admin.ModelAdmin):
     """Read-only: the audit log is append-only."""
 
-    list_display = ["created_at", "user_email", "role", "region", "action", "object_type", "object_id", "outcome"]
+    list_display = [
+        "created_at",
+        "user_email",
+        "role",
+        "region",
+        "action",
+        "object_type",
+        "object_id",
+        "outcome",
+    ]
     list_filter = ["action", "outcome", "region"]
     search_fields = ["user_email", "object_id"]
     list_select_related = ["region"]

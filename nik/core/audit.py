@@ -30,7 +30,8 @@ class AccessPoint:
 
 # Set per request by AccessPointMiddleware; a context variable, so it never leaks between requests.
 current_access_point: ContextVar[AccessPoint] = ContextVar(
-    "current_access_point", default=AccessPoint()
+    "current_access_point",
+    default=AccessPoint(),  # noqa: B039  (a frozen dataclass: immutable)
 )
 
 
@@ -105,9 +106,7 @@ def verify_chain(batch_size: int = 2000) -> tuple[int, list[ChainBreak]]:
     for event in _iterate(batch_size):
         count += 1
         if event.prev_hash != expected_prev:
-            breaks.append(
-                ChainBreak(event.id, "previous hash does not match the event before it")
-            )
+            breaks.append(ChainBreak(event.id, "previous hash does not match the event before it"))
         if event.compute_hash() != event.hash:
             breaks.append(ChainBreak(event.id, "content does not match its hash"))
         expected_prev = event.hash

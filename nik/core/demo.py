@@ -40,10 +40,27 @@ REGIONS: list[dict[str, object]] = [
         "children_hospital": "Willem-Alexander Kinderziekenhuis",
         "description": "The first network (2014): Zuid-Holland Noord, Midden-Holland, Haaglanden and Delft-Westland-Oostland.",
         "municipalities": [
-            "Leiden", "Leiderdorp", "Oegstgeest", "Katwijk", "Noordwijk", "Teylingen",
-            "Hillegom", "Lisse", "Kaag en Braassem", "Alphen aan den Rijn", "Zoeterwoude",
-            "Voorschoten", "Gouda", "Waddinxveen", "Bodegraven-Reeuwijk", "Den Haag",
-            "Zoetermeer", "Rijswijk", "Delft", "Westland", "Pijnacker-Nootdorp",
+            "Leiden",
+            "Leiderdorp",
+            "Oegstgeest",
+            "Katwijk",
+            "Noordwijk",
+            "Teylingen",
+            "Hillegom",
+            "Lisse",
+            "Kaag en Braassem",
+            "Alphen aan den Rijn",
+            "Zoeterwoude",
+            "Voorschoten",
+            "Gouda",
+            "Waddinxveen",
+            "Bodegraven-Reeuwijk",
+            "Den Haag",
+            "Zoetermeer",
+            "Rijswijk",
+            "Delft",
+            "Westland",
+            "Pijnacker-Nootdorp",
         ],
     },
     {
@@ -79,7 +96,14 @@ REGIONS: list[dict[str, object]] = [
         "name": "NIK Zuidwest-Nederland",
         "hospital": "Erasmus MC",
         "children_hospital": "Sophia Kinderziekenhuis",
-        "municipalities": ["Rotterdam", "Dordrecht", "Schiedam", "Breda", "Middelburg", "Spijkenisse"],
+        "municipalities": [
+            "Rotterdam",
+            "Dordrecht",
+            "Schiedam",
+            "Breda",
+            "Middelburg",
+            "Spijkenisse",
+        ],
     },
     {
         "slug": "limburg",
@@ -94,39 +118,81 @@ HOLLAND_RIJNLAND_HOSPITALS = [
     ("LUMC Willem-Alexander Kinderziekenhuis", OrganizationKind.UMC, "Leiden", True),
     ("Alrijne Ziekenhuis", OrganizationKind.GENERAL_HOSPITAL, "Leiderdorp", False),
     ("Groene Hart Ziekenhuis", OrganizationKind.GENERAL_HOSPITAL, "Gouda", False),
-    ("Juliana Kinderziekenhuis (HagaZiekenhuis)", OrganizationKind.GENERAL_HOSPITAL, "Den Haag", False),
+    (
+        "Juliana Kinderziekenhuis (HagaZiekenhuis)",
+        OrganizationKind.GENERAL_HOSPITAL,
+        "Den Haag",
+        False,
+    ),
     ("Reinier de Graaf", OrganizationKind.GENERAL_HOSPITAL, "Delft", False),
 ]
 
 # Made-up organisation names per kind, each with a place-holder for the town.
 NAME_PATTERNS: dict[str, list[str]] = {
-    OrganizationKind.HOME_CARE: ["Kinderthuiszorg {town}", "Thuiszorg De Linde {town}", "Kindzorg Aan Huis {town}"],
+    OrganizationKind.HOME_CARE: [
+        "Kinderthuiszorg {town}",
+        "Thuiszorg De Linde {town}",
+        "Kindzorg Aan Huis {town}",
+    ],
     OrganizationKind.GP_PRACTICE: ["Huisartsenpraktijk {name}", "Gezondheidscentrum {town}-Noord"],
     OrganizationKind.PHARMACY: ["Apotheek {town} Centrum", "Service Apotheek {name}"],
     OrganizationKind.YOUTH_HEALTH_CARE: ["Jeugdgezondheidszorg {town} e.o."],
-    OrganizationKind.HOSPICE: ["Kinderhospice De Vlinder", "Logeerhuis Het Zonnehuis", "Respijthuis De Oever"],
-    OrganizationKind.THERAPY_PRACTICE: ["Kinderfysiotherapie {town}", "Praktijk voor Logopedie {name}", "Ergotherapie Kind & Zo", "Diëtistenpraktijk {town}"],
+    OrganizationKind.HOSPICE: [
+        "Kinderhospice De Vlinder",
+        "Logeerhuis Het Zonnehuis",
+        "Respijthuis De Oever",
+    ],
+    OrganizationKind.THERAPY_PRACTICE: [
+        "Kinderfysiotherapie {town}",
+        "Praktijk voor Logopedie {name}",
+        "Ergotherapie Kind & Zo",
+        "Diëtistenpraktijk {town}",
+    ],
     OrganizationKind.MENTAL_HEALTH: ["Kind & Jeugd GGZ {town}", "Psychologenpraktijk {name}"],
     OrganizationKind.SPIRITUAL_CARE: ["Centrum voor Levensvragen {town}"],
     OrganizationKind.SCHOOL_SUPPORT: ["Educatieve voorzieningen zieke leerlingen {town}"],
     OrganizationKind.MUNICIPALITY: ["Gemeente {town}"],
-    OrganizationKind.PARENT_ORGANIZATION: ["Oudervereniging Samen Sterk", "Stichting Broertjes en Zusjes"],
+    OrganizationKind.PARENT_ORGANIZATION: [
+        "Oudervereniging Samen Sterk",
+        "Stichting Broertjes en Zusjes",
+    ],
     OrganizationKind.KNOWLEDGE_CENTRE: ["Kenniscentrum (regionaal steunpunt)"],
     OrganizationKind.OTHER: ["Vrijwilligerscentrale {town}", "Stichting Wensdromen"],
 }
 
 # Which disciplines fit which kind of organisation.
 KIND_DISCIPLINES: dict[str, list[str]] = {
-    OrganizationKind.UMC: [DisciplineCode.DOCTOR, DisciplineCode.NURSE, DisciplineCode.PSYCHOLOGIST, DisciplineCode.SOCIAL_WORKER, DisciplineCode.SPIRITUAL_CARER, DisciplineCode.PEDAGOGUE, DisciplineCode.DIETITIAN],
-    OrganizationKind.GENERAL_HOSPITAL: [DisciplineCode.DOCTOR, DisciplineCode.NURSE, DisciplineCode.PEDAGOGUE, DisciplineCode.SOCIAL_WORKER],
+    OrganizationKind.UMC: [
+        DisciplineCode.DOCTOR,
+        DisciplineCode.NURSE,
+        DisciplineCode.PSYCHOLOGIST,
+        DisciplineCode.SOCIAL_WORKER,
+        DisciplineCode.SPIRITUAL_CARER,
+        DisciplineCode.PEDAGOGUE,
+        DisciplineCode.DIETITIAN,
+    ],
+    OrganizationKind.GENERAL_HOSPITAL: [
+        DisciplineCode.DOCTOR,
+        DisciplineCode.NURSE,
+        DisciplineCode.PEDAGOGUE,
+        DisciplineCode.SOCIAL_WORKER,
+    ],
     OrganizationKind.HOME_CARE: [DisciplineCode.NURSE],
     OrganizationKind.GP_PRACTICE: [DisciplineCode.DOCTOR],
     OrganizationKind.PHARMACY: [DisciplineCode.PHARMACIST],
     OrganizationKind.YOUTH_HEALTH_CARE: [DisciplineCode.DOCTOR, DisciplineCode.NURSE],
     OrganizationKind.HOSPICE: [DisciplineCode.NURSE, DisciplineCode.PEDAGOGUE],
-    OrganizationKind.THERAPY_PRACTICE: [DisciplineCode.PHYSIOTHERAPIST, DisciplineCode.OCCUPATIONAL_THERAPIST, DisciplineCode.SPEECH_THERAPIST, DisciplineCode.DIETITIAN],
+    OrganizationKind.THERAPY_PRACTICE: [
+        DisciplineCode.PHYSIOTHERAPIST,
+        DisciplineCode.OCCUPATIONAL_THERAPIST,
+        DisciplineCode.SPEECH_THERAPIST,
+        DisciplineCode.DIETITIAN,
+    ],
     OrganizationKind.MENTAL_HEALTH: [DisciplineCode.PSYCHOLOGIST, DisciplineCode.GRIEF_THERAPIST],
-    OrganizationKind.SPIRITUAL_CARE: [DisciplineCode.SPIRITUAL_CARER, DisciplineCode.GRIEF_THERAPIST],
+    OrganizationKind.SPIRITUAL_CARE: [
+        DisciplineCode.SPIRITUAL_CARER,
+        DisciplineCode.GRIEF_THERAPIST,
+    ],
     OrganizationKind.SCHOOL_SUPPORT: [DisciplineCode.SCHOOL_SUPPORT_CONSULTANT],
     OrganizationKind.MUNICIPALITY: [DisciplineCode.SOCIAL_WORKER],
     OrganizationKind.PARENT_ORGANIZATION: [],
@@ -150,7 +216,13 @@ JOB_TITLES: dict[str, str] = {
     DisciplineCode.SCHOOL_SUPPORT_CONSULTANT: "Consulent onderwijsondersteuning",
 }
 
-DEMO_ROLES_PER_REGION = [Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER, Role.STEERING, Role.PARENT]
+DEMO_ROLES_PER_REGION = [
+    Role.COORDINATOR,
+    Role.CASEMANAGER,
+    Role.MEMBER,
+    Role.STEERING,
+    Role.PARENT,
+]
 
 
 @dataclass(frozen=True)

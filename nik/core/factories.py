@@ -7,7 +7,16 @@ from factory.django import DjangoModelFactory
 
 from nik.families.models import Family
 
-from .models import Membership, Municipality, Organization, OrganizationKind, Professional, Region, Role, User
+from .models import (
+    Membership,
+    Municipality,
+    Organization,
+    OrganizationKind,
+    Professional,
+    Region,
+    Role,
+    User,
+)
 
 PASSWORD = "een-lang-test-wachtwoord"
 

@@ -106,7 +106,9 @@ class RequireTwoFactorMiddleware:
         ):
             messages.info(
                 request,
-                _("Your role gives access to family data. Set up a second step for logging in first."),
+                _(
+                    "Your role gives access to family data. Set up a second step for logging in first."
+                ),
             )
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)

@@ -209,9 +209,7 @@ class Organization(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    has_comfort_team = models.BooleanField(
-        _("has a children's comfort team (KCT)"), default=False
-    )
+    has_comfort_team = models.BooleanField(_("has a children's comfort team (KCT)"), default=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:
@@ -298,7 +296,11 @@ class Professional(models.Model):
         return self.full_name
 
     def clean(self) -> None:
-        if self.organization_id and self.region_id and self.organization.region_id != self.region_id:
+        if (
+            self.organization_id
+            and self.region_id
+            and self.organization.region_id != self.region_id
+        ):
             raise ValidationError(
                 {"organization": _("The organisation belongs to another region.")}
             )

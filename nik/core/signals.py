@@ -24,7 +24,10 @@ def _point(request: HttpRequest | None) -> audit.AccessPoint | None:
 @receiver(user_logged_in, dispatch_uid="nik_audit_login")
 def _logged_in(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
     audit.record(
-        action=AuditAction.LOGIN, user=user, object_type="core.user", object_id=user.pk,
+        action=AuditAction.LOGIN,
+        user=user,
+        object_type="core.user",
+        object_id=user.pk,
         access_point=_point(request),
     )
 
@@ -34,7 +37,10 @@ def _logged_out(sender: Any, request: HttpRequest | None, user: User | None, **k
     if user is None:
         return
     audit.record(
-        action=AuditAction.LOGOUT, user=user, object_type="core.user", object_id=user.pk,
+        action=AuditAction.LOGOUT,
+        user=user,
+        object_type="core.user",
+        object_id=user.pk,
         access_point=_point(request),
     )
 

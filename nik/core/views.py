@@ -75,9 +75,7 @@ def region_summary(region: Region, *, with_families: bool) -> dict[str, Any]:
         .distinct()
     )
     missing = [label for code, label in DisciplineCode.choices if code not in covered]
-    kinds = (
-        region.organizations.values("kind").annotate(n=Count("id")).order_by("-n", "kind")
-    )
+    kinds = region.organizations.values("kind").annotate(n=Count("id")).order_by("-n", "kind")
     kind_labels = dict(OrganizationKind.choices)
     coordinators = [
         m.user
@@ -124,7 +122,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", "database": "ok", "vendor": connection.vendor})
 
 
-def locked_out(request: HttpRequest, credentials: dict[str, Any] | None = None, *args: Any, **kwargs: Any) -> HttpResponse:
+def locked_out(
+    request: HttpRequest, credentials: dict[str, Any] | None = None, *args: Any, **kwargs: Any
+) -> HttpResponse:
     """django-axes calls this when an account is locked after too many wrong passwords."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "core/locked_out.html", {"minutes": minutes}, status=429)

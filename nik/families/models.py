@@ -18,7 +18,9 @@ class Family(models.Model):
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="families"
     )
-    name = models.CharField(_("name"), max_length=200, help_text=_("How the team refers to the family."))
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("How the team refers to the family.")
+    )
     portal_users = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("portal accounts"),

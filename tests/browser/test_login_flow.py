@@ -98,5 +98,3 @@ def login_via_browser(with_second_factor):
         page.wait_for_url(lambda url: url.endswith("/"))
 
     return do
-
-

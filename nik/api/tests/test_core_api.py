@@ -41,7 +41,11 @@ def test_me_returns_the_account_and_its_roles(client, token, coordinator, region
 def test_regions_lists_slug_name_and_hospital(client, token, region, other_region):
     response = _get(client, "/api/v1/regions", token)
     assert response.status_code == 200
-    assert {"slug": "limburg", "name": "NIK Limburg", "hospital": "Maastricht UMC+"} in response.json()
+    assert {
+        "slug": "limburg",
+        "name": "NIK Limburg",
+        "hospital": "Maastricht UMC+",
+    } in response.json()
     assert len(response.json()) == 2
 
 

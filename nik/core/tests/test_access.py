@@ -50,7 +50,10 @@ def test_open_record_logs_an_allowed_view(coordinator, family):
     access.open_record(coordinator, family, "view", "intake")
     event = AuditEvent.objects.get()
     assert (event.user, event.role, event.region, event.action) == (
-        coordinator, "coordinator", family.region, "view"
+        coordinator,
+        "coordinator",
+        family.region,
+        "view",
     )
     assert event.subject_family_id == family.pk
     assert event.outcome == AuditOutcome.ALLOWED
@@ -94,13 +97,17 @@ def test_family_page_refuses_post(client, login, parent, family):
     assert client.post(f"/families/{family.pk}/").status_code == 405
 
 
-def test_region_overview_for_its_own_people_and_national(client, login, coordinator, national, region):
+def test_region_overview_for_its_own_people_and_national(
+    client, login, coordinator, national, region
+):
     for user in (coordinator, national):
         login(user)
         assert client.get(f"/regions/{region.slug}/").status_code == 200
 
 
-def test_region_overview_hidden_from_another_region_and_parents(client, login, other_coordinator, parent, region):
+def test_region_overview_hidden_from_another_region_and_parents(
+    client, login, other_coordinator, parent, region
+):
     for user in (other_coordinator, parent):
         login(user)
         assert client.get(f"/regions/{region.slug}/").status_code == 404

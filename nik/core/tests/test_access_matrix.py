@@ -69,7 +69,6 @@ def _concrete(pattern: str) -> str:
     def route_param(match: re.Match[str]) -> str:
         return SAMPLES.get(match.group(2), "1" if match.group(1) == "int" else "x")
 
-
     def regex_group(match: re.Match[str]) -> str:
         name, body = match.group(1), match.group(2)
         if name in SAMPLES:

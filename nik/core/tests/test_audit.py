@@ -78,8 +78,10 @@ def test_the_model_refuses_update_and_delete(coordinator):
 @pytest.mark.postgres
 def test_postgresql_refuses_update_and_delete_by_sql(coordinator):
     event, *_ = _three_events(coordinator)
-    for sql in ("UPDATE core_auditevent SET purpose = 'x' WHERE id = %s",
-                "DELETE FROM core_auditevent WHERE id = %s"):
+    for sql in (
+        "UPDATE core_auditevent SET purpose = 'x' WHERE id = %s",
+        "DELETE FROM core_auditevent WHERE id = %s",
+    ):
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql, [event.id])
     assert AuditEvent.objects.count() == 3

@@ -28,7 +28,9 @@ def test_demo_has_all_seven_regions_and_a_big_first_network(demo_data):
     assert "LUMC" in hr.hospital
     assert Organization.objects.filter(region=hr).count() == 40
     assert Professional.objects.filter(region=hr).count() == 120
-    covered = set(Professional.objects.filter(region=hr).values_list("disciplines__code", flat=True))
+    covered = set(
+        Professional.objects.filter(region=hr).values_list("disciplines__code", flat=True)
+    )
     assert covered == set(DisciplineCode.values)
     for region in Region.objects.exclude(pk=hr.pk):
         assert 0 < region.organizations.count() < 40
@@ -94,7 +96,10 @@ def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "-m", "nik", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -41,7 +41,9 @@ def test_national_analyst_sees_the_regions_list(client, login, national, region,
     assert [r.slug for r in response.context["regions"]] == ["holland-rijnland", "limburg"]
 
 
-def test_regions_list_query_count_does_not_grow(client, login, national, django_assert_max_num_queries):
+def test_regions_list_query_count_does_not_grow(
+    client, login, national, django_assert_max_num_queries
+):
     client = login(national)
     client.get("/")
     with django_assert_max_num_queries(12) as few:

@@ -22,7 +22,11 @@ def test_wrong_password_gets_a_dutch_message_and_an_audit_event(client, coordina
     assert "wachtwoord" in response.text.lower()
     assert "niet correct" in response.text
     event = AuditEvent.objects.get(action="login_failed")
-    assert (event.user, event.outcome, event.details) == (coordinator, "denied", {"reason": "password"})
+    assert (event.user, event.outcome, event.details) == (
+        coordinator,
+        "denied",
+        {"reason": "password"},
+    )
     assert event.ip_address == "127.0.0.1"
 
 
@@ -114,7 +118,11 @@ def test_sessions_expire_after_inactivity():
 def test_public_sign_up_is_closed(client):
     response = client.post(
         "/accounts/signup/",
-        {"email": "nieuw@nik.test", "password1": "heel-lang-wachtwoord", "password2": "heel-lang-wachtwoord"},
+        {
+            "email": "nieuw@nik.test",
+            "password1": "heel-lang-wachtwoord",
+            "password2": "heel-lang-wachtwoord",
+        },
     )
     from nik.core.models import User
 

@@ -35,7 +35,7 @@ class Command(BaseCommand):
     def _print_accounts(self) -> None:
         from nik.core.models import User
 
-        self.stdout.write("\nDemo accounts (password for all: %s):" % demo.DEMO_PASSWORD)
+        self.stdout.write(f"\nDemo accounts (password for all: {demo.DEMO_PASSWORD}):")
         for user in User.objects.filter(is_demo=True).order_by("email"):
             self.stdout.write(f"  {user.email}")
         self.stdout.write("")
