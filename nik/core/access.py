@@ -31,12 +31,6 @@ def _active(user: AnyUser) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
 
 
-def regions_with_role(user: AnyUser, *roles: str) -> QuerySet[Region]:
-    if not _active(user):
-        return Region.objects.none()
-    return Region.objects.filter(memberships__user=user, memberships__role__in=roles).distinct()
-
-
 def visible_families(user: AnyUser) -> QuerySet[Family]:
     """The families this user may see, as a queryset (deny by default)."""
     if not _active(user):

@@ -109,9 +109,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     def roles(self) -> set[str]:
         return set(self.memberships.values_list("role", flat=True))
 
-    def regions_with_role(self, *roles: str) -> models.QuerySet[Region]:
-        return Region.objects.filter(memberships__user=self, memberships__role__in=roles).distinct()
-
     def needs_second_factor(self) -> bool:
         """Roles that can reach family data, and the admin, need a second factor."""
         if self.is_superuser or self.is_staff:

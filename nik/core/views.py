@@ -7,14 +7,24 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from . import access
-from .models import Discipline, DisciplineCode, Membership, OrganizationKind, Region, Role
+from .models import (
+    Discipline,
+    DisciplineCode,
+    Membership,
+    Organization,
+    OrganizationKind,
+    Professional,
+    Region,
+    Role,
+)
 
 
 @login_required
@@ -32,6 +42,7 @@ def home(request: HttpRequest) -> HttpResponse:
     coordinated = [m.region for m in memberships if m.role == Role.COORDINATOR]
     context: dict[str, Any] = {
         "memberships": memberships,
+        "role_lines": _role_lines(memberships),
         "overviews": [
             region_summary(region, with_families=region in coordinated)
             for region in dict.fromkeys(work_regions)
@@ -46,6 +57,14 @@ def home(request: HttpRequest) -> HttpResponse:
         "is_admin": user.is_staff or Role.ADMIN in roles,
     }
     return render(request, "core/home.html", context)
+
+
+def _role_lines(memberships: list[Membership]) -> list[tuple[str, list[str]]]:
+    """One line per role, with the regions in which the user holds it."""
+    lines: dict[str, list[str]] = {}
+    for m in memberships:
+        lines.setdefault(str(m.get_role_display()), []).append(m.region.name)
+    return list(lines.items())
 
 
 @login_required
@@ -64,11 +83,11 @@ def region_overview(request: HttpRequest, slug: str) -> HttpResponse:
 
 def region_summary(region: Region, *, with_families: bool) -> dict[str, Any]:
     """Counts that describe a region's network; a fixed number of queries."""
-    counts = Region.objects.filter(pk=region.pk).aggregate(
-        organizations=Count("organizations", distinct=True),
-        professionals=Count("professionals", distinct=True),
-        municipalities=Count("municipalities", distinct=True),
-    )
+    counts = {
+        "organizations": region.organizations.count(),
+        "professionals": region.professionals.count(),
+        "municipalities": region.municipalities.count(),
+    }
     covered = set(
         Discipline.objects.filter(professionals__region=region)
         .values_list("code", flat=True)
@@ -98,15 +117,26 @@ def region_summary(region: Region, *, with_families: bool) -> dict[str, Any]:
 
 
 def regions_table() -> list[Region]:
+    # Counted by subqueries, not joins: joining organisations and professionals together
+    # would multiply rows per region at national scale.
     return list(
         Region.objects.annotate(
-            n_organizations=Count("organizations", distinct=True),
-            n_professionals=Count("professionals", distinct=True),
-            n_coordinators=Count(
-                "memberships", filter=Q(memberships__role=Role.COORDINATOR), distinct=True
-            ),
+            n_organizations=_count(Organization.objects.all()),
+            n_professionals=_count(Professional.objects.all()),
+            n_coordinators=_count(Membership.objects.filter(role=Role.COORDINATOR)),
         ).order_by("name")
     )
+
+
+def _count(queryset: QuerySet[Any]) -> Subquery:
+    counted = (
+        queryset.filter(region=OuterRef("pk"))
+        .order_by()
+        .values("region")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
 
 
 @never_cache

@@ -53,7 +53,10 @@ def test_regions_list_query_count_does_not_grow(
         OrganizationFactory.create_batch(2, region=region)
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/")
-    assert len(response.context["regions"]) == 17
+    regions = response.context["regions"]
+    assert len(regions) == 17
+    assert {r.n_organizations for r in regions if r.slug.startswith("regio-")} == {2}
+    assert {r.n_coordinators for r in regions} == {0}
 
 
 def test_anonymous_visitor_is_sent_to_login(client, db):
