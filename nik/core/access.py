@@ -83,7 +83,7 @@ def open_record(user: AnyUser, obj: Model, action: str, purpose: str) -> Model:
         outcome=AuditOutcome.ALLOWED if allowed else AuditOutcome.DENIED,
         user=user if _active(user) else None,
         role=role,
-        region=Region.objects.filter(pk=region_id).first() if region_id else None,
+        region_id=region_id,
         object_type=obj._meta.label_lower,
         object_id=obj.pk,
         subject_family_id=family.pk if family else None,

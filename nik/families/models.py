@@ -28,7 +28,7 @@ class Family(models.Model):
         blank=True,
         help_text=_("Parents (and the child from 12) who see this family in the portal."),
     )
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["name"]
