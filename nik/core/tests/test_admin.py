@@ -8,7 +8,15 @@ from nik.core.models import Membership, Region, Role
 
 pytestmark = pytest.mark.django_db
 
-MODELS = ["region", "organization", "professional", "user", "membership", "discipline", "auditevent"]
+MODELS = [
+    "region",
+    "organization",
+    "professional",
+    "user",
+    "membership",
+    "discipline",
+    "auditevent",
+]
 
 
 @pytest.mark.parametrize("model", MODELS)
