@@ -15,6 +15,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("regions/<slug:slug>/", core_views.region_overview, name="region_overview"),
+    path("regions/<slug:slug>/network/", include("nik.network.urls")),
     path("families/", include("nik.families.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

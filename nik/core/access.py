@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
@@ -161,4 +162,30 @@ def open_region(user: AnyUser, slug: str, purpose: str = "region overview") -> R
             details={"reason": "not_permitted" if known else "unknown_region"},
         )
         raise Http404
+    return region
+
+
+def can_edit_region(user: AnyUser, region: Region) -> bool:
+    """The region's network records are kept by its coordinators."""
+    return (
+        _active(user)
+        and Membership.objects.filter(user=user, region=region, role=Role.COORDINATOR).exists()
+    )
+
+
+def open_region_for_edit(user: AnyUser, slug: str, purpose: str = "edit network records") -> Region:
+    """A region the user may change: 404 for outsiders, 403 for read-only roles."""
+    region = open_region(user, slug, purpose)
+    if not can_edit_region(user, region):
+        audit.record(
+            action=AuditAction.UPDATE,
+            outcome=AuditOutcome.DENIED,
+            user=user if _active(user) else None,
+            region=region,
+            object_type="core.region",
+            object_id=region.slug,
+            purpose=purpose,
+            details={"reason": "read_only_role"},
+        )
+        raise PermissionDenied
     return region

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from faker import Faker
 
 from nik.families.models import Family
+from nik.network import demo as network_demo
 
 from .models import (
     Discipline,
@@ -127,6 +128,8 @@ HOLLAND_RIJNLAND_HOSPITALS = [
     ("Reinier de Graaf", OrganizationKind.GENERAL_HOSPITAL, "Delft", False),
 ]
 
+HOLLAND_RIJNLAND_LACKS = {OrganizationKind.HOSPICE, OrganizationKind.SCHOOL_SUPPORT}
+
 # Made-up organisation names per kind, each with a place-holder for the town.
 NAME_PATTERNS: dict[str, list[str]] = {
     OrganizationKind.HOME_CARE: [
@@ -216,6 +219,9 @@ JOB_TITLES: dict[str, str] = {
     DisciplineCode.SCHOOL_SUPPORT_CONSULTANT: "Consulent onderwijsondersteuning",
 }
 
+# The accounts `nik demo` prints; the professionals' own demo accounts are not listed.
+ACCOUNT_PATTERN = r"^(coordinator|casemanager|member|steering|parent|national|admin)@"
+
 DEMO_ROLES_PER_REGION = [
     Role.COORDINATOR,
     Role.CASEMANAGER,
@@ -264,6 +270,7 @@ def load(seed: int = SEED) -> list[DemoAccount]:
         big = region.slug == "holland-rijnland"
         organizations = _organizations(region, towns, rng, fake, count=40 if big else 10)
         _professionals(region, organizations, disciplines, rng, fake, count=120 if big else 25)
+        network_demo.photo(region, organizations, rng, fake, full=big)
         for role in DEMO_ROLES_PER_REGION:
             email = demo_email(role, region.slug)
             user = _demo_user(email, fake.name())
@@ -331,7 +338,12 @@ def _organizations(
             add(name, kind, town, kct)
     else:
         add(str(region.hospital), OrganizationKind.UMC, town_names[0], True)
-    kinds = [k for k in NAME_PATTERNS]
+    # The first network lacks a children's hospice and school support: two white spots to find.
+    kinds = [
+        k
+        for k in NAME_PATTERNS
+        if not (region.slug == "holland-rijnland" and k in HOLLAND_RIJNLAND_LACKS)
+    ]
     attempts = 0
     while len(made) < count and attempts < count * 20:
         attempts += 1

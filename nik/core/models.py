@@ -207,7 +207,13 @@ class Organization(models.Model):
     email = models.EmailField(_("e-mail address"), blank=True)
     website = models.URLField(_("website"), blank=True)
     has_comfort_team = models.BooleanField(_("has a children's comfort team (KCT)"), default=False)
+    expertise = models.TextField(_("expertise"), blank=True)
+    contributes = models.TextField(
+        _("what it can contribute"), blank=True, help_text=_("Which part of the puzzle it solves.")
+    )
+    cannot_contribute = models.TextField(_("what it cannot contribute"), blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -281,7 +287,10 @@ class Professional(models.Model):
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     expertise = models.TextField(_("expertise"), blank=True)
+    contributes = models.TextField(_("what they can contribute"), blank=True)
+    cannot_contribute = models.TextField(_("what they cannot contribute"), blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["full_name"]

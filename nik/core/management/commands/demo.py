@@ -36,6 +36,8 @@ class Command(BaseCommand):
         from nik.core.models import User
 
         self.stdout.write(f"\nDemo accounts (password for all: {demo.DEMO_PASSWORD}):")
-        for user in User.objects.filter(is_demo=True).order_by("email"):
+        for user in User.objects.filter(is_demo=True, email__regex=demo.ACCOUNT_PATTERN).order_by(
+            "email"
+        ):
             self.stdout.write(f"  {user.email}")
         self.stdout.write("")

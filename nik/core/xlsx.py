@@ -1,0 +1,136 @@
+"""Reading and writing simple .xlsx tables: one header row, then one record per row.
+
+Imports are all-or-nothing: the reader reports every wrong row with its number, and the
+app's action imports nothing unless every row is right.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import IO, Any
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils.exceptions import InvalidFileException
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    message: str
+
+
+class SheetError(Exception):
+    """The file as a whole cannot be read (not .xlsx, wrong columns)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    number: int  # as Excel shows it: the header is row 1
+    values: dict[str, Any]
+
+    def is_empty(self) -> bool:
+        return all(
+            v is None or (isinstance(v, str) and not v.strip()) for v in self.values.values()
+        )
+
+
+def read_table(file: IO[bytes], columns: Sequence[str]) -> list[SheetRow]:
+    """The rows of the first sheet, keyed by the expected column names.
+
+    Raises SheetError when the file is not an .xlsx workbook or its header row differs from
+    `columns`. Empty rows after the last filled row are dropped; empty rows between filled
+    rows are kept, so the caller can report them.
+    """
+    try:
+        workbook = load_workbook(file, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise SheetError(_("This file is not an Excel workbook (.xlsx).")) from error
+    sheet = workbook.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header = [str(c).strip() if c is not None else "" for c in next(rows, ())]
+    while header and header[-1] == "":
+        header.pop()
+    if header != list(columns):
+        raise SheetError(
+            _("The columns are not right. Expected: %(expected)s. Found: %(found)s.")
+            % {"expected": ", ".join(columns), "found": ", ".join(header) or _("nothing")}
+        )
+    result: list[SheetRow] = []
+    for number, raw in enumerate(rows, start=2):
+        values = {name: (raw[i] if i < len(raw) else None) for i, name in enumerate(columns)}
+        result.append(SheetRow(number, values))
+    workbook.close()
+    while result and result[-1].is_empty():
+        result.pop()
+    return result
+
+
+def write_table(
+    title: str,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    widths: Sequence[int] | None = None,
+) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    sheet.append(list(columns))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(list(row))
+    for i, width in enumerate(widths or [], start=1):
+        sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width = width
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def as_date(value: Any) -> date | None:
+    """A date cell, or a text date as 2026-03-01 or 1-3-2026; None when it is not a date."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = as_text(value)
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, fmt).date()  # noqa: DTZ007  (a calendar date, no time)
+        except ValueError:
+            continue
+    return None
+
+
+def as_score(value: Any, low: int = 1, high: int = 5) -> int | None:
+    """A whole number from low to high, or None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) and float(value).is_integer():
+        number = int(value)
+    else:
+        text = as_text(value)
+        if not text.isdigit():
+            return None
+        number = int(text)
+    return number if low <= number <= high else None

@@ -1,0 +1,186 @@
+"""Writes of the network's records: one transaction each, with its audit event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import IO, Any
+
+from django.db import transaction
+from django.db.models import Max, Model
+from django.utils.translation import gettext as _
+
+from nik.core import audit
+from nik.core.models import AuditAction, Organization, Professional, Region, User
+from nik.core.xlsx import RowError
+
+from .excel import parse_stakeholders
+from .models import ProblemStatement, StakeholderAssessment, TargetGroup
+
+
+class EditConflict(Exception):
+    """Someone else saved the record after this user opened it."""
+
+    def __init__(self, current: Model, changed_by_other: dict[str, Any]) -> None:
+        super().__init__("edit conflict")
+        self.current = current
+        self.changed = changed_by_other
+
+
+def _event(action: str, obj: Model, region: Region, user: User, **details: Any) -> None:
+    audit.record(
+        action=action,
+        user=user,
+        region=region,
+        object_type=obj._meta.label_lower,
+        object_id=obj.pk,
+        details=details,
+    )
+
+
+def _check_conflict(
+    model: type[Model], obj: Model, loaded_at: datetime | None, fields: list[str]
+) -> None:
+    """Refuse the save when the stored row changed since the user loaded it."""
+    if obj.pk is None or loaded_at is None:
+        return
+    stored = model.objects.select_for_update().get(pk=obj.pk)
+    if stored.updated_at != loaded_at:  # type: ignore[attr-defined]
+        changed = {f: getattr(stored, f) for f in fields if getattr(stored, f) != getattr(obj, f)}
+        raise EditConflict(stored, changed)
+
+
+@transaction.atomic
+def do_save_organization(
+    organization: Organization, *, acting_user: User, loaded_at: datetime | None, fields: list[str]
+) -> Organization:
+    creating = organization.pk is None
+    _check_conflict(Organization, organization, loaded_at, fields)
+    organization.save()
+    _event(
+        AuditAction.CREATE if creating else AuditAction.UPDATE,
+        organization,
+        organization.region,
+        acting_user,
+    )
+    return organization
+
+
+@transaction.atomic
+def do_save_professional(
+    professional: Professional,
+    *,
+    acting_user: User,
+    loaded_at: datetime | None,
+    fields: list[str],
+    disciplines: list[Any] | None = None,
+) -> Professional:
+    creating = professional.pk is None
+    _check_conflict(Professional, professional, loaded_at, fields)
+    professional.save()
+    if disciplines is not None:
+        professional.disciplines.set(disciplines)
+    _event(
+        AuditAction.CREATE if creating else AuditAction.UPDATE,
+        professional,
+        professional.region,
+        acting_user,
+    )
+    return professional
+
+
+@transaction.atomic
+def do_save_problem_statement(
+    statement: ProblemStatement, *, acting_user: User, loaded_at: datetime | None
+) -> ProblemStatement:
+    _check_conflict(ProblemStatement, statement, loaded_at, ["question", "idea", "reflection"])
+    statement.updated_by = acting_user
+    statement.save()
+    _event(AuditAction.UPDATE, statement, statement.region, acting_user)
+    return statement
+
+
+@transaction.atomic
+def do_new_target_group_version(
+    region: Region, *, acting_user: User, values: dict[str, Any]
+) -> TargetGroup:
+    """A change to the target group is a new version; earlier versions stay as they were."""
+    # Lock the region row so two coordinators saving at once get versions n and n+1.
+    Region.objects.select_for_update().get(pk=region.pk)
+    last = TargetGroup.objects.filter(region=region).aggregate(v=Max("version"))["v"] or 0
+    group = TargetGroup(region=region, version=last + 1, created_by=acting_user, **values)
+    group.full_clean()
+    group.save()
+    _event(AuditAction.CREATE, group, region, acting_user, version=group.version)
+    return group
+
+
+@transaction.atomic
+def do_add_assessment(
+    assessment: StakeholderAssessment, *, acting_user: User
+) -> StakeholderAssessment:
+    assessment.full_clean()
+    assessment.save()
+    _event(AuditAction.CREATE, assessment, assessment.region, acting_user)
+    return assessment
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "imported": self.imported,
+            "ok": self.ok,
+            "errors": [{"row": e.row, "message": e.message} for e in self.errors],
+        }
+
+
+@transaction.atomic
+def do_import_stakeholders(region: Region, file: IO[bytes], *, acting_user: User) -> ImportReport:
+    """All or nothing: every row is checked; one wrong row and nothing is imported."""
+    rows, errors = parse_stakeholders(region, file)
+    if errors:
+        return ImportReport(0, errors)
+    StakeholderAssessment.objects.bulk_create(
+        StakeholderAssessment(
+            region=region,
+            organization=row.organization,
+            person=row.person,
+            assessed_on=row.assessed_on,
+            influence=row.influence,
+            interest=row.interest,
+            desired_influence=row.desired_influence,
+            desired_interest=row.desired_interest,
+            action=row.action,
+        )
+        for row in rows
+    )
+    audit.record(
+        action=AuditAction.CREATE,
+        user=acting_user,
+        region=region,
+        object_type="network.stakeholderassessment",
+        details={"imported": len(rows), "source": "xlsx"},
+    )
+    return ImportReport(len(rows), [])
+
+
+def do_export(region: Region, *, acting_user: User, what: str, rows: int) -> None:
+    audit.record(
+        action=AuditAction.EXPORT,
+        user=acting_user,
+        region=region,
+        object_type=what,
+        details={"rows": rows, "format": "xlsx"},
+    )
+
+
+def empty_sheet_error() -> RowError:
+    return RowError(1, _("No file was sent."))
