@@ -9,6 +9,7 @@ from ninja.errors import AuthenticationError
 
 from .auth import BearerToken
 from .core import router as core_router
+from .network import router as network_router
 
 api = NinjaAPI(
     title="NIK API",
@@ -29,3 +30,4 @@ def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResp
 
 
 api.add_router("/", core_router)
+api.add_router("/", network_router)

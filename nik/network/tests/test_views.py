@@ -1,0 +1,319 @@
+"""The network pages: who may read, who may change, and what lands in the database."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from nik.core.factories import MunicipalityFactory, OrganizationFactory, ProfessionalFactory
+from nik.core.models import AuditEvent, Discipline, Organization, Professional
+from nik.network.models import (
+    ParticipantKind,
+    ProblemStatement,
+    ProblemStatementParticipant,
+    StakeholderAssessment,
+    TargetGroup,
+)
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "organizations/",
+    "professionals/",
+    "problem-statement/",
+    "target-group/",
+    "stakeholders/",
+    "gaps/",
+    "graph/",
+    "contacts.xlsx",
+    "stakeholders.xlsx",
+]
+
+
+def url(region, page: str) -> str:
+    return f"/regions/{region.slug}/network/{page}"
+
+
+@pytest.fixture
+def register(region):
+    leiden = MunicipalityFactory(region=region, name="Leiden")
+    MunicipalityFactory(region=region, name="Gouda")
+    umc = OrganizationFactory(region=region, name="LUMC", kind="umc", municipality=leiden)
+    home = OrganizationFactory(
+        region=region, name="Thuiszorg Leiden", kind="home_care", municipality=leiden
+    )
+    doctor = ProfessionalFactory(organization=umc, full_name="Dr. Anna de Vries")
+    doctor.disciplines.add(Discipline.objects.get(code="doctor"))
+    nurse = ProfessionalFactory(organization=home, full_name="Bram Verpleegkundige")
+    nurse.disciplines.add(Discipline.objects.get(code="nurse"))
+    return umc, home
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_coordinator_opens_every_page(client, login, coordinator, region, register, page):
+    assert login(coordinator).get(url(region, page)).status_code == 200
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_another_regions_coordinator_gets_404(
+    client, login, other_coordinator, region, register, page
+):
+    assert login(other_coordinator).get(url(region, page)).status_code == 404
+
+
+@pytest.mark.parametrize("page", ["organizations/", "stakeholders/", "gaps/"])
+def test_steering_reads_but_a_parent_does_not(
+    client, login, steering, parent, region, register, page
+):
+    assert login(steering).get(url(region, page)).status_code == 200
+    client.logout()
+    assert login(parent).get(url(region, page)).status_code == 404
+
+
+def test_steering_may_not_edit(client, login, steering, region, register):
+    umc, _ = register
+    client = login(steering)
+    assert client.get(url(region, f"organizations/{umc.pk}/edit/")).status_code == 403
+    assert (
+        client.post(url(region, "target-group/"), {"age_min": 0, "age_max": 18}).status_code == 403
+    )
+    assert (
+        AuditEvent.objects.filter(outcome="denied", details__reason="read_only_role").count() == 2
+    )
+
+
+def test_search_and_filter_the_register(client, login, coordinator, region, register):
+    client = login(coordinator)
+    page = client.get(url(region, "professionals/"), {"discipline": "nurse"}).text
+    assert "Bram Verpleegkundige" in page and "Anna de Vries" not in page
+    page = client.get(url(region, "organizations/"), {"q": "thuis"}).text
+    assert "Thuiszorg Leiden" in page and ">LUMC<" not in page
+    page = client.get(url(region, "organizations/"), {"kind": "umc"}).text
+    assert ">LUMC<" in page
+
+
+def test_organisation_list_query_count_does_not_grow(
+    client, login, coordinator, region, django_assert_max_num_queries
+):
+    client = login(coordinator)
+    OrganizationFactory.create_batch(3, region=region)
+    client.get(url(region, "organizations/"))
+    with django_assert_max_num_queries(20) as few:
+        client.get(url(region, "organizations/"))
+    OrganizationFactory.create_batch(30, region=region)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url(region, "organizations/"))
+
+
+def test_professional_list_query_count_does_not_grow(
+    client, login, coordinator, region, register, django_assert_max_num_queries
+):
+    client = login(coordinator)
+    client.get(url(region, "professionals/"))
+    with django_assert_max_num_queries(20) as few:
+        client.get(url(region, "professionals/"))
+    umc, _ = register
+    for _ in range(25):
+        ProfessionalFactory(organization=umc).disciplines.add(Discipline.objects.get(code="nurse"))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url(region, "professionals/"))
+
+
+def test_coordinator_creates_an_organisation(client, login, coordinator, region):
+    response = login(coordinator).post(
+        url(region, "organizations/new/"),
+        {"name": "Kinderhospice De Vlinder", "kind": "hospice", "contributes": "Logeren, respijt"},
+    )
+    assert response.status_code == 302
+    org = Organization.objects.get(name="Kinderhospice De Vlinder")
+    assert (org.region, org.kind, org.contributes) == (region, "hospice", "Logeren, respijt")
+    assert AuditEvent.objects.filter(
+        action="create", object_type="core.organization", object_id=str(org.pk)
+    ).exists()
+
+
+def test_a_duplicate_organisation_name_is_refused(client, login, coordinator, region, register):
+    response = login(coordinator).post(
+        url(region, "organizations/new/"), {"name": "lumc", "kind": "umc"}
+    )
+    assert response.status_code == 200
+    assert "al een organisatie met deze naam" in response.text
+
+
+def test_a_second_save_is_refused_with_what_changed(client, login, coordinator, region, register):
+    umc, _ = register
+    client = login(coordinator)
+    form = client.get(url(region, f"organizations/{umc.pk}/edit/")).context["form"]
+    loaded_at = form.initial["loaded_at"].isoformat()
+    # Someone else saves first.
+    Organization.objects.filter(pk=umc.pk).update(phone="071-1111111")
+    Organization.objects.get(pk=umc.pk).save()
+    response = client.post(
+        url(region, f"organizations/{umc.pk}/edit/"),
+        {"name": "LUMC", "kind": "umc", "phone": "071-2222222", "loaded_at": loaded_at},
+    )
+    assert response.status_code == 200
+    assert "071-1111111" in response.text
+    assert Organization.objects.get(pk=umc.pk).phone == "071-1111111"
+    # Saving again after seeing the conflict keeps the user's version.
+    again = response.context["form"].data["loaded_at"]
+    response = client.post(
+        url(region, f"organizations/{umc.pk}/edit/"),
+        {"name": "LUMC", "kind": "umc", "phone": "071-2222222", "loaded_at": again},
+    )
+    assert response.status_code == 302
+    assert Organization.objects.get(pk=umc.pk).phone == "071-2222222"
+
+
+def test_coordinator_edits_a_professional(client, login, coordinator, region, register):
+    umc, home = register
+    person = Professional.objects.get(full_name="Bram Verpleegkundige")
+    response = login(coordinator).post(
+        url(region, f"professionals/{person.pk}/edit/"),
+        {
+            "full_name": "Bram de Verpleegkundige",
+            "organization": umc.pk,
+            "disciplines": [
+                Discipline.objects.get(code="nurse").pk,
+                Discipline.objects.get(code="pedagogue").pk,
+            ],
+            "loaded_at": person.updated_at.isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.full_name == "Bram de Verpleegkundige"
+    assert person.organization == umc
+    assert set(person.disciplines.values_list("code", flat=True)) == {"nurse", "pedagogue"}
+
+
+def test_problem_statement_warns_until_a_parent_took_part(client, login, coordinator, region):
+    client = login(coordinator)
+    assert "Nog geen ouder" in client.get(url(region, "problem-statement/")).text
+    response = client.post(
+        url(region, "problem-statement/"),
+        {
+            "question": "Ouders moeten alles zelf uitzoeken.",
+            "idea": "",
+            "reflection": "",
+            "loaded_at": "",
+            "p-TOTAL_FORMS": "1",
+            "p-INITIAL_FORMS": "0",
+            "p-MIN_NUM_FORMS": "0",
+            "p-MAX_NUM_FORMS": "1000",
+            "p-0-name": "Moeder van Sam",
+            "p-0-kind": ParticipantKind.PARENT,
+            "p-0-organization": "",
+        },
+    )
+    assert response.status_code == 302
+    statement = ProblemStatement.objects.get(region=region)
+    assert statement.question == "Ouders moeten alles zelf uitzoeken."
+    assert ProblemStatementParticipant.objects.get().name == "Moeder van Sam"
+    assert "Nog geen ouder" not in client.get(url(region, "problem-statement/")).text
+
+
+def test_target_group_changes_are_new_versions(client, login, coordinator, region):
+    client = login(coordinator)
+    for age_max in (18, 23):
+        response = client.post(
+            url(region, "target-group/"),
+            {"age_min": 0, "age_max": age_max, "categories": ["1", "3"]},
+        )
+        assert response.status_code == 302
+    versions = list(TargetGroup.objects.filter(region=region).order_by("version"))
+    assert [(v.version, v.age_max) for v in versions] == [(1, 18), (2, 23)]
+    assert versions[0].categories == ["1", "3"]
+
+
+def test_target_group_refuses_an_age_above_23(client, login, coordinator, region):
+    response = login(coordinator).post(
+        url(region, "target-group/"), {"age_min": 0, "age_max": 30, "categories": ["1"]}
+    )
+    assert response.status_code == 200
+    assert "23" in response.text
+    assert not TargetGroup.objects.exists()
+
+
+def test_target_group_says_why_a_child_fits(region):
+    group = TargetGroup.objects.create(
+        region=region, version=1, age_min=0, age_max=18, categories=["1", "2"]
+    )
+    assert group.fits(age=7, category="2")[0]
+    fits, reasons = group.fits(age=19, category="2")
+    assert not fits and "19" in reasons[0]
+    assert not group.fits(age=7, category=None, seriously_ill=True)[0]
+
+
+def test_coordinator_adds_an_assessment_and_sees_it_in_the_grid(
+    client, login, coordinator, region, register
+):
+    umc, _ = register
+    client = login(coordinator)
+    response = client.post(
+        url(region, "stakeholders/"),
+        {
+            "organization": umc.pk,
+            "assessed_on": "2026-03-01",
+            "influence": 5,
+            "interest": 2,
+            "desired_influence": 5,
+            "desired_interest": 5,
+            "action": "Bestuurder spreken",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(url(region, "stakeholders/"))
+    assert "<svg" in page.text and "Bestuurder spreken" in page.text
+    assert page.context["items"][0].start == (2, 5)
+    assert page.context["items"][0].end == (5, 5)
+
+
+def test_the_grid_shows_movement_between_two_dates(client, login, coordinator, region, register):
+    umc, _ = register
+    for day, interest in (("2025-03-01", 2), ("2026-03-01", 4)):
+        StakeholderAssessment.objects.create(
+            region=region,
+            organization=umc,
+            assessed_on=day,
+            influence=5,
+            interest=interest,
+            desired_influence=5,
+            desired_interest=5,
+        )
+    page = login(coordinator).get(
+        url(region, "stakeholders/"), {"date_from": "2025-06-01", "date_to": "2026-06-01"}
+    )
+    [item] = page.context["items"]
+    assert (item.start, item.end) == ((2, 5), (4, 5))
+
+
+def test_import_by_the_page_reports_rows_in_dutch(client, login, coordinator, region, register):
+    from nik.network.tests.test_stakeholder_import import sheet
+
+    file = sheet([["Onbekend", "", "2026-03-01", 9, 3, 3, 3, ""]])
+    file.name = "stakeholders.xlsx"
+    response = login(coordinator).post(url(region, "stakeholders/import/"), {"file": file})
+    assert response.status_code == 400
+    assert "Er is niets geïmporteerd" in response.text
+    assert "Onbekend" in response.text
+
+
+def test_contact_list_export_is_a_real_workbook_and_audited(
+    client, login, coordinator, region, register
+):
+    response = login(coordinator).get(url(region, "contacts.xlsx"))
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][:4] == ("Naam", "Functie", "Disciplines", "Organisatie")
+    assert {r[0] for r in rows[1:]} == {"Dr. Anna de Vries", "Bram Verpleegkundige"}
+    assert AuditEvent.objects.filter(action="export", object_type="core.professional").exists()
+
+
+def test_gaps_page_shows_white_spots(client, login, coordinator, region, register):
+    page = login(coordinator).get(url(region, "gaps/"))
+    report = page.context["report"]
+    assert "hospice" in report.missing_kinds
+    assert "pharmacist" in report.missing_disciplines
+    assert "nik-white-spot" in page.text
