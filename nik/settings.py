@@ -147,8 +147,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Django 6 behaviour already: a website typed without scheme means https.
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # One shared cache in the database: rate limits must hold across app processes.
 CACHES = {

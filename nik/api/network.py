@@ -6,7 +6,7 @@ from datetime import date
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import File, Router, Schema
+from ninja import File, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -153,4 +153,4 @@ def stakeholder_import(request: HttpRequest, slug: str, file: UploadedFile = Fil
     if not access.can_edit_region(request.auth, region):
         raise HttpError(403, _("Only the network coordinator of this region may import."))
     report = actions.do_import_stakeholders(region, file, acting_user=request.auth)
-    return (200 if report.ok else 400), report.as_dict()
+    return Status(200 if report.ok else 400, report.as_dict())

@@ -33,6 +33,8 @@ class ConcurrencyMixin(forms.Form):
 
 
 class OrganizationForm(ConcurrencyMixin, forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organization
         fields = [
