@@ -252,7 +252,7 @@ def load(seed: int = SEED) -> list[DemoAccount]:
     rng = random.Random(seed)
     fake = Faker("nl_NL")
     fake.seed_instance(seed)
-    disciplines = {d.code: d for d in Discipline.objects.all()}
+    disciplines = Discipline.objects.ensure_all()
     accounts: list[DemoAccount] = []
 
     for spec in REGIONS:

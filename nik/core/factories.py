@@ -8,6 +8,7 @@ from factory.django import DjangoModelFactory
 from nik.families.models import Family
 
 from .models import (
+    Discipline,
     Membership,
     Municipality,
     Organization,
@@ -95,3 +96,7 @@ def person(region: Region, role: str, email: str | None = None) -> User:
     user = UserFactory(email=email) if email else UserFactory()
     MembershipFactory(user=user, region=region, role=role)
     return user
+
+
+def discipline(code: str) -> Discipline:
+    return Discipline.objects.ensure_all()[code]

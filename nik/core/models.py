@@ -248,9 +248,29 @@ class DisciplineCode(models.TextChoices):
     SCHOOL_SUPPORT_CONSULTANT = "school_support_consultant", _("school-support consultant")
 
 
+PARAMEDIC_CODES = {
+    DisciplineCode.PHYSIOTHERAPIST,
+    DisciplineCode.OCCUPATIONAL_THERAPIST,
+    DisciplineCode.SPEECH_THERAPIST,
+    DisciplineCode.DIETITIAN,
+}
+
+
+class DisciplineManager(models.Manager["Discipline"]):
+    def ensure_all(self) -> dict[str, Discipline]:
+        """Every discipline of the basismodel, by code (the data migration makes them too)."""
+        found = {d.code: d for d in self.all()}
+        for code in DisciplineCode.values:
+            if code not in found:
+                found[code] = self.create(code=code, is_paramedic=code in PARAMEDIC_CODES)
+        return found
+
+
 class Discipline(models.Model):
     code = models.CharField(_("code"), max_length=40, choices=DisciplineCode.choices, unique=True)
     is_paramedic = models.BooleanField(_("paramedic"), default=False)
+
+    objects = DisciplineManager()
 
     class Meta:
         ordering = ["code"]

@@ -6,7 +6,10 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyotp
 import pytest
+
+from nik.core.factories import PASSWORD
 
 CHROMIUM = os.environ.get("NIK_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[2] / "nik" / "static" / "vendor" / "axe-core" / "axe.min.js"
@@ -57,3 +60,26 @@ def axe_violations():
         return list(found)
 
     return check
+
+
+def password_step(page, email: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.locator("main").get_by_role("button", name="Inloggen", exact=True).click()
+
+
+@pytest.fixture
+def login_via_browser(with_second_factor):
+    """Log in through the real pages, second factor included."""
+
+    def do(page, user) -> None:
+        secret = with_second_factor(user) if user.needs_second_factor() else None
+        password_step(page, user.email)
+        if secret:
+            page.wait_for_url("**/accounts/2fa/authenticate/")
+            page.get_by_label("Code").fill(pyotp.TOTP(secret).now())
+            page.locator("main").get_by_role("button", name="Inloggen").click()
+        page.wait_for_url(lambda url: url.endswith("/"))
+
+    return do

@@ -7,14 +7,9 @@ import pytest
 
 from nik.core.factories import PASSWORD
 
+from .conftest import password_step as _password_step
+
 pytestmark = pytest.mark.browser
-
-
-def _password_step(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.locator("main").get_by_role("button", name="Inloggen", exact=True).click()
 
 
 def _code(secret: str, used: set[str]) -> str:
@@ -82,19 +77,3 @@ def test_the_english_start_page(page, login_via_browser, national):
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text().startswith("Welcome")
     assert page.locator("html").get_attribute("lang") == "en"
-
-
-@pytest.fixture
-def login_via_browser(with_second_factor):
-    """Log in through the real pages, second factor included."""
-
-    def do(page, user) -> None:
-        secret = with_second_factor(user) if user.needs_second_factor() else None
-        _password_step(page, user.email)
-        if secret:
-            page.wait_for_url("**/accounts/2fa/authenticate/")
-            page.get_by_label("Code").fill(pyotp.TOTP(secret).now())
-            page.locator("main").get_by_role("button", name="Inloggen").click()
-        page.wait_for_url(lambda url: url.endswith("/"))
-
-    return do

@@ -7,8 +7,13 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from nik.core.factories import MunicipalityFactory, OrganizationFactory, ProfessionalFactory
-from nik.core.models import AuditEvent, Discipline, Organization, Professional
+from nik.core.factories import (
+    MunicipalityFactory,
+    OrganizationFactory,
+    ProfessionalFactory,
+    discipline,
+)
+from nik.core.models import AuditEvent, Organization, Professional
 from nik.network.models import (
     ParticipantKind,
     ProblemStatement,
@@ -45,9 +50,9 @@ def register(region):
         region=region, name="Thuiszorg Leiden", kind="home_care", municipality=leiden
     )
     doctor = ProfessionalFactory(organization=umc, full_name="Dr. Anna de Vries")
-    doctor.disciplines.add(Discipline.objects.get(code="doctor"))
+    doctor.disciplines.add(discipline("doctor"))
     nurse = ProfessionalFactory(organization=home, full_name="Bram Verpleegkundige")
-    nurse.disciplines.add(Discipline.objects.get(code="nurse"))
+    nurse.disciplines.add(discipline("nurse"))
     return umc, home
 
 
@@ -116,7 +121,7 @@ def test_professional_list_query_count_does_not_grow(
         client.get(url(region, "professionals/"))
     umc, _ = register
     for _ in range(25):
-        ProfessionalFactory(organization=umc).disciplines.add(Discipline.objects.get(code="nurse"))
+        ProfessionalFactory(organization=umc).disciplines.add(discipline("nurse"))
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url(region, "professionals/"))
 
@@ -176,8 +181,8 @@ def test_coordinator_edits_a_professional(client, login, coordinator, region, re
             "full_name": "Bram de Verpleegkundige",
             "organization": umc.pk,
             "disciplines": [
-                Discipline.objects.get(code="nurse").pk,
-                Discipline.objects.get(code="pedagogue").pk,
+                discipline("nurse").pk,
+                discipline("pedagogue").pk,
             ],
             "loaded_at": person.updated_at.isoformat(),
         },
