@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 VENDOR := nik/static/vendor
 
-.PHONY: demo test lint format install assets messages clean
+.PHONY: demo test lint format install assets messages messages-update clean
 
 $(BIN)/nik: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ $(VENDOR)/.stamp: node_modules/.package-lock.json
 	touch $@
 
 assets: $(VENDOR)/.stamp
+
+# After adding texts: extract them, fill in Dutch from nik/locale/translate_nl.py (it lists what is missing).
+messages-update: $(BIN)/nik
+	cd nik && ../$(BIN)/nik makemessages -l nl --ignore=static --no-obsolete -v 0
+	$(BIN)/python nik/locale/translate_nl.py
+	cd nik && ../$(BIN)/nik compilemessages -v 0
 
 messages: $(BIN)/nik
 	cd nik && ../$(BIN)/nik compilemessages --ignore=.venv -v 0

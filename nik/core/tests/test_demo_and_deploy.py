@@ -37,6 +37,21 @@ def test_demo_has_all_seven_regions_and_a_big_first_network(demo_data):
         assert 0 < region.organizations.count() < 40
 
 
+def test_the_first_network_has_a_full_photo(demo_data):
+    from nik.network import gaps, graph
+    from nik.network.models import ProblemStatement, StakeholderAssessment
+
+    hr = Region.objects.get(slug="holland-rijnland")
+    report = gaps.analyse(hr)
+    assert {"hospice", "school_support"} <= set(report.missing_kinds)
+    assert report.white_spots
+    dates = set(StakeholderAssessment.objects.filter(region=hr).values_list("assessed_on", flat=True))
+    assert len(dates) == 2
+    assert ProblemStatement.objects.get(region=hr).parents_took_part()
+    assert hr.target_groups.count() == 2
+    assert graph.region_graph(hr).isolated
+
+
 def test_demo_accounts_follow_the_naming_rule(demo_data):
     user = User.objects.get(email="coordinator@holland-rijnland.example")
     assert user.check_password(demo.DEMO_PASSWORD)
