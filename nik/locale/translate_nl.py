@@ -388,8 +388,8 @@ NL.update(
         "The assessment is saved.": "De beoordeling is opgeslagen.",
         "Movement from %(a)s to %(b)s": "Beweging van %(a)s naar %(b)s",
         "Now and desired": "Nu en gewenst",
-    "The network's photo": "De foto van het netwerk",
-    "Register of organisations and professionals": "Register van organisaties en professionals",
+        "The network's photo": "De foto van het netwerk",
+        "Register of organisations and professionals": "Register van organisaties en professionals",
     }
 )
 NL_PLURAL.update(

@@ -45,7 +45,9 @@ def test_the_first_network_has_a_full_photo(demo_data):
     report = gaps.analyse(hr)
     assert {"hospice", "school_support"} <= set(report.missing_kinds)
     assert report.white_spots
-    dates = set(StakeholderAssessment.objects.filter(region=hr).values_list("assessed_on", flat=True))
+    dates = set(
+        StakeholderAssessment.objects.filter(region=hr).values_list("assessed_on", flat=True)
+    )
     assert len(dates) == 2
     assert ProblemStatement.objects.get(region=hr).parents_took_part()
     assert hr.target_groups.count() == 2
