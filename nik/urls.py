@@ -16,7 +16,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("regions/<slug:slug>/", core_views.region_overview, name="region_overview"),
     path("regions/<slug:slug>/network/", include("nik.network.urls")),
-    path("families/", include("nik.families.urls")),
+    path("", include("nik.families.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

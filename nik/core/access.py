@@ -17,8 +17,9 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from nik.families.models import Family
 
@@ -32,14 +33,53 @@ def _active(user: AnyUser) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
 
 
-def visible_families(user: AnyUser) -> QuerySet[Family]:
-    """The families this user may see, as a queryset (deny by default)."""
+def visible_families(user: AnyUser, scope: str = "basic") -> QuerySet[Family]:
+    """The families this user may see, as a queryset (deny by default).
+
+    - the region's coordinators;
+    - the family's own portal accounts (with a parent role in that region);
+    - the family's case manager (holding a working role in that region);
+    - care-team members whose organisation has the family's active consent for `scope`;
+    - a professional with an open emergency access (break-glass), until it expires.
+    """
     if not _active(user):
         return Family.objects.none()
+    return Family.objects.filter(_family_rule(user, scope, emergency=True)).distinct()
+
+
+def is_emergency_access(user: AnyUser, family: Family, scope: str = "basic") -> bool:
+    """True when the user reaches this family only through break-glass (NEN 7513 marks it)."""
+    if not _active(user):
+        return False
+    ordinary = Family.objects.filter(_family_rule(user, scope, emergency=False), pk=family.pk)
+    return not ordinary.exists()
+
+
+def _family_rule(user: User, scope: str, *, emergency: bool) -> Q:
+    from nik.families.models import CareTeamMember, Consent, EmergencyAccess
+
+    now = timezone.now()
     coordinated = Membership.objects.filter(user=user, role=Role.COORDINATOR).values("region")
     parent_in = Membership.objects.filter(user=user, role=Role.PARENT).values("region")
-    rule = Q(region__in=coordinated) | Q(portal_users=user, region__in=parent_in)
-    return Family.objects.filter(rule).distinct()
+    working_in = Membership.objects.filter(
+        user=user, role__in=[Role.CASEMANAGER, Role.MEMBER, Role.COORDINATOR]
+    ).values("region")
+    consented = Consent.objects.active(now).filter(
+        scope=scope,
+        family=OuterRef("family"),
+        organization=OuterRef("professional__organization"),
+    )
+    on_team = CareTeamMember.objects.filter(professional__user=user).filter(Exists(consented))
+    rule = (
+        Q(region__in=coordinated)
+        | Q(portal_users=user, region__in=parent_in)
+        | Q(casemanager=user, region__in=working_in)
+        | Q(pk__in=on_team.values("family"))
+    )
+    if emergency:
+        open_access = EmergencyAccess.objects.filter(user=user, expires_at__gt=now)
+        rule |= Q(pk__in=open_access.values("family"))
+    return rule
 
 
 def role_for_family(user: AnyUser, family: Family) -> str:
@@ -64,17 +104,22 @@ def family_of(obj: Model) -> Family | None:
     return family if isinstance(family, Family) else None
 
 
-def open_record(user: AnyUser, obj: Model, action: str, purpose: str) -> Model:
+def open_record(
+    user: AnyUser, obj: Model, action: str, purpose: str, scope: str = "basic"
+) -> Model:
     """Check that `user` may reach `obj`, write the audit event, and return `obj`.
 
     Denied access is logged too and raises Http404, so an outsider cannot even learn
     that the record exists.
     """
     family = family_of(obj)
+    details: dict[str, Any] = {}
     if family is not None:
-        allowed = visible_families(user).filter(pk=family.pk).exists()
+        allowed = visible_families(user, scope).filter(pk=family.pk).exists()
         region_id = family.region_id
         role = role_for_family(user, family)
+        if allowed and is_emergency_access(user, family, scope):
+            details["break_glass"] = True
     else:
         region_id = getattr(obj, "region_id", None)
         allowed = can_open_region_record(user, region_id)
@@ -89,6 +134,7 @@ def open_record(user: AnyUser, obj: Model, action: str, purpose: str) -> Model:
         object_id=obj.pk,
         subject_family_id=family.pk if family else None,
         purpose=purpose,
+        details=details,
     )
     if not allowed:
         raise Http404
@@ -96,7 +142,7 @@ def open_record(user: AnyUser, obj: Model, action: str, purpose: str) -> Model:
 
 
 def open_family(
-    user: AnyUser, pk: Any, action: str = AuditAction.VIEW, purpose: str = ""
+    user: AnyUser, pk: Any, action: str = AuditAction.VIEW, purpose: str = "", scope: str = "basic"
 ) -> Family:
     """Fetch a family by id for this user, or log the attempt and raise Http404."""
     family = Family.objects.filter(pk=pk).first() if str(pk).isdigit() else None
@@ -111,7 +157,7 @@ def open_family(
             details={"reason": "not_found"},
         )
         raise Http404
-    open_record(user, family, action, purpose)
+    open_record(user, family, action, purpose, scope)
     return family
 
 
@@ -186,6 +232,66 @@ def open_region_for_edit(user: AnyUser, slug: str, purpose: str = "edit network 
             object_id=region.slug,
             purpose=purpose,
             details={"reason": "read_only_role"},
+        )
+        raise PermissionDenied
+    return region
+
+
+def can_edit_family(user: AnyUser, family: Family) -> bool:
+    """The family's record, consent and team are kept by the region's coordinator and the case manager."""
+    if not _active(user):
+        return False
+    if (
+        family.casemanager_id == user.pk
+        and Membership.objects.filter(
+            user=user, region_id=family.region_id, role__in=[Role.CASEMANAGER, Role.COORDINATOR]
+        ).exists()
+    ):
+        return True
+    return Membership.objects.filter(
+        user=user, region_id=family.region_id, role=Role.COORDINATOR
+    ).exists()
+
+
+def open_family_for_edit(user: AnyUser, pk: Any, purpose: str) -> Family:
+    """A family the user may change: 404 when they may not see it, 403 when they may only read it."""
+    family = open_family(user, pk, AuditAction.VIEW, purpose)
+    if not can_edit_family(user, family):
+        audit.record(
+            action=AuditAction.UPDATE,
+            outcome=AuditOutcome.DENIED,
+            user=user,
+            region_id=family.region_id,
+            object_type="families.family",
+            object_id=family.pk,
+            subject_family_id=family.pk,
+            purpose=purpose,
+            details={"reason": "read_only"},
+        )
+        raise PermissionDenied
+    return family
+
+
+def is_coordinator(user: AnyUser, region: Region) -> bool:
+    return (
+        _active(user)
+        and Membership.objects.filter(user=user, region=region, role=Role.COORDINATOR).exists()
+    )
+
+
+def open_region_as_coordinator(user: AnyUser, slug: str, purpose: str) -> Region:
+    """Region work that only its coordinators do (questions, referrals, reviews)."""
+    region = open_region(user, slug, purpose)
+    if not is_coordinator(user, region):
+        audit.record(
+            action=AuditAction.VIEW,
+            outcome=AuditOutcome.DENIED,
+            user=user,
+            region=region,
+            object_type="core.region",
+            object_id=region.slug,
+            purpose=purpose,
+            details={"reason": "not_coordinator"},
         )
         raise PermissionDenied
     return region

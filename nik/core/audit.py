@@ -85,6 +85,41 @@ def record(
     return event
 
 
+def record_views(user: User, role: str, families: list[Any], purpose: str) -> None:
+    """One view event per family shown in a list or search result, chained under one lock."""
+    if not families:
+        return
+    point = current_access_point.get()
+    with transaction.atomic():
+        _lock_chain()
+        prev = (
+            AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
+            or GENESIS_HASH
+        )
+        events = []
+        for family in families:
+            event = AuditEvent(
+                user=user,
+                user_email=user.email,
+                role=role,
+                region_id=family.region_id,
+                action="view",
+                object_type="families.family",
+                object_id=str(family.pk),
+                subject_family_id=family.pk,
+                purpose=purpose[:200],
+                ip_address=point.ip_address,
+                user_agent=point.user_agent[:400],
+                outcome=AuditOutcome.ALLOWED,
+                details={"listed": True},
+                prev_hash=prev,
+            )
+            event.hash = event.compute_hash()
+            prev = event.hash
+            events.append(event)
+        AuditEvent.objects.bulk_create(events)
+
+
 def _lock_chain() -> None:
     # SQLite runs write transactions one at a time (transaction_mode IMMEDIATE);
     # PostgreSQL needs a lock so two processes never chain onto the same event.

@@ -7,14 +7,14 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from . import access
+from . import access, audit
 from .models import (
     Discipline,
     DisciplineCode,
@@ -55,8 +55,42 @@ def home(request: HttpRequest) -> HttpResponse:
         "is_parent": Role.PARENT in roles,
         "regions": regions_table() if Role.NATIONAL in roles else None,
         "is_admin": user.is_staff or Role.ADMIN in roles,
+        "intake": [_intake_summary(region) for region in coordinated],
+        "my_families": [],
     }
+    if roles & {Role.CASEMANAGER, Role.MEMBER}:
+        mine = list(
+            access.visible_families(user)
+            .exclude(pk__in=access.visible_families(user).filter(region__in=coordinated))
+            .filter(Q(casemanager=user) | Q(team__professional__user=user))
+            .select_related("region")
+            .distinct()[:50]
+        )
+        audit.record_views(user, "", mine, "start page")
+        context["my_families"] = mine
     return render(request, "core/home.html", context)
+
+
+def _intake_summary(region: Region) -> dict[str, Any]:
+    """What waits for a coordinator: referral clocks, open questions, emergency access to review."""
+    from nik.families.models import EmergencyAccess, InquiryStatus, ReferralStatus
+
+    waiting = list(
+        region.referrals.filter(
+            status__in=[ReferralStatus.OPEN, ReferralStatus.DUPLICATE], decided_at__isnull=True
+        )
+        .select_related("family", "region")
+        .order_by("contact_due_at")[:20]
+    )
+    return {
+        "region": region,
+        "referrals": waiting,
+        "late": sum(1 for r in waiting if r.is_late()),
+        "open_questions": region.inquiries.filter(status=InquiryStatus.OPEN).count(),
+        "to_review": EmergencyAccess.objects.filter(
+            family__region=region, reviewed_at__isnull=True
+        ).count(),
+    }
 
 
 def _role_lines(memberships: list[Membership]) -> list[tuple[str, list[str]]]:

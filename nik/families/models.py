@@ -1,17 +1,40 @@
-"""The family: the household in care.
+"""The family in care: the record, consent, the care team, the route, questions and referrals.
 
-The foundation holds only what the access rule needs (its region and the parents' accounts);
-the families issue adds the child, guardians, siblings, consent and the care team.
+Read family data only through `nik.core.access`; write it only through `nik.families.actions`.
 """
 
 from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nik.core.models import Region
+from nik.core.models import Municipality, Organization, Professional, Region
+
+
+def add_working_days(start: datetime, days: int) -> datetime:
+    """`days` working days (Monday to Friday) after `start`, at the same time of day."""
+    moment = start
+    left = days
+    while left > 0:
+        moment += timedelta(days=1)
+        if moment.weekday() < 5:
+            left -= 1
+    return moment
+
+
+class Stage(models.TextChoices):
+    """The route of a family through the network (werkproces)."""
+
+    REGISTERED = "registered", _("registered")
+    INTAKE = "intake", _("intake")
+    IN_CARE = "in_care", _("in care")
+    AFTERCARE = "aftercare", _("aftercare")
+    CLOSED = "closed", _("closed")
 
 
 class Family(models.Model):
@@ -21,6 +44,17 @@ class Family(models.Model):
     name = models.CharField(
         _("name"), max_length=200, help_text=_("How the team refers to the family.")
     )
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=Stage.choices, default=Stage.REGISTERED
+    )
+    casemanager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("case manager"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="managed_families",
+    )
     portal_users = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("portal accounts"),
@@ -28,12 +62,468 @@ class Family(models.Model):
         blank=True,
         help_text=_("Parents (and the child from 12) who see this family in the portal."),
     )
+    language = models.CharField(
+        _("language at home"), max_length=60, blank=True, default="Nederlands"
+    )
+    interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("family")
         verbose_name_plural = _("families")
+        indexes = [models.Index(fields=["region", "stage"], name="family_region_stage")]
 
     def __str__(self) -> str:
         return self.name
+
+
+class ConditionCategory(models.TextChoices):
+    CATEGORY_1 = "1", _("category 1 — curative treatment possible but may fail")
+    CATEGORY_2 = "2", _("category 2 — premature death inevitable")
+    CATEGORY_3 = "3", _("category 3 — progressive, no curative options")
+    CATEGORY_4 = "4", _("category 4 — irreversible, not progressive, severe disability")
+    SERIOUS_CHRONIC = "serious", _("seriously or chronically ill")
+
+
+class Child(models.Model):
+    family = models.OneToOneField(Family, on_delete=models.CASCADE, related_name="child")
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    date_of_birth = models.DateField(_("date of birth"))
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    condition_category = models.CharField(
+        _("condition category"), max_length=10, choices=ConditionCategory.choices, blank=True
+    )
+    diagnosis = models.TextField(_("diagnosis in words"), blank=True)
+    diagnosed_on = models.DateField(_("date of diagnosis"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("child")
+        verbose_name_plural = _("children")
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def age(self, on: date | None = None) -> int:
+        today = on or timezone.localdate()
+        born = self.date_of_birth
+        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+class Guardian(models.Model):
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="guardians")
+    name = models.CharField(_("name"), max_length=200)
+    relation = models.CharField(_("relation to the child"), max_length=60, default="ouder")
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    has_custody = models.BooleanField(_("has parental authority"), default=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("parent or guardian")
+        verbose_name_plural = _("parents and guardians")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Sibling(models.Model):
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="siblings")
+    first_name = models.CharField(_("first name"), max_length=100)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    needs = models.TextField(_("what they need"), blank=True)
+
+    class Meta:
+        ordering = ["date_of_birth", "id"]
+        verbose_name = _("brother or sister")
+        verbose_name_plural = _("brothers and sisters")
+
+    def __str__(self) -> str:
+        return self.first_name
+
+
+class FamilyContact(models.Model):
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("name"), max_length=200)
+    relation = models.CharField(_("who they are"), max_length=100)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ConsentScope(models.TextChoices):
+    BASIC = "basic", _("basic record")
+    CARE_PLAN = "care_plan", _("care plan")
+    DOCUMENTS = "documents", _("documents")
+
+
+class ConsentGiver(models.TextChoices):
+    PARENTS = "parents", _("the parents")
+    CHILD_AND_PARENTS = "child_and_parents", _("the child and the parents")
+    YOUNG_PERSON = "young_person", _("the young person")
+
+
+def consent_giver_for_age(age: int) -> str:
+    """Who gives consent under Dutch law (WGBO): under 12 the parents; 12–15 both; 16+ the young person."""
+    if age < 12:
+        return ConsentGiver.PARENTS
+    if age < 16:
+        return ConsentGiver.CHILD_AND_PARENTS
+    return ConsentGiver.YOUNG_PERSON
+
+
+class ConsentQuerySet(models.QuerySet["Consent"]):
+    def active(self, on: datetime | None = None) -> ConsentQuerySet:
+        now = on or timezone.now()
+        return self.filter(given_at__lte=now, withdrawn_at__isnull=True).filter(
+            models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=timezone.localdate(now))
+        )
+
+
+class Consent(models.Model):
+    """The family allows one organisation to see one part of its data."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="consents")
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
+    )
+    scope = models.CharField(_("what"), max_length=20, choices=ConsentScope.choices)
+    given_by = models.CharField(_("given by"), max_length=20, choices=ConsentGiver.choices)
+    given_by_names = models.CharField(_("names"), max_length=250, blank=True)
+    method = models.CharField(
+        _("how"),
+        max_length=20,
+        choices=[
+            ("written", _("in writing")),
+            ("verbal", _("verbally")),
+            ("portal", _("in the portal")),
+        ],
+        default="written",
+    )
+    given_at = models.DateTimeField(_("given on"), default=timezone.now)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-given_at"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        indexes = [models.Index(fields=["family", "organization", "scope"], name="consent_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.family} → {self.organization} ({self.scope})"
+
+    def is_active(self) -> bool:
+        return Consent.objects.active().filter(pk=self.pk).exists()
+
+
+class TeamRole(models.TextChoices):
+    CASEMANAGER = "casemanager", _("case manager")
+    LEAD_PHYSICIAN = "lead_physician", _("lead physician")
+    COMFORT_TEAM = "comfort_team", _("children's comfort team")
+    GP = "gp", _("GP")
+    HOME_CARE = "home_care", _("home care")
+    PHARMACY = "pharmacy", _("pharmacy")
+    PARAMEDIC = "paramedic", _("paramedic")
+    SOCIAL_WORK = "social_work", _("social work")
+    PSYCHOLOGIST = "psychologist", _("psychologist")
+    SPIRITUAL_CARER = "spiritual_carer", _("spiritual carer")
+    GRIEF_COUNSELLOR = "grief_counsellor", _("grief counsellor")
+    SCHOOL_SUPPORT = "school_support", _("school support")
+    OTHER = "other", _("other")
+
+
+class CareTeamMember(models.Model):
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="team")
+    professional = models.ForeignKey(
+        Professional,
+        verbose_name=_("professional"),
+        on_delete=models.CASCADE,
+        related_name="team_places",
+    )
+    role = models.CharField(_("role"), max_length=30, choices=TeamRole.choices)
+    added_at = models.DateTimeField(_("added"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["role", "id"]
+        verbose_name = _("care team member")
+        verbose_name_plural = _("care team members")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["family", "professional", "role"], name="team_unique_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.professional} ({self.get_role_display()})"
+
+
+class Availability(models.Model):
+    """One line of the 24-hour arrangement: whom to call when."""
+
+    class Period(models.TextChoices):
+        OFFICE_HOURS = "office", _("weekdays, office hours")
+        EVENING_NIGHT = "night", _("evenings and nights")
+        WEEKEND = "weekend", _("weekends and holidays")
+        ALWAYS = "always", _("day and night")
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="availability")
+    period = models.CharField(_("when"), max_length=10, choices=Period.choices)
+    who = models.CharField(_("who"), max_length=200)
+    phone = models.CharField(_("phone"), max_length=40)
+    notes = models.CharField(_("notes"), max_length=250, blank=True)
+
+    class Meta:
+        ordering = ["period", "id"]
+        verbose_name = _("24-hour availability")
+        verbose_name_plural = _("24-hour availability")
+
+    def __str__(self) -> str:
+        return f"{self.get_period_display()}: {self.who}"
+
+
+class StageChange(models.Model):
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="stage_changes")
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    note = models.CharField(_("note"), max_length=250, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("stage change")
+        verbose_name_plural = _("stage changes")
+
+    def __str__(self) -> str:
+        return f"{self.family}: {self.stage}"
+
+
+class ReferralSource(models.TextChoices):
+    UMC = "umc", _("academic hospital (UMC)")
+    GENERAL_HOSPITAL = "general_hospital", _("general hospital")
+    GP = "gp", _("GP")
+    YOUTH_HEALTH_CARE = "youth_health_care", _("youth health care")
+    HOME_CARE = "home_care", _("home care")
+    PARENTS = "parents", _("the parents themselves")
+    OTHER = "other", _("other")
+
+
+class ReferralStatus(models.TextChoices):
+    OPEN = "open", _("waiting for a decision")
+    ACCEPTED = "accepted", _("accepted")
+    DECLINED = "declined", _("declined")
+    REFERRED_ELSEWHERE = "elsewhere", _("referred elsewhere")
+    DUPLICATE = "duplicate", _("duplicate")
+
+
+class DeclineReason(models.TextChoices):
+    OUTSIDE_TARGET_GROUP = "target_group", _("outside the target group")
+    OUTSIDE_REGION = "region", _("lives outside the region")
+    NO_ADDED_VALUE = "no_added_value", _("no added value over current care")
+    FAMILY_DECLINED = "family", _("the family does not want it")
+    OTHER = "other", _("other")
+
+
+class Referral(models.Model):
+    """A request to take a family into the network (aanmelding)."""
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="referrals")
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="referrals")
+    source = models.CharField(_("referred by"), max_length=30, choices=ReferralSource.choices)
+    referrer_name = models.CharField(_("name of the referrer"), max_length=200, blank=True)
+    referrer_contact = models.CharField(
+        _("phone or e-mail of the referrer"), max_length=200, blank=True
+    )
+    question = models.TextField(_("what the family needs"), blank=True)
+    consent_to_share = models.BooleanField(
+        _("the family agrees to be referred"),
+        help_text=_("Without the family's consent the network cannot take the referral."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ReferralStatus.choices, default=ReferralStatus.OPEN
+    )
+    decline_reason = models.CharField(
+        _("reason"), max_length=30, choices=DeclineReason.choices, blank=True
+    )
+    decision_note = models.TextField(_("explanation"), blank=True)
+    referred_to = models.CharField(_("referred to"), max_length=200, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("same child as"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+    contact_due_at = models.DateTimeField(_("contact the family before"))
+    first_contact_at = models.DateTimeField(
+        _("first contact with the family"), null=True, blank=True
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        indexes = [models.Index(fields=["region", "status"], name="referral_region_status")]
+
+    def __str__(self) -> str:
+        return f"{self.family} ({self.received_at:%Y-%m-%d})"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self.contact_due_at:
+            self.contact_due_at = add_working_days(self.received_at, 2)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def is_late(self) -> bool:
+        deadline_passed = (self.first_contact_at or timezone.now()) > self.contact_due_at
+        return deadline_passed
+
+
+class InquiryTopic(models.TextChoices):
+    CARE_AT_HOME = "care_at_home", _("care at home")
+    RESPITE = "respite", _("respite care")
+    SIBLINGS = "siblings", _("brothers and sisters")
+    FINANCING = "financing", _("money and arrangements")
+    SCHOOL = "school", _("school")
+    GRIEF = "grief", _("loss and grief")
+    OTHER = "other", _("something else")
+
+
+class InquiryStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    ANSWERED = "answered", _("answered")
+    CLOSED = "closed", _("closed")
+
+
+class Inquiry(models.Model):
+    """A question to the network's central contact point."""
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("contact page")
+        PHONE = "phone", _("phone")
+        EMAIL = "email", _("e-mail")
+
+    class Asker(models.TextChoices):
+        PARENT = "parent", _("parent")
+        PROFESSIONAL = "professional", _("professional")
+        OTHER = "other", _("other")
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="inquiries")
+    family = models.ForeignKey(
+        Family, on_delete=models.SET_NULL, null=True, blank=True, related_name="inquiries"
+    )
+    topic = models.CharField(_("topic"), max_length=20, choices=InquiryTopic.choices)
+    question = models.TextField(_("question"))
+    asker = models.CharField(_("I am"), max_length=20, choices=Asker.choices, default=Asker.PARENT)
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    channel = models.CharField(
+        _("came in by"), max_length=10, choices=Channel.choices, default=Channel.WEB
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=InquiryStatus.choices, default=InquiryStatus.OPEN
+    )
+    answer = models.TextField(_("answer"), blank=True)
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+    first_answer_at = models.DateTimeField(_("first answered"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    source_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    referral = models.ForeignKey(
+        Referral, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        indexes = [models.Index(fields=["region", "status"], name="inquiry_region_status")]
+
+    def __str__(self) -> str:
+        return f"{self.get_topic_display()}: {self.question[:50]}"
+
+    def time_to_first_answer(self) -> timedelta | None:
+        return self.first_answer_at - self.received_at if self.first_answer_at else None
+
+    @staticmethod
+    def hash_source(address: str | None) -> str:
+        # The address itself is not kept; only a salted hash, to count questions per sender.
+        return hashlib.sha256(f"{settings.SECRET_KEY}:{address or ''}".encode()).hexdigest()
+
+
+class Invitation(models.Model):
+    """An e-mailed invitation for a parent (or the child from 12) to the family portal."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail address"))
+    name = models.CharField(_("name"), max_length=200)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.family}"
+
+    @staticmethod
+    def hash_key(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+
+class EmergencyAccess(models.Model):
+    """Break-glass: a professional outside the team opened the record in an emergency."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="emergency_accesses")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField(_("reason"))
+    opened_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    review_note = models.CharField(_("review note"), max_length=250, blank=True)
+
+    class Meta:
+        ordering = ["-opened_at"]
+        verbose_name = _("emergency access")
+        verbose_name_plural = _("emergency accesses")
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.family}"

@@ -1,16 +1,674 @@
+"""The central contact point, referrals and intake, the family record and the parent portal."""
+
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from collections import Counter
+from typing import Any
 
-from nik.core import access
-from nik.core.models import AuditAction
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from nik.core import access, audit
+from nik.core.models import AuditAction, AuditEvent, Region, Role
+
+from . import actions
+from .forms import (
+    AcceptInvitationForm,
+    AnswerForm,
+    AvailabilityForm,
+    ChildForm,
+    ConsentForm,
+    ContactForm,
+    DecisionForm,
+    EmergencyForm,
+    GuardianForm,
+    InviteForm,
+    PublicInquiryForm,
+    ReferralForm,
+    ReviewForm,
+    SiblingForm,
+    StaffInquiryForm,
+    StageForm,
+    TeamMemberForm,
+)
+from .models import (
+    Availability,
+    CareTeamMember,
+    Child,
+    Consent,
+    EmergencyAccess,
+    Family,
+    FamilyContact,
+    Guardian,
+    Inquiry,
+    InquiryStatus,
+    Referral,
+    ReferralStatus,
+    Sibling,
+    consent_giver_for_age,
+)
+
+PARTS: dict[str, tuple[type, type]] = {
+    "guardian": (Guardian, GuardianForm),
+    "sibling": (Sibling, SiblingForm),
+    "contact": (FamilyContact, ContactForm),
+    "availability": (Availability, AvailabilityForm),
+}
+
+
+def _client_address(request: HttpRequest) -> str | None:
+    return request.META.get("REMOTE_ADDR")
+
+
+# The public contact page -------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def contact(request: HttpRequest, slug: str) -> HttpResponse:
+    """Anyone, without an account, asks the network a question."""
+    region = Region.objects.filter(slug=slug).first()
+    if region is None:
+        raise Http404
+    form = PublicInquiryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data.get("website"):
+            # A bot filled in the hidden field: thank it and keep nothing.
+            return render(request, "families/contact_thanks.html", {"region": region})
+        source = Inquiry.hash_source(_client_address(request))
+        if actions.inquiry_rate_limited(region, source):
+            form.add_error(
+                None,
+                _(
+                    "We received several questions from you in the last hour. Please call us, or try again later."
+                ),
+            )
+            return render(
+                request, "families/contact.html", {"region": region, "form": form}, status=429
+            )
+        inquiry = form.save(commit=False)
+        inquiry.region = region
+        inquiry.channel = Inquiry.Channel.WEB
+        actions.do_submit_inquiry(inquiry, source_address=_client_address(request))
+        return render(request, "families/contact_thanks.html", {"region": region})
+    return render(request, "families/contact.html", {"region": region, "form": form})
+
+
+# Questions (coordinator) -------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def inquiry_list(request: HttpRequest, slug: str) -> HttpResponse:
+    region = access.open_region_as_coordinator(request.user, slug, "questions")
+    status = request.GET.get("status", InquiryStatus.OPEN)
+    inquiries = region.inquiries.select_related("family").order_by("-received_at")
+    if status in InquiryStatus.values:
+        inquiries = inquiries.filter(status=status)
+    return render(
+        request,
+        "families/inquiry_list.html",
+        {
+            "region": region,
+            "inquiries": inquiries[:200],
+            "status": status,
+            "statuses": InquiryStatus.choices,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inquiry_new(request: HttpRequest, slug: str) -> HttpResponse:
+    region = access.open_region_as_coordinator(request.user, slug, "log a question")
+    form = StaffInquiryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        inquiry = form.save(commit=False)
+        inquiry.region = region
+        actions.do_submit_inquiry(inquiry, source_address=None, acting_user=request.user)
+        messages.success(request, _("The question is logged."))
+        return redirect("families:inquiry_detail", slug=region.slug, pk=inquiry.pk)
+    return render(
+        request,
+        "families/form_page.html",
+        {"region": region, "form": form, "title": _("Log a question")},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inquiry_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    region = access.open_region_as_coordinator(request.user, slug, "answer a question")
+    inquiry = (
+        Inquiry.objects.filter(region=region, pk=pk).select_related("family", "referral").first()
+    )
+    if inquiry is None:
+        raise Http404
+    audit.record(
+        action=AuditAction.VIEW,
+        user=request.user,
+        role=Role.COORDINATOR,
+        region=region,
+        object_type="families.inquiry",
+        object_id=inquiry.pk,
+        subject_family_id=inquiry.family_id,
+        purpose="answer a question",
+    )
+    form = AnswerForm(request.POST or None, initial={"answer": inquiry.answer})
+    if request.method == "POST" and form.is_valid():
+        actions.do_answer_inquiry(
+            inquiry,
+            answer=form.cleaned_data["answer"],
+            close=form.cleaned_data["close"],
+            acting_user=request.user,
+        )
+        messages.success(request, _("The answer is saved."))
+        return redirect("families:inquiry_detail", slug=region.slug, pk=inquiry.pk)
+    return render(
+        request,
+        "families/inquiry_detail.html",
+        {"region": region, "inquiry": inquiry, "form": form},
+    )
+
+
+# Referrals and intake ----------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def referral_list(request: HttpRequest, slug: str) -> HttpResponse:
+    region = access.open_region_as_coordinator(request.user, slug, "referrals")
+    referrals = list(
+        region.referrals.select_related("family", "family__child", "duplicate_of").order_by(
+            "-received_at"
+        )[:300]
+    )
+    audit.record_views(
+        request.user,
+        Role.COORDINATOR,
+        list({r.family_id: r.family for r in referrals}.values()),
+        "referral list",
+    )
+    open_ones = [
+        r
+        for r in referrals
+        if r.status in (ReferralStatus.OPEN, ReferralStatus.DUPLICATE) and not r.decided_at
+    ]
+    stats = {
+        "reasons": Counter(
+            str(r.get_decline_reason_display()) for r in region.referrals.exclude(decline_reason="")
+        ).most_common(),
+        "sources": [
+            (str(dict(Referral._meta.get_field("source").choices)[row["source"]]), row["n"])
+            for row in region.referrals.values("source").annotate(n=Count("id")).order_by("-n")
+        ],
+    }
+    return render(
+        request,
+        "families/referral_list.html",
+        {
+            "region": region,
+            "referrals": referrals,
+            "open_ones": open_ones,
+            "stats": stats,
+            "now": timezone.now(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def referral_new(request: HttpRequest, slug: str) -> HttpResponse:
+    region = access.open_region(request.user, slug, "refer a family")
+    if not access.Membership.objects.filter(
+        user=request.user, region=region, role__in=[Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER]
+    ).exists():
+        raise PermissionDenied
+    inquiry = None
+    initial: dict[str, Any] = {}
+    if request.GET.get("inquiry") and access.is_coordinator(request.user, region):
+        inquiry = Inquiry.objects.filter(region=region, pk=request.GET["inquiry"]).first()
+        if inquiry is not None:
+            initial = {
+                "guardian_name": inquiry.name,
+                "guardian_phone": inquiry.phone,
+                "guardian_email": inquiry.email,
+                "question": inquiry.question,
+                "source": "parents" if inquiry.asker == Inquiry.Asker.PARENT else "other",
+                "referrer_name": inquiry.name,
+            }
+    form = ReferralForm(request.POST or None, region=region, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if request.POST.get("inquiry"):
+            inquiry = Inquiry.objects.filter(region=region, pk=request.POST["inquiry"]).first()
+        try:
+            referral = actions.do_create_referral(
+                region,
+                child=actions.ChildDetails(
+                    first_name=data["first_name"],
+                    last_name=data["last_name"],
+                    date_of_birth=data["date_of_birth"],
+                    municipality_id=data["municipality"].pk if data["municipality"] else None,
+                    condition_category=data["condition_category"],
+                    diagnosis=data["diagnosis"],
+                    diagnosed_on=data["diagnosed_on"],
+                ),
+                guardians=[
+                    {
+                        "name": data["guardian_name"],
+                        "phone": data["guardian_phone"],
+                        "email": data["guardian_email"],
+                    }
+                ],
+                source=data["source"],
+                referrer_name=data["referrer_name"],
+                referrer_contact=data["referrer_contact"],
+                question="\n\n".join(filter(None, [data["question"], data["exception_reason"]])),
+                consent_to_share=data["consent_to_share"],
+                acting_user=request.user,
+                inquiry=inquiry,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if referral.status == ReferralStatus.DUPLICATE:
+                messages.warning(
+                    request,
+                    _(
+                        "This child was referred before. The coordinator sees it as a duplicate; no second family was made."
+                    ),
+                )
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The referral is registered. The network contacts the family within two working days."
+                    ),
+                )
+            if access.is_coordinator(request.user, region):
+                return redirect("families:referral_detail", slug=region.slug, pk=referral.pk)
+            return redirect("home")
+    return render(
+        request, "families/referral_form.html", {"region": region, "form": form, "inquiry": inquiry}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def referral_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    region = access.open_region_as_coordinator(request.user, slug, "intake")
+    referral = (
+        Referral.objects.filter(region=region, pk=pk)
+        .select_related("family", "duplicate_of")
+        .first()
+    )
+    if referral is None:
+        raise Http404
+    family = access.open_family(request.user, referral.family_id, AuditAction.VIEW, "intake")
+    child = Child.objects.filter(family=family).first()
+    group = region.target_groups.order_by("-version").first()
+    fit = None
+    if group is not None and child is not None:
+        fit = group.fits(
+            age=child.age(),
+            category=child.condition_category or None,
+            seriously_ill=child.condition_category == "serious",
+        )
+    form = DecisionForm(request.POST or None, region=region)
+    if request.method == "POST":
+        if request.POST.get("first_contact"):
+            actions.do_record_first_contact(referral, acting_user=request.user)
+            messages.success(request, _("First contact is recorded."))
+            return redirect("families:referral_detail", slug=region.slug, pk=referral.pk)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                if data["decision"] == "accept":
+                    actions.do_accept_referral(
+                        referral, acting_user=request.user, casemanager=data["casemanager"]
+                    )
+                else:
+                    actions.do_decline_referral(
+                        referral,
+                        acting_user=request.user,
+                        reason=data["reason"],
+                        note=data["note"],
+                        referred_to=data["referred_to"] if data["decision"] == "elsewhere" else "",
+                    )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The decision is saved."))
+                return redirect("families:referral_detail", slug=region.slug, pk=referral.pk)
+    return render(
+        request,
+        "families/referral_detail.html",
+        {
+            "region": region,
+            "referral": referral,
+            "family": family,
+            "child": child,
+            "group": group,
+            "fit": fit,
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def emergency_review(request: HttpRequest, slug: str) -> HttpResponse:
+    region = access.open_region_as_coordinator(request.user, slug, "review emergency access")
+    if request.method == "POST":
+        item = EmergencyAccess.objects.filter(
+            family__region=region, pk=request.POST.get("access")
+        ).first()
+        form = ReviewForm(request.POST)
+        if item is not None and form.is_valid():
+            actions.do_review_emergency(
+                item, acting_user=request.user, note=form.cleaned_data["note"]
+            )
+            messages.success(request, _("The review is saved."))
+        return redirect("families:emergency_review", slug=region.slug)
+    items = EmergencyAccess.objects.filter(family__region=region).select_related(
+        "family", "user", "reviewed_by"
+    )[:200]
+    return render(
+        request,
+        "families/emergency_review.html",
+        {"region": region, "items": items, "form": ReviewForm()},
+    )
+
+
+# The family record -------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def family_list(request: HttpRequest) -> HttpResponse:
+    families = access.visible_families(request.user).select_related(
+        "region", "child", "casemanager"
+    )
+    query = request.GET.get("q", "").strip()[:100]
+    if query:
+        families = families.filter(name__icontains=query) | families.filter(
+            child__first_name__icontains=query
+        )
+    shown = list(families.order_by("name")[:100])
+    audit.record_views(request.user, "", shown, f"family list{' search' if query else ''}")
+    return render(request, "families/family_list.html", {"families": shown, "query": query})
+
+
+def _portal_context(family: Family) -> dict[str, Any]:
+    team = list(
+        CareTeamMember.objects.filter(family=family).select_related(
+            "professional", "professional__organization"
+        )
+    )
+    return {
+        "team": team,
+        "availability": list(family.availability.all()),
+        "questions": list(family.inquiries.exclude(status=InquiryStatus.CLOSED)),
+    }
 
 
 @login_required
 @require_GET
 def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    family = access.open_family(request.user, pk, AuditAction.VIEW, purpose="family page")
-    return render(request, "families/family_detail.html", {"family": family})
+    family = access.open_family(request.user, pk, AuditAction.VIEW, purpose="family record")
+    child = Child.objects.filter(family=family).select_related("municipality").first()
+    context = {"family": family, "child": child, **_portal_context(family)}
+    if family.portal_users.filter(pk=request.user.pk).exists() and not access.is_coordinator(
+        request.user, family.region
+    ):
+        return render(request, "families/portal.html", context)
+    context.update(
+        {
+            "can_edit": access.can_edit_family(request.user, family),
+            "guardians": list(family.guardians.all()),
+            "siblings": list(family.siblings.all()),
+            "contacts": list(family.contacts.all()),
+            "consents": list(family.consents.select_related("organization")),
+            "active_consents": set(
+                Consent.objects.active().filter(family=family).values_list("pk", flat=True)
+            ),
+            "stages": list(family.stage_changes.select_related("by")),
+            "referrals": list(family.referrals.all()),
+            "consent_giver": consent_giver_for_age(child.age()) if child else None,
+            "emergency": access.is_emergency_access(request.user, family),
+            "stage_form": StageForm(initial={"stage": family.stage}),
+            "team_form": TeamMemberForm(region=family.region),
+            "consent_form": ConsentForm(region=family.region),
+            "invite_form": InviteForm(),
+        }
+    )
+    return render(request, "families/family_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def family_part_edit(
+    request: HttpRequest, pk: int, part: str, part_pk: int | None = None
+) -> HttpResponse:
+    family = access.open_family_for_edit(request.user, pk, purpose=f"edit {part}")
+    if part == "child":
+        instance = Child.objects.filter(family=family).first() or Child(family=family)
+        form = ChildForm(request.POST or None, instance=instance, region=family.region)
+    elif part in PARTS:
+        model, form_class = PARTS[part]
+        instance = (
+            model.objects.filter(family=family, pk=part_pk).first()
+            if part_pk
+            else model(family=family)
+        )
+        if instance is None:
+            raise Http404
+        form = form_class(request.POST or None, instance=instance)
+    else:
+        raise Http404
+    if request.method == "POST" and form.is_valid():
+        obj = form.save(commit=False)
+        obj.family = family
+        actions.do_save_record_part(obj, family=family, acting_user=request.user)
+        messages.success(request, _("Saved."))
+        return redirect("families:family_detail", pk=family.pk)
+    return render(
+        request,
+        "families/form_page.html",
+        {"form": form, "family": family, "title": str(instance._meta.verbose_name).capitalize()},
+    )
+
+
+@login_required
+@require_POST
+def family_part_delete(request: HttpRequest, pk: int, part: str, part_pk: int) -> HttpResponse:
+    family = access.open_family_for_edit(request.user, pk, purpose=f"delete {part}")
+    if part not in PARTS:
+        raise Http404
+    obj = PARTS[part][0].objects.filter(family=family, pk=part_pk).first()
+    if obj is None:
+        raise Http404
+    actions.do_delete_record_part(obj, family=family, acting_user=request.user)
+    messages.success(request, _("Removed."))
+    return redirect("families:family_detail", pk=family.pk)
+
+
+@login_required
+@require_POST
+def family_stage(request: HttpRequest, pk: int) -> HttpResponse:
+    family = access.open_family_for_edit(request.user, pk, purpose="move stage")
+    form = StageForm(request.POST)
+    if form.is_valid():
+        actions.do_move_stage(
+            family,
+            stage=form.cleaned_data["stage"],
+            acting_user=request.user,
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, _("The stage is saved."))
+    return redirect("families:family_detail", pk=family.pk)
+
+
+@login_required
+@require_POST
+def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
+    family = access.open_family_for_edit(request.user, pk, purpose="record consent")
+    form = ConsentForm(request.POST, region=family.region)
+    if form.is_valid():
+        try:
+            actions.do_give_consent(family, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The consent is recorded."))
+    else:
+        messages.error(
+            request,
+            _("The consent could not be recorded: %(errors)s")
+            % {
+                "errors": "; ".join(
+                    f"{form.fields[f].label}: {' '.join(e)}" if f in form.fields else " ".join(e)
+                    for f, e in form.errors.items()
+                )
+            },
+        )
+    return redirect("families:family_detail", pk=family.pk)
+
+
+@login_required
+@require_POST
+def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResponse:
+    family = access.open_family_for_edit(request.user, pk, purpose="withdraw consent")
+    consent = Consent.objects.filter(family=family, pk=consent_pk).first()
+    if consent is None:
+        raise Http404
+    actions.do_withdraw_consent(consent, acting_user=request.user)
+    messages.success(request, _("The consent is withdrawn. It takes effect at once."))
+    return redirect("families:family_detail", pk=family.pk)
+
+
+@login_required
+@require_POST
+def team_add(request: HttpRequest, pk: int) -> HttpResponse:
+    family = access.open_family_for_edit(request.user, pk, purpose="care team")
+    form = TeamMemberForm(request.POST, region=family.region)
+    if form.is_valid():
+        actions.do_add_team_member(family, acting_user=request.user, **form.cleaned_data)
+        messages.success(request, _("Added to the care team."))
+    return redirect("families:family_detail", pk=family.pk)
+
+
+@login_required
+@require_POST
+def team_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    family = access.open_family_for_edit(request.user, pk, purpose="care team")
+    member = CareTeamMember.objects.filter(family=family, pk=member_pk).first()
+    if member is None:
+        raise Http404
+    actions.do_remove_team_member(member, acting_user=request.user)
+    messages.success(request, _("Removed from the care team."))
+    return redirect("families:family_detail", pk=family.pk)
+
+
+@login_required
+@require_POST
+def invite(request: HttpRequest, pk: int) -> HttpResponse:
+    family = access.open_family_for_edit(request.user, pk, purpose="invite to the portal")
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        actions.do_invite(
+            family,
+            email=form.cleaned_data["email"],
+            name=form.cleaned_data["name"],
+            acting_user=request.user,
+            base_url=request.build_absolute_uri("/"),
+        )
+        messages.success(request, _("The invitation is sent by e-mail."))
+    else:
+        messages.error(request, _("Give a name and a valid e-mail address."))
+    return redirect("families:family_detail", pk=family.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def invitation(request: HttpRequest, key: str) -> HttpResponse:
+    """Public: the link from the e-mail. Used once, valid for two weeks."""
+    try:
+        found = actions.find_invitation(key)
+    except actions.InvitationError as error:
+        return render(request, "families/invitation.html", {"error": error.message}, status=410)
+    form = AcceptInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_accept_invitation(key, password=form.cleaned_data["password1"])
+        except actions.InvitationError as error:
+            return render(request, "families/invitation.html", {"error": error.message}, status=410)
+        messages.success(
+            request,
+            _("Your account is ready. Log in with your e-mail address and the new password."),
+        )
+        return redirect("account_login")
+    return render(request, "families/invitation.html", {"invitation": found, "form": form})
+
+
+@login_required
+@require_GET
+def access_log(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who looked at this family's data, and when: for the family itself and the coordinator."""
+    family = access.open_family(request.user, pk, AuditAction.VIEW, purpose="access log")
+    is_family = family.portal_users.filter(pk=request.user.pk).exists()
+    if not (is_family or access.is_coordinator(request.user, family.region)):
+        raise PermissionDenied
+    events = (
+        AuditEvent.objects.filter(subject_family_id=family.pk, outcome="allowed")
+        .select_related("user")
+        .order_by("-id")[:300]
+    )
+    return render(
+        request,
+        "families/access_log.html",
+        {"family": family, "events": events, "is_family": is_family},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def emergency(request: HttpRequest, pk: int) -> HttpResponse:
+    """Break-glass for a professional of the region who is not on the team."""
+    family = Family.objects.filter(pk=pk).select_related("region").first()
+    allowed_roles = access.Membership.objects.filter(
+        user=request.user,
+        region_id=getattr(family, "region_id", None),
+        role__in=[Role.MEMBER, Role.CASEMANAGER],
+    )
+    if family is None or not allowed_roles.exists():
+        audit.record(
+            action=AuditAction.VIEW,
+            outcome="denied",
+            user=request.user,
+            object_type="families.family",
+            object_id=str(pk),
+            subject_family_id=family.pk if family else None,
+            purpose="emergency access",
+            details={"reason": "not_allowed"},
+        )
+        raise Http404
+    form = EmergencyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_open_emergency(family, user=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.warning(
+                request,
+                _("Emergency access is open for four hours. The coordinator will review it."),
+            )
+            return redirect("families:family_detail", pk=family.pk)
+    return render(request, "families/emergency.html", {"form": form, "family_pk": family.pk})

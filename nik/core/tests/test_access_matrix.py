@@ -36,6 +36,9 @@ PUBLIC = {
     "mfa_signup_webauthn",
     "mfa_authenticate",
     "mfa_trust",
+    # Each region's contact page, and the invitation link from the e-mail (checks its own key).
+    "families:contact",
+    "families:invitation",
     # The API's own description (no data in it).
     "api:openapi-json",
     "api:openapi-view",

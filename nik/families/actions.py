@@ -1,0 +1,476 @@
+"""Every write of family data: one transaction each, with its audit event (the subject family)."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Model
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nik.core import audit
+from nik.core.models import AuditAction, Membership, Organization, Professional, Region, Role, User
+
+from .models import (
+    CareTeamMember,
+    Child,
+    Consent,
+    EmergencyAccess,
+    Family,
+    Guardian,
+    Inquiry,
+    InquiryStatus,
+    Invitation,
+    Referral,
+    ReferralStatus,
+    Stage,
+    StageChange,
+    TeamRole,
+    consent_giver_for_age,
+)
+
+INQUIRIES_PER_HOUR = 5
+INVITATION_DAYS = 14
+EMERGENCY_HOURS = 4
+
+
+def _event(
+    action: str, obj: Model, family: Family | None, user: User | None, **details: Any
+) -> None:
+    audit.record(
+        action=action,
+        user=user,
+        region_id=family.region_id if family else getattr(obj, "region_id", None),
+        object_type=obj._meta.label_lower,
+        object_id=obj.pk,
+        subject_family_id=family.pk if family else None,
+        details=details,
+    )
+
+
+# Questions ---------------------------------------------------------------------------------
+
+
+def inquiry_rate_limited(region: Region, source_hash: str) -> bool:
+    """More than a few questions an hour from one address is spam, not a parent."""
+    since = timezone.now() - timedelta(hours=1)
+    return (
+        Inquiry.objects.filter(source_hash=source_hash, received_at__gte=since).count()
+        >= INQUIRIES_PER_HOUR
+    )
+
+
+@transaction.atomic
+def do_submit_inquiry(
+    inquiry: Inquiry, *, source_address: str | None, acting_user: User | None = None
+) -> Inquiry:
+    inquiry.source_hash = Inquiry.hash_source(source_address) if source_address else ""
+    inquiry.full_clean()
+    inquiry.save()
+    _event(AuditAction.CREATE, inquiry, inquiry.family, acting_user, channel=inquiry.channel)
+    return inquiry
+
+
+@transaction.atomic
+def do_answer_inquiry(inquiry: Inquiry, *, answer: str, close: bool, acting_user: User) -> Inquiry:
+    now = timezone.now()
+    inquiry.answer = answer
+    inquiry.first_answer_at = inquiry.first_answer_at or now
+    inquiry.status = InquiryStatus.CLOSED if close else InquiryStatus.ANSWERED
+    inquiry.closed_at = now if close else None
+    inquiry.save()
+    _event(AuditAction.UPDATE, inquiry, inquiry.family, acting_user, closed=close)
+    return inquiry
+
+
+# Referral and intake -----------------------------------------------------------------------
+
+
+@dataclass
+class ChildDetails:
+    first_name: str
+    last_name: str
+    date_of_birth: date
+    municipality_id: int | None = None
+    condition_category: str = ""
+    diagnosis: str = ""
+    diagnosed_on: date | None = None
+
+
+def find_duplicate(region: Region, child: ChildDetails) -> Referral | None:
+    """An earlier referral of the same child in this region whose family is still in the network."""
+    return (
+        Referral.objects.filter(
+            region=region,
+            family__child__first_name__iexact=child.first_name.strip(),
+            family__child__last_name__iexact=child.last_name.strip(),
+            family__child__date_of_birth=child.date_of_birth,
+        )
+        .exclude(family__stage=Stage.CLOSED)
+        .exclude(status=ReferralStatus.DUPLICATE)
+        .order_by("received_at")
+        .first()
+    )
+
+
+@transaction.atomic
+def do_create_referral(
+    region: Region,
+    *,
+    child: ChildDetails,
+    guardians: list[dict[str, str]],
+    source: str,
+    referrer_name: str,
+    referrer_contact: str,
+    question: str,
+    consent_to_share: bool,
+    acting_user: User | None,
+    inquiry: Inquiry | None = None,
+) -> Referral:
+    """Register a referral. The same child twice becomes a duplicate shown to the coordinator."""
+    if not consent_to_share:
+        raise ValidationError(_("The family must agree to the referral first."))
+    if child.date_of_birth > timezone.localdate():
+        raise ValidationError(_("The date of birth is in the future."))
+    earlier = find_duplicate(region, child)
+    if earlier is not None:
+        referral = Referral.objects.create(
+            region=region,
+            family=earlier.family,
+            source=source,
+            referrer_name=referrer_name,
+            referrer_contact=referrer_contact,
+            question=question,
+            consent_to_share=True,
+            status=ReferralStatus.DUPLICATE,
+            duplicate_of=earlier,
+            created_by=acting_user,
+        )
+        _event(AuditAction.CREATE, referral, earlier.family, acting_user, duplicate_of=earlier.pk)
+        return referral
+    family = Family.objects.create(
+        region=region, name=_("Family %(name)s") % {"name": child.last_name}
+    )
+    Child.objects.create(family=family, **child.__dict__)
+    for g in guardians:
+        if g.get("name"):
+            Guardian.objects.create(family=family, **g)
+    StageChange.objects.create(family=family, stage=Stage.REGISTERED, by=acting_user)
+    referral = Referral.objects.create(
+        region=region,
+        family=family,
+        source=source,
+        referrer_name=referrer_name,
+        referrer_contact=referrer_contact,
+        question=question,
+        consent_to_share=True,
+        created_by=acting_user,
+    )
+    if inquiry is not None:
+        inquiry.referral = referral
+        inquiry.family = family
+        inquiry.save(update_fields=["referral", "family"])
+    _event(AuditAction.CREATE, referral, family, acting_user)
+    return referral
+
+
+@transaction.atomic
+def do_record_first_contact(referral: Referral, *, acting_user: User) -> Referral:
+    referral.first_contact_at = referral.first_contact_at or timezone.now()
+    referral.save(update_fields=["first_contact_at"])
+    if referral.family.stage == Stage.REGISTERED:
+        _move(referral.family, Stage.INTAKE, acting_user, _("first contact"))
+    _event(AuditAction.UPDATE, referral, referral.family, acting_user, first_contact=True)
+    return referral
+
+
+@transaction.atomic
+def do_accept_referral(referral: Referral, *, acting_user: User, casemanager: User) -> Referral:
+    if referral.status != ReferralStatus.OPEN:
+        raise ValidationError(_("This referral has been decided already."))
+    family = referral.family
+    if not Membership.objects.filter(
+        user=casemanager, region=family.region, role__in=[Role.CASEMANAGER, Role.COORDINATOR]
+    ).exists():
+        raise ValidationError(_("The case manager must work in this region."))
+    now = timezone.now()
+    referral.status = ReferralStatus.ACCEPTED
+    referral.decided_at, referral.decided_by = now, acting_user
+    referral.first_contact_at = referral.first_contact_at or now
+    referral.save()
+    family.casemanager = casemanager
+    family.save(update_fields=["casemanager", "updated_at"])
+    profile = Professional.objects.filter(user=casemanager, region=family.region).first()
+    if profile is not None:
+        CareTeamMember.objects.get_or_create(
+            family=family, professional=profile, role=TeamRole.CASEMANAGER
+        )
+    _move(family, Stage.IN_CARE, acting_user, _("referral accepted"))
+    _event(
+        AuditAction.UPDATE,
+        referral,
+        family,
+        acting_user,
+        decision="accepted",
+        casemanager=casemanager.pk,
+    )
+    return referral
+
+
+@transaction.atomic
+def do_decline_referral(
+    referral: Referral, *, acting_user: User, reason: str, note: str, referred_to: str = ""
+) -> Referral:
+    if referral.status != ReferralStatus.OPEN:
+        raise ValidationError(_("This referral has been decided already."))
+    referral.status = ReferralStatus.REFERRED_ELSEWHERE if referred_to else ReferralStatus.DECLINED
+    referral.decline_reason = reason
+    referral.decision_note = note
+    referral.referred_to = referred_to
+    referral.decided_at, referral.decided_by = timezone.now(), acting_user
+    referral.save()
+    _move(referral.family, Stage.CLOSED, acting_user, _("referral not accepted"))
+    _event(
+        AuditAction.UPDATE,
+        referral,
+        referral.family,
+        acting_user,
+        decision=referral.status,
+        reason=reason,
+    )
+    return referral
+
+
+def _move(family: Family, stage: str, user: User | None, note: str = "") -> None:
+    family.stage = stage
+    family.save(update_fields=["stage", "updated_at"])
+    StageChange.objects.create(family=family, stage=stage, by=user, note=note[:250])
+
+
+@transaction.atomic
+def do_move_stage(family: Family, *, stage: str, acting_user: User, note: str = "") -> Family:
+    _move(family, stage, acting_user, note)
+    _event(AuditAction.UPDATE, family, family, acting_user, stage=stage)
+    return family
+
+
+@transaction.atomic
+def do_save_record_part(obj: Model, *, family: Family, acting_user: User) -> Model:
+    """Save one part of the family record (child, parent, sibling, contact, 24-hour line)."""
+    creating = obj.pk is None
+    obj.full_clean()
+    obj.save()
+    Family.objects.filter(pk=family.pk).update(updated_at=timezone.now())
+    _event(AuditAction.CREATE if creating else AuditAction.UPDATE, obj, family, acting_user)
+    return obj
+
+
+@transaction.atomic
+def do_delete_record_part(obj: Model, *, family: Family, acting_user: User) -> None:
+    _event(AuditAction.DELETE, obj, family, acting_user)
+    obj.delete()
+
+
+# Consent -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_give_consent(
+    family: Family,
+    *,
+    organization: Organization,
+    scope: str,
+    given_by: str,
+    given_by_names: str,
+    method: str,
+    ends_on: date | None,
+    acting_user: User,
+) -> Consent:
+    child = Child.objects.filter(family=family).first()
+    if child is not None:
+        required = consent_giver_for_age(child.age())
+        if given_by != required:
+            raise ValidationError(
+                _("At age %(age)s, consent is given by %(who)s.")
+                % {
+                    "age": child.age(),
+                    "who": dict(Consent._meta.get_field("given_by").choices)[required],
+                }
+            )
+    if organization.region_id != family.region_id:
+        raise ValidationError(_("The organisation belongs to another region."))
+    consent = Consent.objects.create(
+        family=family,
+        organization=organization,
+        scope=scope,
+        given_by=given_by,
+        given_by_names=given_by_names,
+        method=method,
+        ends_on=ends_on,
+        recorded_by=acting_user,
+    )
+    _event(
+        AuditAction.CREATE, consent, family, acting_user, scope=scope, organization=organization.pk
+    )
+    return consent
+
+
+@transaction.atomic
+def do_withdraw_consent(consent: Consent, *, acting_user: User) -> Consent:
+    """Takes effect at once: the next request of that organisation's team member is refused."""
+    consent.withdrawn_at = timezone.now()
+    consent.save(update_fields=["withdrawn_at"])
+    _event(AuditAction.UPDATE, consent, consent.family, acting_user, withdrawn=True)
+    return consent
+
+
+# Care team ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_add_team_member(
+    family: Family, *, professional: Professional, role: str, acting_user: User
+) -> CareTeamMember:
+    if professional.region_id != family.region_id:
+        raise ValidationError(_("The professional works in another region."))
+    member, _created = CareTeamMember.objects.get_or_create(
+        family=family, professional=professional, role=role
+    )
+    _event(AuditAction.CREATE, member, family, acting_user, role=role)
+    return member
+
+
+@transaction.atomic
+def do_remove_team_member(member: CareTeamMember, *, acting_user: User) -> None:
+    _event(AuditAction.DELETE, member, member.family, acting_user)
+    member.delete()
+
+
+# The portal --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_invite(family: Family, *, email: str, name: str, acting_user: User, base_url: str) -> str:
+    """Create an invitation and e-mail its link (after commit). Returns the key, shown nowhere else."""
+    key = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        family=family,
+        email=email.strip().lower(),
+        name=name,
+        key_hash=Invitation.hash_key(key),
+        expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
+        created_by=acting_user,
+    )
+    link = base_url.rstrip("/") + reverse("families:invitation", args=[key])
+    body = _(
+        "Hello %(name)s,\n\nYou are invited to the family page of the Netwerk Integrale Kindzorg. "
+        "There you see your care team, whom to call day and night, and your questions.\n\n"
+        "Open this link within %(days)s days to make your account:\n%(link)s\n"
+    ) % {"name": name, "days": INVITATION_DAYS, "link": link}
+    transaction.on_commit(
+        lambda: send_mail(
+            _("Your invitation to the family page"),
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [invitation.email],
+        )
+    )
+    _event(AuditAction.CREATE, invitation, family, acting_user)
+    return key
+
+
+class InvitationError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def find_invitation(key: str) -> Invitation:
+    invitation = (
+        Invitation.objects.select_related("family")
+        .filter(key_hash=Invitation.hash_key(key))
+        .first()
+    )
+    if invitation is None:
+        raise InvitationError(
+            _("This invitation link is not valid. Ask your case manager for a new one.")
+        )
+    if invitation.used_at is not None:
+        raise InvitationError(
+            _("This invitation has been used already. Log in with your e-mail address.")
+        )
+    if invitation.expires_at < timezone.now():
+        raise InvitationError(
+            _("This invitation has expired. Ask your case manager for a new one.")
+        )
+    return invitation
+
+
+@transaction.atomic
+def do_accept_invitation(key: str, *, password: str) -> User:
+    invitation = find_invitation(key)
+    Invitation.objects.select_for_update().filter(pk=invitation.pk).get()
+    family = invitation.family
+    user = User.objects.filter(email=invitation.email).first()
+    if user is None:
+        user = User.objects.create_user(invitation.email, password, full_name=invitation.name)
+    Membership.objects.get_or_create(user=user, region=family.region, role=Role.PARENT)
+    family.portal_users.add(user)
+    invitation.used_at = timezone.now()
+    invitation.save(update_fields=["used_at"])
+    _event(AuditAction.UPDATE, invitation, family, user, accepted=True)
+    return user
+
+
+# Break-glass -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_open_emergency(family: Family, *, user: User, reason: str) -> EmergencyAccess:
+    if len(reason.strip()) < 10:
+        raise ValidationError(_("Describe the emergency in a sentence."))
+    if not Membership.objects.filter(
+        user=user, region=family.region, role__in=[Role.MEMBER, Role.CASEMANAGER]
+    ).exists():
+        raise ValidationError(
+            _("Only professionals of this region can open a record in an emergency.")
+        )
+    now = timezone.now()
+    access = EmergencyAccess.objects.create(
+        family=family,
+        user=user,
+        reason=reason.strip(),
+        opened_at=now,
+        expires_at=now + timedelta(hours=EMERGENCY_HOURS),
+    )
+    audit.record(
+        action=AuditAction.VIEW,
+        user=user,
+        region_id=family.region_id,
+        object_type="families.family",
+        object_id=family.pk,
+        subject_family_id=family.pk,
+        purpose=reason.strip()[:200],
+        details={"break_glass": True, "emergency_access": access.pk},
+    )
+    return access
+
+
+@transaction.atomic
+def do_review_emergency(
+    access: EmergencyAccess, *, acting_user: User, note: str
+) -> EmergencyAccess:
+    access.reviewed_at = timezone.now()
+    access.reviewed_by = acting_user
+    access.review_note = note[:250]
+    access.save(update_fields=["reviewed_at", "reviewed_by", "review_note"])
+    _event(AuditAction.UPDATE, access, access.family, acting_user, reviewed=True)
+    return access

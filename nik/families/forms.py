@@ -1,0 +1,303 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nik.core.models import Organization, Professional, Region, Role, User
+
+from .models import (
+    Availability,
+    Child,
+    ConditionCategory,
+    Consent,
+    DeclineReason,
+    FamilyContact,
+    Guardian,
+    Inquiry,
+    ReferralSource,
+    Sibling,
+    Stage,
+    TeamRole,
+)
+
+
+class PublicInquiryForm(forms.ModelForm):
+    """The public contact page: only what is needed to answer."""
+
+    # A field people never see: bots fill it in.
+    website = forms.CharField(
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        label=_("Leave this field empty"),
+    )
+
+    class Meta:
+        model = Inquiry
+        fields = ["asker", "topic", "question", "name", "email", "phone"]
+        widgets = {"question": forms.Textarea(attrs={"rows": 5})}
+
+    def clean_question(self) -> str:
+        question = self.cleaned_data["question"].strip()
+        if len(question) > 5000:
+            raise forms.ValidationError(_("Please keep the question under 5000 characters."))
+        return question
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("email") and not data.get("phone"):
+            raise forms.ValidationError(
+                _("Give an e-mail address or a phone number, so we can reach you.")
+            )
+        return data
+
+
+class StaffInquiryForm(forms.ModelForm):
+    class Meta:
+        model = Inquiry
+        fields = ["channel", "asker", "topic", "question", "name", "email", "phone"]
+        widgets = {"question": forms.Textarea(attrs={"rows": 5})}
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 5}))
+    close = forms.BooleanField(label=_("Close the question"), required=False)
+
+
+class ReferralForm(forms.Form):
+    first_name = forms.CharField(label=_("First name of the child"), max_length=100)
+    last_name = forms.CharField(label=_("Last name of the child"), max_length=100)
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=None, required=False)
+    condition_category = forms.ChoiceField(
+        label=_("Condition category"),
+        choices=[("", "—")] + ConditionCategory.choices,
+        required=False,
+    )
+    diagnosis = forms.CharField(
+        label=_("Diagnosis in words"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    diagnosed_on = forms.DateField(
+        label=_("Date of diagnosis"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    guardian_name = forms.CharField(label=_("Name of a parent"), max_length=200)
+    guardian_phone = forms.CharField(label=_("Phone of the parent"), max_length=40, required=False)
+    guardian_email = forms.EmailField(label=_("E-mail of the parent"), required=False)
+    source = forms.ChoiceField(label=_("Referred by"), choices=ReferralSource.choices)
+    referrer_name = forms.CharField(label=_("Name of the referrer"), max_length=200, required=False)
+    referrer_contact = forms.CharField(
+        label=_("Phone or e-mail of the referrer"), max_length=200, required=False
+    )
+    question = forms.CharField(
+        label=_("What the family needs"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    consent_to_share = forms.BooleanField(
+        label=_("The family agrees to be referred to the network"), required=False
+    )
+    exception_reason = forms.CharField(
+        label=_("Why an exception to the target group"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.region = region
+        self.fields["municipality"].queryset = region.municipalities.all()
+
+    def clean_date_of_birth(self) -> Any:
+        born = self.cleaned_data["date_of_birth"]
+        if born > timezone.localdate():
+            raise forms.ValidationError(_("The date of birth is in the future."))
+        return born
+
+    def clean_consent_to_share(self) -> bool:
+        if not self.cleaned_data.get("consent_to_share"):
+            raise forms.ValidationError(
+                _(
+                    "The network can only take a referral the family agrees to. Ask the family first."
+                )
+            )
+        return True
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        born = data.get("date_of_birth")
+        group = self.region.target_groups.order_by("-version").first()
+        if born and group is not None:
+            today = timezone.localdate()
+            age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+            if age > group.age_max and not (data.get("exception_reason") or "").strip():
+                self.add_error(
+                    "date_of_birth",
+                    _(
+                        "The child is %(age)s; this network's target group goes up to %(max)s. Explain the exception below to refer anyway."
+                    )
+                    % {"age": age, "max": group.age_max},
+                )
+        return data
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("accept", _("Accept")),
+            ("decline", _("Decline")),
+            ("elsewhere", _("Refer elsewhere")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    casemanager = forms.ModelChoiceField(label=_("Case manager"), queryset=None, required=False)
+    reason = forms.ChoiceField(
+        label=_("Reason"), choices=[("", "—")] + DeclineReason.choices, required=False
+    )
+    note = forms.CharField(
+        label=_("Explanation"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    referred_to = forms.CharField(label=_("Referred to"), max_length=200, required=False)
+
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["casemanager"].queryset = User.objects.filter(
+            memberships__region=region, memberships__role__in=[Role.CASEMANAGER, Role.COORDINATOR]
+        ).distinct()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        decision = data.get("decision")
+        if decision == "accept" and not data.get("casemanager"):
+            self.add_error("casemanager", _("Choose the case manager for this family."))
+        if decision in ("decline", "elsewhere") and not data.get("reason"):
+            self.add_error("reason", _("Choose a reason."))
+        if decision == "elsewhere" and not data.get("referred_to"):
+            self.add_error("referred_to", _("Say where the family was referred to."))
+        return data
+
+
+class ChildForm(forms.ModelForm):
+    class Meta:
+        model = Child
+        fields = [
+            "first_name",
+            "last_name",
+            "date_of_birth",
+            "municipality",
+            "condition_category",
+            "diagnosis",
+            "diagnosed_on",
+        ]
+        widgets = {
+            "date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "diagnosed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = region.municipalities.all()
+
+    def clean_date_of_birth(self) -> Any:
+        born = self.cleaned_data["date_of_birth"]
+        if born > timezone.localdate():
+            raise forms.ValidationError(_("The date of birth is in the future."))
+        return born
+
+
+class GuardianForm(forms.ModelForm):
+    class Meta:
+        model = Guardian
+        fields = ["name", "relation", "phone", "email", "has_custody"]
+
+
+class SiblingForm(forms.ModelForm):
+    class Meta:
+        model = Sibling
+        fields = ["first_name", "date_of_birth", "needs"]
+        widgets = {
+            "date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "needs": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = FamilyContact
+        fields = ["name", "relation", "phone"]
+
+
+class AvailabilityForm(forms.ModelForm):
+    class Meta:
+        model = Availability
+        fields = ["period", "who", "phone", "notes"]
+
+
+class ConsentForm(forms.ModelForm):
+    class Meta:
+        model = Consent
+        fields = ["organization", "scope", "given_by", "given_by_names", "method", "ends_on"]
+        widgets = {"ends_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.filter(region=region)
+
+
+class TeamMemberForm(forms.Form):
+    professional = forms.ModelChoiceField(label=_("Professional"), queryset=None)
+    role = forms.ChoiceField(label=_("Role"), choices=TeamRole.choices)
+
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["professional"].queryset = Professional.objects.filter(
+            region=region
+        ).select_related("organization")
+        self.fields["professional"].label_from_instance = lambda p: (
+            f"{p.full_name} — {p.organization.name}"
+        )
+
+
+class StageForm(forms.Form):
+    stage = forms.ChoiceField(label=_("Stage"), choices=Stage.choices)
+    note = forms.CharField(label=_("Note"), max_length=250, required=False)
+
+
+class InviteForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail address"))
+
+
+class AcceptInvitationForm(forms.Form):
+    password1 = forms.CharField(
+        label=_("Choose a password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("The same password again"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif data.get("password1"):
+            try:
+                validate_password(data["password1"])
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+
+class EmergencyForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is the emergency?"), widget=forms.Textarea(attrs={"rows": 3}), min_length=10
+    )
+
+
+class ReviewForm(forms.Form):
+    note = forms.CharField(label=_("Review note"), max_length=250)
