@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from faker import Faker
 
-from nik.families.models import Family
+from nik.families import demo as families_demo
 from nik.network import demo as network_demo
 
 from .models import (
@@ -220,7 +220,9 @@ JOB_TITLES: dict[str, str] = {
 }
 
 # The accounts `nik demo` prints; the professionals' own demo accounts are not listed.
-ACCOUNT_PATTERN = r"^(coordinator|casemanager|member|steering|parent|national|admin)@"
+ACCOUNT_PATTERN = r"^(coordinator|casemanager|member|outsider|steering|parent|national|admin)@"
+# A member of the first network on no care team: to see what such a member may not see.
+OUTSIDER = "outsider"
 
 DEMO_ROLES_PER_REGION = [
     Role.COORDINATOR,
@@ -271,16 +273,16 @@ def load(seed: int = SEED) -> list[DemoAccount]:
         organizations = _organizations(region, towns, rng, fake, count=40 if big else 10)
         _professionals(region, organizations, disciplines, rng, fake, count=120 if big else 25)
         network_demo.photo(region, organizations, rng, fake, full=big)
-        for role in DEMO_ROLES_PER_REGION:
+        users: dict[str, User] = {}
+        roles = DEMO_ROLES_PER_REGION + ([OUTSIDER] if big else [])
+        for role in roles:
             email = demo_email(role, region.slug)
-            user = _demo_user(email, fake.name())
-            Membership.objects.create(user=user, region=region, role=role)
+            users[role] = _demo_user(email, fake.name())
+            Membership.objects.create(
+                user=users[role], region=region, role=Role.MEMBER if role == OUTSIDER else role
+            )
             accounts.append(DemoAccount(email, role, region.slug))
-            if role == Role.PARENT:
-                family = Family.objects.create(region=region, name=f"Gezin {fake.last_name()}")
-                family.portal_users.add(user)
-        for _ in range(8 if big else 3):
-            Family.objects.create(region=region, name=f"Gezin {fake.last_name()}")
+        families_demo.populate(region, users, rng, fake, full=big)
 
     national = _demo_user("national@nik.example", fake.name())
     for region in Region.objects.all():
