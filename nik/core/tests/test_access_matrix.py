@@ -39,6 +39,7 @@ PUBLIC = {
     # Each region's contact page, and the invitation link from the e-mail (checks its own key).
     "families:contact",
     "families:invitation",
+    "api:ask",
     # The API's own description (no data in it).
     "api:openapi-json",
     "api:openapi-view",

@@ -1,0 +1,245 @@
+"""Families over the API: only what the caller may see, every access audited."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from nik.core import access, audit
+from nik.core.models import AuditAction, AuditEvent, Membership, Region, Role
+from nik.families import actions
+from nik.families.models import Child, Family, Inquiry, InquiryTopic, ReferralSource
+
+router = Router(tags=["families"])
+public = Router(tags=["public"], auth=None)
+
+
+class FamilyOut(Schema):
+    id: int
+    region: str
+    name: str
+    stage: str
+
+
+class ChildOut(Schema):
+    first_name: str
+    last_name: str
+    date_of_birth: date
+    condition_category: str
+    diagnosis: str
+
+
+class TeamMemberOut(Schema):
+    name: str
+    role: str
+    organization: str
+    phone: str
+
+
+class FamilyDetailOut(FamilyOut):
+    child: ChildOut | None
+    team: list[TeamMemberOut]
+
+
+class AuditOut(Schema):
+    at: datetime
+    who: str
+    role: str
+    action: str
+    purpose: str
+    outcome: str
+    break_glass: bool
+
+
+class ChildIn(Schema):
+    first_name: str
+    last_name: str
+    date_of_birth: date
+    condition_category: str = ""
+    diagnosis: str = ""
+
+
+class ReferralIn(Schema):
+    region: str
+    child: ChildIn
+    guardian_name: str
+    guardian_phone: str = ""
+    guardian_email: str = ""
+    source: ReferralSource
+    referrer_name: str = ""
+    referrer_contact: str = ""
+    question: str = ""
+    consent_to_share: bool
+
+
+class ReferralOut(Schema):
+    id: int
+    family_id: int
+    status: str
+    contact_due_at: datetime
+    duplicate_of: int | None
+
+
+class InquiryIn(Schema):
+    topic: InquiryTopic
+    question: str
+    name: str
+    email: str = ""
+    phone: str = ""
+
+
+class MessageOut(Schema):
+    detail: str
+
+
+def _family(request: HttpRequest, family_id: int, purpose: str) -> Family:
+    return access.open_family(request.auth, family_id, AuditAction.VIEW, purpose=purpose)
+
+
+@router.get("/families", response=list[FamilyOut])
+@paginate(LimitOffsetPagination)
+def families(request: HttpRequest):  # type: ignore[no-untyped-def]
+    return _AuditedFamilies(
+        access.visible_families(request.auth).select_related("region").order_by("name", "id"),
+        request.auth,
+    )
+
+
+class _AuditedFamilies:
+    """A queryset that writes a view event for each family on the page it hands out."""
+
+    def __init__(self, queryset, user) -> None:  # type: ignore[no-untyped-def]
+        self.queryset, self.user = queryset, user
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, item):  # type: ignore[no-untyped-def]
+        page = list(self.queryset[item])
+        audit.record_views(self.user, "", page, "api family list")
+        return [FamilyOut(id=f.pk, region=f.region.slug, name=f.name, stage=f.stage) for f in page]
+
+
+@router.get("/families/{family_id}", response=FamilyDetailOut)
+def family(request: HttpRequest, family_id: int) -> FamilyDetailOut:
+    found = _family(request, family_id, "api family")
+    child = Child.objects.filter(family=found).first()
+    team = found.team.select_related("professional", "professional__organization")
+    return FamilyDetailOut(
+        id=found.pk,
+        region=found.region.slug,
+        name=found.name,
+        stage=found.stage,
+        child=ChildOut.from_orm(child) if child else None,
+        team=[
+            TeamMemberOut(
+                name=m.professional.full_name,
+                role=m.role,
+                organization=m.professional.organization.name,
+                phone=m.professional.phone,
+            )
+            for m in team
+        ],
+    )
+
+
+@router.get("/families/{family_id}/audit", response=list[AuditOut])
+def family_audit(request: HttpRequest, family_id: int) -> list[AuditOut]:
+    found = _family(request, family_id, "api access log")
+    if not (
+        found.portal_users.filter(pk=request.auth.pk).exists()
+        or access.is_coordinator(request.auth, found.region)
+    ):
+        raise HttpError(403, _("Only the family and the coordinator see this log."))
+    events = (
+        AuditEvent.objects.filter(subject_family_id=found.pk, outcome="allowed")
+        .select_related("user")
+        .order_by("-id")[:500]
+    )
+    return [
+        AuditOut(
+            at=e.created_at,
+            who=e.user.get_full_name() if e.user else e.user_email,
+            role=e.role,
+            action=e.action,
+            purpose=e.purpose,
+            outcome=e.outcome,
+            break_glass=bool(e.details.get("break_glass")),
+        )
+        for e in events
+    ]
+
+
+@router.post("/referrals", response={201: ReferralOut, 400: MessageOut, 403: MessageOut})
+def create_referral(request: HttpRequest, payload: ReferralIn):  # type: ignore[no-untyped-def]
+    region = access.open_region(request.auth, payload.region, "api referral")
+    if not Membership.objects.filter(
+        user=request.auth, region=region, role__in=[Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER]
+    ).exists():
+        raise PermissionDenied
+    try:
+        referral = actions.do_create_referral(
+            region,
+            child=actions.ChildDetails(**payload.child.dict()),
+            guardians=[
+                {
+                    "name": payload.guardian_name,
+                    "phone": payload.guardian_phone,
+                    "email": payload.guardian_email,
+                }
+            ],
+            source=payload.source,
+            referrer_name=payload.referrer_name,
+            referrer_contact=payload.referrer_contact,
+            question=payload.question,
+            consent_to_share=payload.consent_to_share,
+            acting_user=request.auth,
+        )
+    except ValidationError as error:
+        return Status(400, {"detail": " ".join(error.messages)})
+    return Status(
+        201,
+        ReferralOut(
+            id=referral.pk,
+            family_id=referral.family_id,
+            status=referral.status,
+            contact_due_at=referral.contact_due_at,
+            duplicate_of=referral.duplicate_of_id,
+        ),
+    )
+
+
+@public.post(
+    "/regions/{slug}/inquiries",
+    response={201: MessageOut, 400: MessageOut, 404: MessageOut, 429: MessageOut},
+)
+def ask(request: HttpRequest, slug: str, payload: InquiryIn):  # type: ignore[no-untyped-def]
+    region = Region.objects.filter(slug=slug).first()
+    if region is None:
+        return Status(404, {"detail": _("There is no network with this name.")})
+    if not payload.email and not payload.phone:
+        return Status(
+            400, {"detail": _("Give an e-mail address or a phone number, so we can reach you.")}
+        )
+    address = request.META.get("REMOTE_ADDR")
+    if actions.inquiry_rate_limited(region, Inquiry.hash_source(address)):
+        return Status(
+            429,
+            {
+                "detail": _(
+                    "We received several questions from you in the last hour. Please call us, or try again later."
+                )
+            },
+        )
+    inquiry = Inquiry(region=region, channel=Inquiry.Channel.WEB, **payload.dict())
+    try:
+        actions.do_submit_inquiry(inquiry, source_address=address)
+    except ValidationError as error:
+        return Status(400, {"detail": " ".join(error.messages)})
+    return Status(201, {"detail": _("Thank you. We contact you within two working days.")})
