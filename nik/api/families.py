@@ -9,7 +9,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
 
 from nik.core import access, audit
 from nik.core.models import AuditAction, AuditEvent, Membership, Region, Role
@@ -102,28 +101,22 @@ def _family(request: HttpRequest, family_id: int, purpose: str) -> Family:
     return access.open_family(request.auth, family_id, AuditAction.VIEW, purpose=purpose)
 
 
-@router.get("/families", response=list[FamilyOut])
-@paginate(LimitOffsetPagination)
-def families(request: HttpRequest):  # type: ignore[no-untyped-def]
-    return _AuditedFamilies(
-        access.visible_families(request.auth).select_related("region").order_by("name", "id"),
-        request.auth,
+class FamilyPage(Schema):
+    count: int
+    items: list[FamilyOut]
+
+
+@router.get("/families", response=FamilyPage)
+def families(request: HttpRequest, limit: int = 50, offset: int = 0) -> FamilyPage:
+    """The families the caller may see; each family on the page is an audited view."""
+    limit, offset = max(1, min(limit, 200)), max(0, offset)
+    visible = access.visible_families(request.auth).select_related("region").order_by("name", "id")
+    page = list(visible[offset : offset + limit])
+    audit.record_views(request.auth, "", page, "api family list")
+    return FamilyPage(
+        count=visible.count(),
+        items=[FamilyOut(id=f.pk, region=f.region.slug, name=f.name, stage=f.stage) for f in page],
     )
-
-
-class _AuditedFamilies:
-    """A queryset that writes a view event for each family on the page it hands out."""
-
-    def __init__(self, queryset, user) -> None:  # type: ignore[no-untyped-def]
-        self.queryset, self.user = queryset, user
-
-    def count(self) -> int:
-        return self.queryset.count()
-
-    def __getitem__(self, item):  # type: ignore[no-untyped-def]
-        page = list(self.queryset[item])
-        audit.record_views(self.user, "", page, "api family list")
-        return [FamilyOut(id=f.pk, region=f.region.slug, name=f.name, stage=f.stage) for f in page]
 
 
 @router.get("/families/{family_id}", response=FamilyDetailOut)
