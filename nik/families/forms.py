@@ -15,6 +15,7 @@ from .models import (
     ConditionCategory,
     Consent,
     DeclineReason,
+    Family,
     FamilyContact,
     Guardian,
     Inquiry,
@@ -206,6 +207,12 @@ class ChildForm(forms.ModelForm):
         if born > timezone.localdate():
             raise forms.ValidationError(_("The date of birth is in the future."))
         return born
+
+
+class FamilyForm(forms.ModelForm):
+    class Meta:
+        model = Family
+        fields = ["name", "language", "interpreter_needed"]
 
 
 class GuardianForm(forms.ModelForm):

@@ -28,6 +28,7 @@ from .forms import (
     ContactForm,
     DecisionForm,
     EmergencyForm,
+    FamilyForm,
     GuardianForm,
     InviteForm,
     PublicInquiryForm,
@@ -458,7 +459,10 @@ def family_part_edit(
     request: HttpRequest, pk: int, part: str, part_pk: int | None = None
 ) -> HttpResponse:
     family = access.open_family_for_edit(request.user, pk, purpose=f"edit {part}")
-    if part == "child":
+    if part == "family":
+        instance = family
+        form = FamilyForm(request.POST or None, instance=family)
+    elif part == "child":
         instance = Child.objects.filter(family=family).first() or Child(family=family)
         form = ChildForm(request.POST or None, instance=instance, region=family.region)
     elif part in PARTS:

@@ -722,6 +722,7 @@ NL.update(
         "Give a name and a valid e-mail address.": "Geef een naam en een geldig e-mailadres.",
         "Your account is ready. Log in with your e-mail address and the new password.": "Je account is klaar. Log in met je e-mailadres en het nieuwe wachtwoord.",
         "Emergency access is open for four hours. The coordinator will review it.": "De toegang in noodsituatie staat vier uur open. De coördinator controleert dit.",
+        "Edit name and language": "Naam en taal wijzigen",
     }
 )
 NL_PLURAL.update(

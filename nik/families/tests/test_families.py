@@ -482,3 +482,16 @@ def test_families_list_is_audited_per_family(client, login, coordinator, region)
     client.get("/families/?q=gezin")
     assert AuditEvent.objects.filter(details__listed=True).count() == before + 2
     assert Consent.objects.count() == 0
+
+
+def test_coordinator_records_language_and_interpreter(client, login, coordinator, family):
+    response = login(coordinator).post(
+        f"/families/{family.pk}/edit/family/",
+        {"name": "Gezin Jansen", "language": "Arabisch", "interpreter_needed": "on"},
+    )
+    assert response.status_code == 302
+    family.refresh_from_db()
+    assert (family.language, family.interpreter_needed) == ("Arabisch", True)
+    assert AuditEvent.objects.filter(
+        action="update", subject_family_id=family.pk, object_type="families.family"
+    ).exists()

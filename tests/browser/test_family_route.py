@@ -1,0 +1,152 @@
+"""The whole route: a parent's question becomes a referral, is accepted, the parent joins the portal
+and sees the team, the 24-hour numbers and that the case manager opened the record."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pyotp
+import pytest
+from django.core import mail
+
+from nik.core.factories import OrganizationFactory, ProfessionalFactory
+
+pytestmark = pytest.mark.browser
+
+PARENT_PASSWORD = "Een-heel-lang-wachtwoord-2026"
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Pages in contexts of their own (separate cookies: separate people), closed afterwards."""
+    contexts = []
+
+    def make():
+        context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def fresh_code(secret: str, used: set[str]) -> str:
+    code = pyotp.TOTP(secret).now()
+    while code in used:
+        time.sleep(1)
+        code = pyotp.TOTP(secret).now()
+    used.add(code)
+    return code
+
+
+def test_question_to_referral_to_portal(
+    new_page,
+    transactional_db,
+    region,
+    coordinator,
+    casemanager,
+    login_via_browser,
+    axe_violations,
+):
+    umc = OrganizationFactory(region=region, name="LUMC", kind="umc")
+    ProfessionalFactory(
+        organization=umc, user=casemanager, full_name=casemanager.full_name, phone="06-55556666"
+    )
+
+    # 1. A parent asks a question on the public contact page, without an account.
+    visitor = new_page()
+    visitor.goto(f"/regions/{region.slug}/contact/")
+    assert axe_violations(visitor) == []
+    visitor.get_by_label("Onderwerp").select_option("care_at_home")
+    visitor.get_by_label("Vraag").fill(
+        "Onze zoon Sam is ernstig ziek. Wie helpt ons met de zorg thuis?"
+    )
+    visitor.get_by_label("Naam").fill("Eva Jansen")
+    visitor.get_by_label("E-mailadres").fill("eva@voorbeeld.example")
+    visitor.get_by_role("button", name="Vraag versturen").click()
+    assert visitor.get_by_text("binnen twee werkdagen").first.is_visible()
+
+    # 2. The coordinator turns the question into a referral and accepts it.
+    staff = new_page()
+    login_via_browser(staff, coordinator)
+    staff.goto(f"/regions/{region.slug}/inquiries/")
+    staff.locator("table a").first.click()
+    staff.get_by_role("link", name="Van deze vraag een aanmelding maken").click()
+    assert staff.get_by_label("Naam van een ouder").input_value() == "Eva Jansen"
+    staff.get_by_label("Voornaam van het kind").fill("Sam")
+    staff.get_by_label("Achternaam van het kind").fill("Jansen")
+    staff.get_by_label("Geboortedatum").fill("2017-04-12")
+    staff.get_by_label("Het gezin stemt in met de aanmelding bij het netwerk").check()
+    staff.get_by_role("button", name="Aanmelden").click()
+    staff.wait_for_url(re.compile(r"/referrals/\d+/$"))
+    staff.get_by_label("Aannemen", exact=True).check()
+    staff.get_by_label("Casemanager").select_option(label=str(casemanager))
+    staff.get_by_role("button", name="Besluit opslaan").click()
+    assert staff.get_by_text("Het besluit is opgeslagen").is_visible()
+
+    # The 24-hour arrangement and the invitation for the parent.
+    staff.get_by_role("link", name="Het gezinsdossier openen").click()
+    family_url = staff.url
+    staff.get_by_role("link", name="Regel toevoegen").click()
+    staff.get_by_label("Wanneer").select_option("night")
+    staff.get_by_label("Wie").fill("Kinderthuiszorg, dienstdoende verpleegkundige")
+    staff.get_by_label("Telefoon").fill("088-1234567")
+    staff.get_by_role("button", name="Opslaan").click()
+    staff.locator("#id_name").fill("Eva Jansen")
+    staff.locator("#id_email").fill("eva@voorbeeld.example")
+    staff.get_by_role("button", name="Uitnodiging versturen").click()
+    assert staff.get_by_text("per e-mail verstuurd").is_visible()
+    [invitation] = [m for m in mail.outbox if m.to == ["eva@voorbeeld.example"]]
+    link = re.search(r"https?://\S+/invitation/\S+/", invitation.body).group(0)
+
+    # 3. The case manager opens the record.
+    manager = new_page()
+    login_via_browser(manager, casemanager)
+    manager.goto(family_url)
+    assert manager.get_by_role("heading", name="Gezin Jansen").is_visible()
+
+    # 4. The parent accepts the invitation, sets up the second step and sees the portal.
+    visitor.goto(link)
+    visitor.get_by_label("Kies een wachtwoord").fill(PARENT_PASSWORD)
+    visitor.get_by_label("Hetzelfde wachtwoord nog een keer").fill(PARENT_PASSWORD)
+    visitor.get_by_role("button", name="Mijn account maken").click()
+    visitor.wait_for_url("**/accounts/login/**")
+    visitor.get_by_label("E-mailadres").fill("eva@voorbeeld.example")
+    visitor.get_by_label("Wachtwoord").fill(PARENT_PASSWORD)
+    visitor.locator("main").get_by_role("button", name="Inloggen", exact=True).click()
+    visitor.wait_for_url("**/accounts/reauthenticate/**")
+    visitor.get_by_label("Wachtwoord").fill(PARENT_PASSWORD)
+    visitor.locator("main").get_by_role("button", name="Bevestigen").click()
+    visitor.wait_for_url("**/accounts/2fa/totp/activate/")
+    secret = visitor.locator("#authenticator_secret").input_value()
+    visitor.get_by_label("Authenticator code").fill(fresh_code(secret, set()))
+    visitor.locator("main").get_by_role("button", name="Activeer").click()
+    visitor.goto("/")
+    visitor.get_by_role("link", name="Gezin Jansen").click()
+    body = visitor.locator("main").inner_text()
+    assert "06-55556666" in body and "088-1234567" in body
+    assert "palliatie" not in body.lower()
+    assert axe_violations(visitor) == []
+    visitor.get_by_role("link", name="Bekijk wie je gegevens heeft bekeken, en wanneer").click()
+    log = visitor.locator("#access-log").inner_text()
+    assert casemanager.get_full_name() in log
+    assert axe_violations(visitor) == []
+
+
+def test_staff_family_pages_have_no_serious_accessibility_violations(
+    page, login_via_browser, region, coordinator, family, axe_violations
+):
+    login_via_browser(page, coordinator)
+    for path in (
+        f"/families/{family.pk}/",
+        f"/regions/{region.slug}/referrals/",
+        f"/regions/{region.slug}/referrals/new/",
+        f"/regions/{region.slug}/inquiries/",
+        "/families/",
+    ):
+        assert page.goto(path).status == 200
+        assert axe_violations(page) == [], path
