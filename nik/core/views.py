@@ -55,7 +55,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "is_parent": Role.PARENT in roles,
         "regions": regions_table() if Role.NATIONAL in roles else None,
         "is_admin": user.is_staff or Role.ADMIN in roles,
-        "intake": [_intake_summary(region) for region in coordinated],
+        "intake": [_intake_summary(region, user) for region in coordinated],
         "my_families": [],
     }
     if roles & {Role.CASEMANAGER, Role.MEMBER}:
@@ -71,7 +71,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", context)
 
 
-def _intake_summary(region: Region) -> dict[str, Any]:
+def _intake_summary(region: Region, user: Any) -> dict[str, Any]:
     """What waits for a coordinator: referral clocks, open questions, emergency access to review."""
     from nik.families.models import EmergencyAccess, InquiryStatus, ReferralStatus
 
@@ -81,6 +81,9 @@ def _intake_summary(region: Region) -> dict[str, Any]:
         )
         .select_related("family", "region")
         .order_by("contact_due_at")[:20]
+    )
+    audit.record_views(
+        user, Role.COORDINATOR, [r.family for r in waiting], "start page: referral clocks"
     )
     return {
         "region": region,
