@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "ninja",
     "nik.network",
     "nik.families",
+    "nik.careplans",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ urlpatterns = [
     path("regions/<slug:slug>/", core_views.region_overview, name="region_overview"),
     path("regions/<slug:slug>/network/", include("nik.network.urls")),
     path("", include("nik.families.urls")),
+    path("", include("nik.careplans.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

@@ -11,6 +11,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -67,8 +68,32 @@ def home(request: HttpRequest) -> HttpResponse:
             .distinct()[:50]
         )
         audit.record_views(user, "", mine, "start page")
-        context["my_families"] = mine
+        context["my_families"] = plan_clocks(mine)
     return render(request, "core/home.html", context)
+
+
+def plan_clocks(families: list[Any]) -> list[tuple[Any, str, str]]:
+    """Each family with its plan clock: missing, due, late or on schedule (two queries)."""
+    from nik.careplans.models import CarePlanVersion, PlanClock, VersionStatus, plan_clock
+    from nik.families.models import Child
+
+    published = {
+        v.plan.family_id: v
+        for v in CarePlanVersion.objects.filter(
+            plan__family__in=families, status=VersionStatus.PUBLISHED
+        ).select_related("plan")
+    }
+    diagnosed = dict(
+        Child.objects.filter(family__in=families).values_list("family_id", "diagnosed_on")
+    )
+    today = timezone.localdate()
+    labels = dict(PlanClock.choices)
+    rows = []
+    for family in families:
+        clock = plan_clock(family, published.get(family.pk), diagnosed.get(family.pk), today)
+        rows.append((family, clock, str(labels[clock])))
+    order = {"missing_late": 0, "late": 1, "due": 2, "missing": 3, "ok": 4}
+    return sorted(rows, key=lambda r: (order[r[1]], r[0].name))
 
 
 def _intake_summary(region: Region, user: Any) -> dict[str, Any]:

@@ -1,0 +1,184 @@
+"""Writes of the care plan: versions, drafts, publishing, the family's wishes, GIZ assessments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nik.core import audit
+from nik.core.models import AuditAction, User
+from nik.families.models import Family
+
+from .content import PlanContent
+from .models import CarePlan, CarePlanVersion, NeedsAssessment, VersionStatus
+
+
+class PlanConflict(Exception):
+    """The draft was saved by someone else after this user opened it."""
+
+    def __init__(self, current: CarePlanVersion, changed: list[str]) -> None:
+        super().__init__("plan conflict")
+        self.current = current
+        self.changed = changed
+
+
+def _event(
+    action: str,
+    version: CarePlanVersion | NeedsAssessment,
+    family: Family,
+    user: User,
+    **details: Any,
+) -> None:
+    audit.record(
+        action=action,
+        user=user,
+        region_id=family.region_id,
+        object_type=version._meta.label_lower,
+        object_id=version.pk,
+        subject_family_id=family.pk,
+        details=details,
+    )
+
+
+def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    return sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+
+
+@transaction.atomic
+def do_start_plan(family: Family, *, content: PlanContent, acting_user: User) -> CarePlanVersion:
+    plan, _created = CarePlan.objects.get_or_create(family=family)
+    if plan.versions.exists():
+        raise ValidationError(_("This family has a plan already."))
+    version = CarePlanVersion.objects.create(
+        plan=plan,
+        number=1,
+        content=content.model_dump(mode="json"),
+        created_by=acting_user,
+        updated_by=acting_user,
+    )
+    _event(AuditAction.CREATE, version, family, acting_user, number=1)
+    return version
+
+
+@transaction.atomic
+def do_save_draft(
+    version: CarePlanVersion, *, content: PlanContent, revision: int, acting_user: User
+) -> CarePlanVersion:
+    """Save the draft, unless someone else saved it since `revision` was loaded."""
+    stored = CarePlanVersion.objects.select_for_update().get(pk=version.pk)
+    if stored.status != VersionStatus.DRAFT:
+        raise ValidationError(
+            _("Only a draft can be changed. Start an evaluation for a new version.")
+        )
+    new = content.model_dump(mode="json")
+    if stored.revision != revision:
+        raise PlanConflict(stored, changed_fields(stored.content, new))
+    before = stored.content
+    stored.content = new
+    stored.revision += 1
+    stored.updated_by = acting_user
+    stored.save()
+    _event(
+        AuditAction.UPDATE,
+        stored,
+        stored.plan.family,
+        acting_user,
+        fields=changed_fields(before, new),
+    )
+    return stored
+
+
+@transaction.atomic
+def do_publish(
+    version: CarePlanVersion, *, acting_user: User, summary: str = ""
+) -> CarePlanVersion:
+    stored = CarePlanVersion.objects.select_for_update().get(pk=version.pk)
+    if stored.status != VersionStatus.DRAFT:
+        raise ValidationError(_("This version is published already."))
+    content = stored.data
+    if summary:
+        content.summary_of_changes = summary
+        stored.content = content.model_dump(mode="json")
+    stored.plan.versions.filter(status=VersionStatus.PUBLISHED).update(
+        status=VersionStatus.SUPERSEDED
+    )
+    stored.status = VersionStatus.PUBLISHED
+    stored.published_at = timezone.now()
+    stored.updated_by = acting_user
+    stored.save()
+    _event(AuditAction.UPDATE, stored, stored.plan.family, acting_user, published=stored.number)
+    return stored
+
+
+@transaction.atomic
+def do_start_evaluation(plan: CarePlan, *, acting_user: User) -> CarePlanVersion:
+    """Evaluating the plan: a new draft, a copy of the published version, to adjust and publish."""
+    CarePlan.objects.select_for_update().get(pk=plan.pk)
+    draft = plan.draft()
+    if draft is not None:
+        return draft
+    published = plan.published()
+    if published is None:
+        raise ValidationError(_("There is no published version to evaluate."))
+    number = (plan.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    content = published.data
+    content.plan_date = timezone.localdate()
+    content.summary_of_changes = ""
+    version = CarePlanVersion.objects.create(
+        plan=plan,
+        number=number,
+        content=content.model_dump(mode="json"),
+        created_by=acting_user,
+        updated_by=acting_user,
+    )
+    _event(AuditAction.CREATE, version, plan.family, acting_user, number=number, evaluation=True)
+    return version
+
+
+@transaction.atomic
+def do_family_wishes(
+    version: CarePlanVersion, *, wishes: str, revision: int, acting_user: User
+) -> CarePlanVersion:
+    """The family writes or approves its own wishes in the portal."""
+    content = version.data
+    content.wishes = wishes
+    content.wishes_approved_on = timezone.localdate()
+    content.wishes_approved_by = acting_user.get_full_name()
+    return do_save_draft(version, content=content, revision=revision, acting_user=acting_user)
+
+
+@transaction.atomic
+def do_record_assessment(assessment: NeedsAssessment, *, acting_user: User) -> NeedsAssessment:
+    assessment.created_by = acting_user
+    assessment.full_clean()
+    assessment.save()
+    _event(
+        AuditAction.CREATE, assessment, assessment.family, acting_user, variant=assessment.variant
+    )
+    return assessment
+
+
+GIZ_TO_DOMAIN = {"child": "physical", "parents": "family", "surroundings": "social"}
+
+
+@transaction.atomic
+def do_use_assessment(
+    assessment: NeedsAssessment, draft: CarePlanVersion, *, acting_user: User
+) -> CarePlanVersion:
+    """Carry the assessment's concerns and strengths into the draft's domains."""
+    content = draft.data
+    for side, key in GIZ_TO_DOMAIN.items():
+        concerns = getattr(assessment, f"{side}_concerns").strip()
+        strengths = getattr(assessment, f"{side}_strengths").strip()
+        domain = content.domain(key)
+        note = _("From the needs assessment of %(date)s") % {"date": assessment.held_on}
+        if concerns:
+            domain.needs = "\n".join(filter(None, [domain.needs, f"{concerns} ({note})"]))
+        if strengths:
+            domain.strengths = "\n".join(filter(None, [domain.strengths, f"{strengths} ({note})"]))
+    return do_save_draft(draft, content=content, revision=draft.revision, acting_user=acting_user)

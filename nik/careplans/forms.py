@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from .content import DOMAINS
+from .models import NeedsAssessment
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TEXT = forms.Textarea(attrs={"rows": 3})
+
+
+def _date(label: Any, required: bool = False) -> forms.DateField:
+    return forms.DateField(label=label, required=required, widget=DATE)
+
+
+def _text(label: Any) -> forms.CharField:
+    return forms.CharField(label=label, required=False, widget=TEXT)
+
+
+SECTIONS: dict[str, dict[str, Any]] = {
+    "plan": {
+        "title": _("Plan details"),
+        "fields": lambda: {
+            "plan_date": _date(_("Plan date"), required=True),
+            "discussed_with_child_on": _date(_("Discussed with the child on")),
+            "discussed_with_parents_on": _date(_("Discussed with the parents on")),
+            "discussed_with_physician_on": _date(_("Discussed with the lead physician on")),
+            "next_evaluation_on": _date(_("Next evaluation on")),
+            "next_acp_talk_on": _date(_("Next talk about care ahead (ACP) on")),
+            "drawn_up_by": forms.CharField(label=_("Drawn up by"), required=False),
+            "summary_of_changes": _text(_("Summary of changes")),
+        },
+    },
+    "general": {
+        "title": _("General information"),
+        "fields": lambda: {
+            "situation": _text(_("The child's situation")),
+            "child_knows": _text(_("What the child knows of the illness, and in which words")),
+            "language": forms.CharField(label=_("Language"), required=False),
+            "living_situation": _text(_("Living situation")),
+            "weight_kg": forms.FloatField(
+                label=_("Weight (kg)"), required=False, min_value=0.1, max_value=249
+            ),
+            "length_cm": forms.FloatField(
+                label=_("Length (cm)"), required=False, min_value=1, max_value=249
+            ),
+            "measured_on": _date(_("Measured on")),
+            "allergies": _text(_("Allergies")),
+        },
+    },
+    "wishes": {
+        "title": _("Wishes and values of the family"),
+        "fields": lambda: {"wishes": _text(_("Wishes and values, in the family's words"))},
+    },
+    "acp": {
+        "title": _("Proactive care planning"),
+        "fields": lambda: {"legal_representatives": _text(_("Legal representatives"))},
+    },
+    "acute": {
+        "title": _("Acute situations"),
+        "fields": lambda: {
+            "acute_what_to_do": _text(_("What to do")),
+            "acute_whom_to_call": _text(_("Whom to call")),
+            "acute_tell_ambulance": _text(_("What to tell an ambulance or GP on duty")),
+        },
+    },
+    "aftercare": {
+        "title": _("Aftercare for the family"),
+        "fields": lambda: {"aftercare": _text(_("Aftercare"))},
+    },
+}
+for key, label in DOMAINS:
+    SECTIONS[f"domain-{key}"] = {
+        "title": label,
+        "domain": key,
+        "fields": lambda: {
+            "situation": _text(_("Situation")),
+            "strengths": _text(_("Strengths")),
+            "needs": _text(_("Needs")),
+        },
+    }
+
+
+def section_form_class(section: str) -> type[forms.Form]:
+    fields = SECTIONS[section]["fields"]()
+    fields["revision"] = forms.IntegerField(widget=forms.HiddenInput)
+    return type("SectionForm", (forms.Form,), fields)
+
+
+class GoalForm(forms.Form):
+    text = forms.CharField(label=_("Goal"), required=False)
+    target = forms.CharField(label=_("Target: when is it reached?"), required=False)
+    evaluate_on = _date(_("Evaluate on"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("text") and not data.get("target"):
+            self.add_error("target", _("A goal needs a target: say when it is reached."))
+        if data.get("target") and not data.get("text"):
+            self.add_error("text", _("Write the goal itself too."))
+        return data
+
+
+class ActionForm(forms.Form):
+    what = forms.CharField(label=_("Action"), required=False)
+    who = forms.CharField(label=_("Who"), required=False)
+    due = _date(_("By when"))
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[
+            ("planned", _("planned")),
+            ("in_progress", _("in progress")),
+            ("done", _("done")),
+            ("cancelled", _("cancelled")),
+        ],
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("what") and not data.get("who"):
+            self.add_error("who", _("Every action needs an owner."))
+        return data
+
+
+class DecisionForm(forms.Form):
+    topic = forms.ChoiceField(
+        label=_("About"),
+        choices=[
+            ("treatment_limits", _("limits of treatment")),
+            ("resuscitation", _("resuscitation")),
+            ("place_of_care", _("preferred place of care")),
+            ("other", _("other")),
+        ],
+    )
+    decision = forms.CharField(label=_("Decision"), required=False)
+    decided_on = _date(_("Decided on"))
+    agreed_by = forms.CharField(label=_("Agreed by"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("decision") and not (data.get("decided_on") and data.get("agreed_by")):
+            self.add_error("agreed_by", _("Record when the decision was made and who agreed."))
+        return data
+
+
+GoalFormSet = formset_factory(GoalForm, extra=1)
+ActionFormSet = formset_factory(ActionForm, extra=1)
+DecisionFormSet = formset_factory(DecisionForm, extra=1)
+
+
+class WishesForm(forms.Form):
+    wishes = forms.CharField(
+        label=_("Your wishes and what matters to you"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class NeedsAssessmentForm(forms.ModelForm):
+    class Meta:
+        model = NeedsAssessment
+        fields = [
+            "variant",
+            "held_on",
+            "participants",
+            "child_strengths",
+            "child_concerns",
+            "parents_strengths",
+            "parents_concerns",
+            "surroundings_strengths",
+            "surroundings_concerns",
+            "nature",
+            "severity",
+            "urgency",
+        ]
+        widgets = {
+            "held_on": DATE,
+            **{
+                f: TEXT
+                for f in [
+                    "child_strengths",
+                    "child_concerns",
+                    "parents_strengths",
+                    "parents_concerns",
+                    "surroundings_strengths",
+                    "surroundings_concerns",
+                    "nature",
+                ]
+            },
+        }

@@ -1,0 +1,146 @@
+"""The individual care plan (IZP, "one family, one plan") and the GIZ needs assessment."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nik.families.models import Family
+
+from .content import PlanContent
+
+PLAN_WITHIN = timedelta(weeks=8)
+
+
+class CarePlan(models.Model):
+    family = models.OneToOneField(Family, on_delete=models.CASCADE, related_name="care_plan")
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("care plan")
+        verbose_name_plural = _("care plans")
+
+    def __str__(self) -> str:
+        return f"{self.family}"
+
+    def published(self) -> CarePlanVersion | None:
+        return self.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number").first()
+
+    def draft(self) -> CarePlanVersion | None:
+        return self.versions.filter(status=VersionStatus.DRAFT).first()
+
+
+class VersionStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    PUBLISHED = "published", _("published")
+    SUPERSEDED = "superseded", _("earlier version")
+
+
+class CarePlanVersion(models.Model):
+    plan = models.ForeignKey(CarePlan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=VersionStatus.choices, default=VersionStatus.DRAFT
+    )
+    content = models.JSONField(_("content"))
+    # Goes up by one with every save of the draft: a save that carries an older revision is
+    # someone else's edit being overwritten, and is refused.
+    revision = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["plan", "-number"]
+        verbose_name = _("care plan version")
+        verbose_name_plural = _("care plan versions")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="careplan_version_unique"),
+            models.UniqueConstraint(
+                fields=["plan"], condition=models.Q(status="draft"), name="careplan_one_draft"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} v{self.number} ({self.status})"
+
+    @property
+    def data(self) -> PlanContent:
+        return PlanContent.model_validate(self.content)
+
+
+class PlanClock(models.TextChoices):
+    MISSING = "missing", _("no plan yet")
+    MISSING_LATE = "missing_late", _("no plan, more than 8 weeks after diagnosis")
+    DUE = "due", _("evaluation due within two weeks")
+    LATE = "late", _("evaluation date has passed")
+    OK = "ok", _("on schedule")
+
+
+def plan_clock(
+    family: Family, published: CarePlanVersion | None, diagnosed_on: date | None, today: date
+) -> str:
+    if published is None:
+        if diagnosed_on and today > diagnosed_on + PLAN_WITHIN:
+            return PlanClock.MISSING_LATE
+        return PlanClock.MISSING
+    evaluate = published.data.next_evaluation_on
+    if evaluate is None:
+        return PlanClock.OK
+    if evaluate < today:
+        return PlanClock.LATE
+    if evaluate <= today + timedelta(days=14):
+        return PlanClock.DUE
+    return PlanClock.OK
+
+
+class GizVariant(models.TextChoices):
+    SHORT = "short", _("short (clarifying the question)")
+    EXTENDED = "extended", _("extended")
+    MULTIDISCIPLINARY = "multidisciplinary", _("multidisciplinary")
+
+
+class Level(models.TextChoices):
+    LOW = "low", _("low")
+    MEDIUM = "medium", _("medium")
+    HIGH = "high", _("high")
+
+
+class NeedsAssessment(models.Model):
+    """A needs assessment with the GIZ method, done together with the family."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="needs_assessments")
+    variant = models.CharField(_("variant"), max_length=20, choices=GizVariant.choices)
+    held_on = models.DateField(_("date"), default=timezone.localdate)
+    participants = models.CharField(_("who took part"), max_length=300)
+    child_strengths = models.TextField(_("child's development: strengths"), blank=True)
+    child_concerns = models.TextField(_("child's development: concerns"), blank=True)
+    parents_strengths = models.TextField(_("parents' capacities: strengths"), blank=True)
+    parents_concerns = models.TextField(_("parents' capacities: concerns"), blank=True)
+    surroundings_strengths = models.TextField(_("family and surroundings: strengths"), blank=True)
+    surroundings_concerns = models.TextField(_("family and surroundings: concerns"), blank=True)
+    nature = models.TextField(_("nature of the need (agreed together)"))
+    severity = models.CharField(_("severity"), max_length=10, choices=Level.choices)
+    urgency = models.CharField(_("urgency"), max_length=10, choices=Level.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        verbose_name = _("needs assessment (GIZ)")
+        verbose_name_plural = _("needs assessments (GIZ)")
+
+    def __str__(self) -> str:
+        return f"{self.family} {self.held_on}"

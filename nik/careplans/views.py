@@ -1,0 +1,426 @@
+"""The family's one plan: read, edit the draft, publish, evaluate, compare, print; GIZ assessments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pydantic
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from nik.core import access, audit
+from nik.core.models import AuditAction
+from nik.families.models import Child, Family
+
+from . import actions
+from .content import DOMAINS, Action, Decision, Goal, PlanContent
+from .forms import (
+    SECTIONS,
+    ActionFormSet,
+    DecisionFormSet,
+    GoalFormSet,
+    NeedsAssessmentForm,
+    WishesForm,
+    section_form_class,
+)
+from .models import CarePlan, CarePlanVersion, NeedsAssessment, PlanClock, plan_clock
+
+
+def _plan(family: Family) -> CarePlan | None:
+    return CarePlan.objects.filter(family=family).first()
+
+
+def _open(request: HttpRequest, pk: int, purpose: str) -> Family:
+    return access.open_family(
+        request.user, pk, AuditAction.VIEW, purpose=purpose, scope="care_plan"
+    )
+
+
+def _is_family(request: HttpRequest, family: Family) -> bool:
+    return family.portal_users.filter(pk=request.user.pk).exists()
+
+
+@login_required
+@require_GET
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    family = _open(request, pk, "care plan")
+    plan = _plan(family)
+    published = plan.published() if plan else None
+    draft = plan.draft() if plan else None
+    child = Child.objects.filter(family=family).first()
+    context: dict[str, Any] = {
+        "family": family,
+        "plan": plan,
+        "published": published,
+        "draft": draft,
+        "shown": published or draft,
+        "versions": list(plan.versions.order_by("-number")) if plan else [],
+        "clock": (
+            clock := plan_clock(
+                family, published, child.diagnosed_on if child else None, timezone.localdate()
+            )
+        ),
+        "clock_label": dict(PlanClock.choices)[clock],
+        "domains": DOMAINS,
+    }
+    if _is_family(request, family) and not access.can_edit_family(request.user, family):
+        if draft is not None:
+            context["wishes_form"] = WishesForm(
+                initial={"wishes": draft.data.wishes, "revision": draft.revision}
+            )
+        return render(request, "careplans/portal_plan.html", context)
+    context["can_edit"] = access.can_edit_family(request.user, family)
+    context["sections"] = [(key, s["title"]) for key, s in SECTIONS.items()]
+    return render(request, "careplans/plan_detail.html", context)
+
+
+@login_required
+@require_POST
+def plan_start(request: HttpRequest, pk: int) -> HttpResponse:
+    family = access.open_family_for_edit(request.user, pk, purpose="start care plan")
+    content = PlanContent(
+        plan_date=timezone.localdate(),
+        drawn_up_by=request.user.get_full_name(),
+        language=family.language,
+        domains=[],
+    )
+    try:
+        actions.do_start_plan(family, content=content, acting_user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("careplans:plan", pk=family.pk)
+
+
+def _apply_section(
+    content: PlanContent, section: str, data: dict[str, Any], sets: dict[str, Any]
+) -> PlanContent:
+    spec = SECTIONS[section]
+    values = content.model_dump()
+    if "domain" in spec:
+        domain = content.domain(spec["domain"]).model_dump()
+        domain.update({k: v or "" for k, v in data.items() if k != "revision"})
+        domain["goals"] = [Goal(**g).model_dump() for g in sets["goals"]]
+        domain["actions"] = [Action(**a).model_dump() for a in sets["actions"]]
+        values["domains"] = [d.model_dump() for d in content.domains if d.key != spec["domain"]] + [
+            domain
+        ]
+    else:
+        values.update({k: v for k, v in data.items() if k != "revision"})
+        if section == "acp":
+            values["decisions"] = [Decision(**d).model_dump() for d in sets["decisions"]]
+    return PlanContent.model_validate(values)
+
+
+def _filled(formset: Any) -> list[dict[str, Any]]:
+    return [
+        f.cleaned_data
+        for f in formset.forms
+        if f.cleaned_data and any(f.cleaned_data.get(k) for k in ("text", "what", "decision"))
+    ]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
+    family = access.open_family_for_edit(request.user, pk, purpose="edit care plan")
+    if section not in SECTIONS:
+        raise Http404
+    plan = _plan(family)
+    draft = plan.draft() if plan else None
+    if draft is None:
+        messages.info(
+            request, _("Start an evaluation first: changes are made in a new draft version.")
+        )
+        return redirect("careplans:plan", pk=family.pk)
+    content = draft.data
+    spec = SECTIONS[section]
+    form_class = section_form_class(section)
+    if "domain" in spec:
+        current = content.domain(spec["domain"])
+        initial = {
+            "situation": current.situation,
+            "strengths": current.strengths,
+            "needs": current.needs,
+        }
+        set_initial = {
+            "goals": [g.model_dump() for g in current.goals],
+            "actions": [a.model_dump() for a in current.actions],
+        }
+    else:
+        initial = {
+            name: getattr(content, name) for name in form_class.base_fields if name != "revision"
+        }
+        set_initial = {"decisions": [d.model_dump() for d in content.decisions]}
+    initial["revision"] = draft.revision
+    post = request.POST if request.method == "POST" else None
+    form = form_class(post, initial=initial)
+    sets: dict[str, Any] = {}
+    if "domain" in spec:
+        sets["goals"] = GoalFormSet(post, initial=set_initial["goals"], prefix="goals")
+        sets["actions"] = ActionFormSet(post, initial=set_initial["actions"], prefix="actions")
+    elif section == "acp":
+        sets["decisions"] = DecisionFormSet(
+            post, initial=set_initial["decisions"], prefix="decisions"
+        )
+    conflict = None
+    if post is not None and form.is_valid() and all(s.is_valid() for s in sets.values()):
+        try:
+            new = _apply_section(
+                content, section, form.cleaned_data, {k: _filled(v) for k, v in sets.items()}
+            )
+            actions.do_save_draft(
+                draft, content=new, revision=form.cleaned_data["revision"], acting_user=request.user
+            )
+        except pydantic.ValidationError as error:
+            form.add_error(None, _plain_errors(error))
+        except actions.PlanConflict as found:
+            conflict = found
+            form.add_error(
+                None,
+                _(
+                    "Someone else saved this plan while you were editing. Changed since you opened it: %(fields)s. Your text is still below; check it and save again."
+                )
+                % {"fields": ", ".join(found.changed) or "—"},
+            )
+            form.data = form.data.copy()
+            form.data["revision"] = found.current.revision
+        else:
+            messages.success(request, _("Saved in draft version %(n)s.") % {"n": draft.number})
+            return redirect("careplans:plan", pk=family.pk)
+    return render(
+        request,
+        "careplans/section_form.html",
+        {
+            "family": family,
+            "draft": draft,
+            "form": form,
+            "sets": sets,
+            "title": spec["title"],
+            "conflict": conflict,
+        },
+        status=409 if conflict else 200,
+    )
+
+
+def _plain_errors(error: pydantic.ValidationError) -> str:
+    messages_ = []
+    for item in error.errors():
+        text = item.get("msg", "")
+        if "evaluation date is before the plan date" in text:
+            messages_.append(str(_("The evaluation date is before the plan date.")))
+        else:
+            messages_.append(text)
+    return " ".join(messages_)
+
+
+@login_required
+@require_POST
+def plan_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    family = access.open_family_for_edit(request.user, pk, purpose="publish care plan")
+    plan = _plan(family)
+    draft = plan.draft() if plan else None
+    if draft is None:
+        raise Http404
+    actions.do_publish(
+        draft, acting_user=request.user, summary=request.POST.get("summary", "").strip()
+    )
+    messages.success(request, _("Version %(n)s is published.") % {"n": draft.number})
+    return redirect("careplans:plan", pk=family.pk)
+
+
+@login_required
+@require_POST
+def plan_evaluate(request: HttpRequest, pk: int) -> HttpResponse:
+    family = access.open_family_for_edit(request.user, pk, purpose="evaluate care plan")
+    plan = _plan(family)
+    if plan is None:
+        raise Http404
+    try:
+        draft = actions.do_start_evaluation(plan, acting_user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("Draft version %(n)s is ready to evaluate and adjust.") % {"n": draft.number}
+        )
+    return redirect("careplans:plan", pk=family.pk)
+
+
+def _flatten(value: Any, prefix: str = "") -> dict[str, str]:
+    if isinstance(value, dict):
+        out: dict[str, str] = {}
+        for k, v in value.items():
+            out.update(_flatten(v, f"{prefix}.{k}" if prefix else k))
+        return out
+    if isinstance(value, list):
+        out = {}
+        for i, v in enumerate(value):
+            key = v.get("key") if isinstance(v, dict) and "key" in v else str(i + 1)
+            out.update(_flatten(v, f"{prefix}[{key}]"))
+        return out
+    return {prefix: "" if value is None else str(value)}
+
+
+@login_required
+@require_GET
+def plan_compare(request: HttpRequest, pk: int) -> HttpResponse:
+    family = _open(request, pk, "compare care plan versions")
+    plan = _plan(family)
+    if plan is None:
+        raise Http404
+    versions = {v.number: v for v in plan.versions.all()}
+    numbers = sorted(versions)
+    try:
+        a = int(request.GET.get("a", numbers[-2] if len(numbers) > 1 else numbers[0]))
+        b = int(request.GET.get("b", numbers[-1]))
+    except (ValueError, IndexError):
+        raise Http404 from None
+    if a not in versions or b not in versions:
+        raise Http404
+    left, right = _flatten(versions[a].content), _flatten(versions[b].content)
+    rows = [
+        (key, left.get(key, ""), right.get(key, ""), left.get(key, "") != right.get(key, ""))
+        for key in sorted(set(left) | set(right))
+    ]
+    only_changes = request.GET.get("all") != "1"
+    return render(
+        request,
+        "careplans/compare.html",
+        {
+            "family": family,
+            "a": versions[a],
+            "b": versions[b],
+            "rows": [r for r in rows if r[3] or not only_changes],
+            "numbers": numbers,
+        },
+    )
+
+
+@login_required
+@require_GET
+def plan_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    from weasyprint import HTML
+
+    family = _open(request, pk, "print care plan")
+    version = (
+        CarePlanVersion.objects.filter(plan__family=family, number=number)
+        .select_related("plan")
+        .first()
+    )
+    if version is None:
+        raise Http404
+    child = Child.objects.filter(family=family).first()
+    team = family.team.select_related("professional", "professional__organization")
+    html = render_to_string(
+        "careplans/plan_pdf.html",
+        {
+            "family": family,
+            "child": child,
+            "version": version,
+            "plan": version.data,
+            "domains": version.data.sorted_domains(),
+            "team": team,
+            "availability": family.availability.all(),
+            "printed": timezone.localtime(),
+        },
+        request=request,
+    )
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    audit.record(
+        action=AuditAction.PRINT,
+        user=request.user,
+        region_id=family.region_id,
+        object_type="careplans.careplanversion",
+        object_id=version.pk,
+        subject_family_id=family.pk,
+        purpose="care plan PDF",
+        details={"version": version.number},
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="plan-{family.pk}-v{version.number}.pdf"'
+    return response
+
+
+@login_required
+@require_POST
+def plan_wishes(request: HttpRequest, pk: int) -> HttpResponse:
+    """The family writes or approves its wishes on the draft, in the portal."""
+    family = _open(request, pk, "family wishes")
+    if not _is_family(request, family):
+        raise Http404
+    plan = _plan(family)
+    draft = plan.draft() if plan else None
+    if draft is None:
+        raise Http404
+    form = WishesForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.do_family_wishes(
+                draft,
+                wishes=form.cleaned_data["wishes"],
+                revision=form.cleaned_data["revision"],
+                acting_user=request.user,
+            )
+        except actions.PlanConflict:
+            messages.error(
+                request,
+                _(
+                    "Your case manager changed the plan just now. Look at it again and save your wishes once more."
+                ),
+            )
+        else:
+            messages.success(request, _("Thank you. Your wishes are saved in the plan."))
+    return redirect("careplans:plan", pk=family.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assessments(request: HttpRequest, pk: int) -> HttpResponse:
+    family = _open(request, pk, "needs assessments")
+    can_edit = access.can_edit_family(request.user, family)
+    form = NeedsAssessmentForm(request.POST or None) if can_edit else None
+    if request.method == "POST":
+        family = access.open_family_for_edit(request.user, pk, purpose="needs assessment")
+        if form is not None and form.is_valid():
+            item = form.save(commit=False)
+            item.family = family
+            actions.do_record_assessment(item, acting_user=request.user)
+            messages.success(request, _("The needs assessment is saved."))
+            return redirect("careplans:assessments", pk=family.pk)
+    plan = _plan(family)
+    return render(
+        request,
+        "careplans/assessments.html",
+        {
+            "family": family,
+            "items": family.needs_assessments.all(),
+            "form": form,
+            "can_edit": can_edit,
+            "draft": plan.draft() if plan else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def assessment_use(request: HttpRequest, pk: int, assessment_pk: int) -> HttpResponse:
+    family = access.open_family_for_edit(request.user, pk, purpose="needs assessment into plan")
+    item = NeedsAssessment.objects.filter(family=family, pk=assessment_pk).first()
+    plan = _plan(family)
+    draft = plan.draft() if plan else None
+    if item is None or draft is None:
+        raise Http404
+    actions.do_use_assessment(item, draft, acting_user=request.user)
+    messages.success(
+        request,
+        _("The outcomes are added to the plan's domains in draft version %(n)s.")
+        % {"n": draft.number},
+    )
+    return redirect("careplans:plan", pk=family.pk)
