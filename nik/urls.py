@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
+from nik.api import fhir as fhir_views
 from nik.api.urls import api
 from nik.core import views as core_views
 
@@ -21,5 +22,13 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
+    path("fhir/r4/metadata", fhir_views.metadata, name="fhir_metadata"),
+    path("fhir/r4/", fhir_views.transaction, name="fhir_transaction"),
+    path(
+        "fhir/r4/Patient/<int:pk>/$everything",
+        fhir_views.patient_everything,
+        name="fhir_everything",
+    ),
+    path("fhir/r4/CarePlan/<int:pk>", fhir_views.careplan_read, name="fhir_careplan"),
     path("admin/", admin.site.urls),
 ]

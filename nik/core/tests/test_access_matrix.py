@@ -40,6 +40,8 @@ PUBLIC = {
     "families:contact",
     "families:invitation",
     "api:ask",
+    # FHIR's CapabilityStatement (no data in it).
+    "fhir_metadata",
     # The API's own description (no data in it).
     "api:openapi-json",
     "api:openapi-view",
@@ -82,7 +84,8 @@ def _concrete(pattern: str) -> str:
     path = re.sub(r"\(\?P<(\w+)>([^)]*)\)", regex_group, pattern)
     path = re.sub(r"<(?:(\w+):)?(\w+)>", route_param, path)
     path = re.sub(r"\(\?:([^)]*)\)\??", lambda m: m.group(1).split("|")[0], path)
-    path = path.replace("^", "").replace("$", "").replace("\\Z", "").replace("\\", "")
+    # Strip regex anchors, but keep a literal "$" of a FHIR operation such as $everything.
+    path = re.sub(r"\$(?![A-Za-z])", "", path.replace("^", "")).replace("\\Z", "").replace("\\", "")
     return "/" + path
 
 

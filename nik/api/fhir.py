@@ -1,0 +1,135 @@
+"""FHIR R4 endpoints under /fhir/r4/: the same access rules and audit as the pages."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+from fhirclient.models import capabilitystatement, fhirdatetime, operationoutcome
+
+from nik.careplans import fhir
+from nik.careplans.models import CarePlan
+from nik.core import access
+from nik.core.models import AuditAction, Membership, Role
+
+from .auth import bearer_user
+
+FHIR_JSON = "application/fhir+json"
+
+
+def _respond(resource: Any, status: int = 200) -> HttpResponse:
+    return HttpResponse(json.dumps(resource.as_json()), status=status, content_type=FHIR_JSON)
+
+
+def outcome(message: str, code: str = "invalid", status: int = 400) -> HttpResponse:
+    issue = operationoutcome.OperationOutcomeIssue()
+    issue.severity, issue.code, issue.diagnostics = "error", code, message
+    result = operationoutcome.OperationOutcome()
+    result.issue = [issue]
+    return _respond(result, status)
+
+
+def _authenticated(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = bearer_user(request)
+        if user is None:
+            return outcome(
+                "Send a valid API token as 'Authorization: Bearer <token>'.", "login", 401
+            )
+        request.user = user
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            return outcome("Not found, or not yours to see.", "not-found", 404)
+        except fhir.FhirError as error:
+            return outcome(error.message, error.code, 400)
+
+    return wrapper
+
+
+@require_GET
+def metadata(request: HttpRequest) -> HttpResponse:
+    statement = capabilitystatement.CapabilityStatement()
+    statement.status, statement.kind, statement.fhirVersion = "active", "instance", "4.0.1"
+    statement.date = fhirdatetime.FHIRDateTime("2026-11-22")
+    statement.format = ["json"]
+    rest = capabilitystatement.CapabilityStatementRest()
+    rest.mode = "server"
+    rest.resource = []
+    for kind, interactions in (("Patient", ["read"]), ("CarePlan", ["read"])):
+        res = capabilitystatement.CapabilityStatementRestResource()
+        res.type = kind
+        res.interaction = []
+        for code in interactions:
+            item = capabilitystatement.CapabilityStatementRestResourceInteraction()
+            item.code = code
+            res.interaction.append(item)
+        rest.resource.append(res)
+    everything = capabilitystatement.CapabilityStatementRestResourceOperation()
+    everything.name, everything.definition = (
+        "everything",
+        "http://hl7.org/fhir/OperationDefinition/Patient-everything",
+    )
+    rest.resource[0].operation = [everything]
+    transaction_ = capabilitystatement.CapabilityStatementRestInteraction()
+    transaction_.code = "transaction"
+    rest.interaction = [transaction_]
+    statement.rest = [rest]
+    return _respond(statement)
+
+
+@require_GET
+@_authenticated
+def patient_everything(request: HttpRequest, pk: int) -> HttpResponse:
+    family = access.open_family(
+        request.user, pk, AuditAction.EXPORT, purpose="FHIR $everything", scope="care_plan"
+    )
+    return _respond(fhir.everything(family))
+
+
+@require_GET
+@_authenticated
+def careplan_read(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = CarePlan.objects.filter(pk=pk).first()
+    if plan is None:
+        raise Http404
+    family = access.open_family(
+        request.user, plan.family_id, AuditAction.EXPORT, purpose="FHIR CarePlan", scope="care_plan"
+    )
+    version = plan.published() or plan.draft()
+    if version is None or family is None:
+        raise Http404
+    return _respond(fhir.careplan_resource(version))
+
+
+@csrf_exempt
+@require_POST
+@_authenticated
+def transaction(request: HttpRequest) -> HttpResponse:
+    """A transaction bundle creates or updates a family and its plan in the caller's region."""
+    coordinated = [
+        m.region
+        for m in Membership.objects.filter(user=request.user, role=Role.COORDINATOR).select_related(
+            "region"
+        )
+    ]
+    slug = request.GET.get("region")
+    regions = [r for r in coordinated if not slug or r.slug == slug]
+    if len(regions) != 1:
+        return outcome(
+            "Only a coordinator imports; name the region with ?region=<slug> when you coordinate several.",
+            "forbidden",
+            403,
+        )
+    try:
+        data = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError):
+        return outcome("The body is not JSON.", "structure", 400)
+    family = fhir.import_bundle(data, region=regions[0], acting_user=request.user)
+    return _respond(fhir.everything(family), 200)

@@ -1,0 +1,680 @@
+"""The family's plan as FHIR R4 (4.0.1), built and parsed with `fhirclient` models.
+
+Export: a Bundle with Patient, RelatedPerson, Organization, Practitioner, PractitionerRole,
+CareTeam, Goal, CarePlan (activities) and Consent, every reference resolving inside it
+(`urn:uuid:` full URLs made from stable natural keys, so the same data exports the same).
+Import: the same bundle as a transaction creates or updates the family and its plan, all or nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from fhirclient.models import address as fhir_address
+from fhirclient.models import (
+    annotation,
+    bundle,
+    careplan,
+    careteam,
+    codeableconcept,
+    coding,
+    consent,
+    contactpoint,
+    extension,
+    fhirabstractbase,
+    fhirdate,
+    fhirdatetime,
+    fhirreference,
+    goal,
+    humanname,
+    narrative,
+    organization,
+    patient,
+    period,
+    practitioner,
+    practitionerrole,
+    relatedperson,
+)
+
+from nik.core import audit
+from nik.core.models import AuditAction, Organization, OrganizationKind, Professional, Region, User
+from nik.families.models import (
+    CareTeamMember,
+    Child,
+    Consent,
+    ConsentScope,
+    Family,
+    Guardian,
+    TeamRole,
+    consent_giver_for_age,
+)
+
+from .content import DOMAINS, Action, Decision, Domain, Goal, PlanContent
+from .models import CarePlan, CarePlanVersion, VersionStatus
+
+BASE = "https://nik.example/fhir"
+CS_TEAM_ROLE = f"{BASE}/CodeSystem/team-role"
+CS_DOMAIN = f"{BASE}/CodeSystem/plan-domain"
+CS_CONSENT_SCOPE = f"{BASE}/CodeSystem/consent-scope"
+CS_ORG_KIND = f"{BASE}/CodeSystem/organization-kind"
+EXT_SECTION = f"{BASE}/StructureDefinition/plan-section"
+EXT_DECISION_TOPIC = f"{BASE}/StructureDefinition/decision-topic"
+EXT_DECISION_DATE = f"{BASE}/StructureDefinition/decision-date"
+EXT_DECISION_AGREED = f"{BASE}/StructureDefinition/decision-agreed-by"
+EXT_DOMAIN_FIELD = f"{BASE}/StructureDefinition/domain-field"
+
+# Plan fields carried as CarePlan.note, one note each, named by an extension.
+TEXT_SECTIONS = [
+    "discussed_with_child_on",
+    "discussed_with_parents_on",
+    "discussed_with_physician_on",
+    "next_evaluation_on",
+    "next_acp_talk_on",
+    "drawn_up_by",
+    "summary_of_changes",
+    "situation",
+    "child_knows",
+    "language",
+    "living_situation",
+    "weight_kg",
+    "length_cm",
+    "measured_on",
+    "allergies",
+    "wishes",
+    "wishes_approved_on",
+    "wishes_approved_by",
+    "legal_representatives",
+    "acute_what_to_do",
+    "acute_whom_to_call",
+    "acute_tell_ambulance",
+    "aftercare",
+]
+ACTIVITY_STATUS = {
+    "planned": "not-started",
+    "in_progress": "in-progress",
+    "done": "completed",
+    "cancelled": "cancelled",
+}
+ACTIVITY_STATUS_BACK = {v: k for k, v in ACTIVITY_STATUS.items()}
+DOMAIN_KEYS = {key for key, _label in DOMAINS}
+
+
+class FhirError(Exception):
+    """Becomes an OperationOutcome; nothing is imported."""
+
+    def __init__(self, message: str, code: str = "invalid") -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def _uuid(*parts: object) -> str:
+    return "urn:uuid:" + str(
+        uuid.uuid5(uuid.NAMESPACE_URL, "nik:" + ":".join(str(p) for p in parts))
+    )
+
+
+def _ref(full_url: str, display: str | None = None) -> fhirreference.FHIRReference:
+    ref = fhirreference.FHIRReference()
+    ref.reference = full_url
+    if display:
+        ref.display = display
+    return ref
+
+
+def _concept(system: str, code: str, display: str | None = None) -> codeableconcept.CodeableConcept:
+    c = coding.Coding()
+    c.system, c.code = system, code
+    if display:
+        c.display = display
+    concept = codeableconcept.CodeableConcept()
+    concept.coding = [c]
+    return concept
+
+
+def _date(value: date) -> fhirdate.FHIRDate:
+    return fhirdate.FHIRDate(value.isoformat())
+
+
+def _telecom(phone: str, email: str = "") -> list[contactpoint.ContactPoint] | None:
+    points = []
+    for system, value in (("phone", phone), ("email", email)):
+        if value:
+            point = contactpoint.ContactPoint()
+            point.system, point.value = system, value
+            points.append(point)
+    return points or None
+
+
+def _name(full: str) -> humanname.HumanName:
+    name = humanname.HumanName()
+    name.text = full
+    return name
+
+
+def _ext(url: str, **value: Any) -> extension.Extension:
+    ext = extension.Extension()
+    ext.url = url
+    for key, val in value.items():
+        setattr(ext, key, val)
+    return ext
+
+
+def _narrative(text: str) -> narrative.Narrative:
+    n = narrative.Narrative()
+    n.status = "generated"
+    n.div = f'<div xmlns="http://www.w3.org/1999/xhtml">{_escape(text)}</div>'
+    return n
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# Export -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Entry:
+    full_url: str
+    resource: fhirabstractbase.FHIRAbstractBase
+
+
+def everything(family: Family, version: CarePlanVersion | None = None) -> bundle.Bundle:
+    """`Patient/$everything` for the family: the record, team, consents and the current plan."""
+    child = Child.objects.filter(family=family).select_related("municipality").first()
+    if child is None:
+        raise FhirError("The family has no child record.", "not-found")
+    entries: list[_Entry] = []
+    patient_url = _uuid("Patient", child.first_name, child.last_name, child.date_of_birth)
+    pat = patient.Patient()
+    pat.name = [humanname.HumanName()]
+    pat.name[0].given, pat.name[0].family = [child.first_name], child.last_name
+    pat.birthDate = _date(child.date_of_birth)
+    if child.municipality_id:
+        addr = fhir_address.Address()
+        addr.city = child.municipality.name
+        pat.address = [addr]
+    entries.append(_Entry(patient_url, pat))
+
+    for g in family.guardians.all():
+        person = relatedperson.RelatedPerson()
+        person.patient = _ref(patient_url)
+        person.name = [_name(g.name)]
+        person.relationship = [codeableconcept.CodeableConcept()]
+        person.relationship[0].text = g.relation
+        person.telecom = _telecom(g.phone, g.email)
+        entries.append(_Entry(_uuid("RelatedPerson", patient_url, g.name), person))
+
+    organizations: dict[int, str] = {}
+
+    def org_url(org: Organization) -> str:
+        if org.pk not in organizations:
+            url = _uuid("Organization", org.name)
+            resource = organization.Organization()
+            resource.name = org.name
+            resource.type = [_concept(CS_ORG_KIND, org.kind)]
+            entries.append(_Entry(url, resource))
+            organizations[org.pk] = url
+        return organizations[org.pk]
+
+    members = list(
+        CareTeamMember.objects.filter(family=family)
+        .select_related("professional", "professional__organization")
+        .order_by("role", "professional__full_name")
+    )
+    team = careteam.CareTeam()
+    team.status = "active"
+    team.subject = _ref(patient_url)
+    team.participant = []
+    practitioners: dict[int, str] = {}
+    for m in members:
+        prof = m.professional
+        if prof.pk not in practitioners:
+            url = _uuid("Practitioner", prof.full_name, prof.organization.name)
+            doc = practitioner.Practitioner()
+            doc.name = [_name(prof.full_name)]
+            doc.telecom = _telecom(prof.phone, prof.email)
+            entries.append(_Entry(url, doc))
+            practitioners[prof.pk] = url
+        role_url = _uuid("PractitionerRole", prof.full_name, prof.organization.name, m.role)
+        role = practitionerrole.PractitionerRole()
+        role.practitioner = _ref(practitioners[prof.pk])
+        role.organization = _ref(org_url(prof.organization))
+        role.code = [_concept(CS_TEAM_ROLE, m.role)]
+        entries.append(_Entry(role_url, role))
+        participant = careteam.CareTeamParticipant()
+        participant.role = [_concept(CS_TEAM_ROLE, m.role)]
+        participant.member = _ref(role_url)
+        team.participant.append(participant)
+    team_url = _uuid("CareTeam", patient_url)
+    entries.append(_Entry(team_url, team))
+
+    for c in (
+        Consent.objects.filter(family=family)
+        .select_related("organization")
+        .order_by("organization__name", "scope", "given_at")
+    ):
+        res = consent.Consent()
+        res.status = "active" if c.withdrawn_at is None else "inactive"
+        res.scope = _concept(
+            "http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy"
+        )
+        res.category = [_concept("http://loinc.org", "59284-0", "Patient Consent")]
+        res.patient = _ref(patient_url)
+        res.dateTime = fhirdatetime.FHIRDateTime(c.given_at.replace(microsecond=0).isoformat())
+        res.organization = [_ref(org_url(c.organization))]
+        res.policyRule = _concept("http://terminology.hl7.org/CodeSystem/v3-ActCode", "OPTIN")
+        res.provision = consent.ConsentProvision()
+        res.provision.code = [_concept(CS_CONSENT_SCOPE, c.scope)]
+        if c.ends_on:
+            res.provision.period = period.Period()
+            res.provision.period.end = _date(c.ends_on)
+        entries.append(
+            _Entry(
+                _uuid(
+                    "Consent",
+                    patient_url,
+                    c.organization.name,
+                    c.scope,
+                    c.given_at.replace(microsecond=0).isoformat(),
+                ),
+                res,
+            )
+        )
+
+    plan = CarePlan.objects.filter(family=family).first()
+    version = version or (plan.published() or plan.draft() if plan else None)
+    if version is not None:
+        entries.extend(_careplan_entries(version, patient_url, team_url))
+    result = bundle.Bundle()
+    result.type = "collection"
+    result.entry = []
+    for e in entries:
+        entry = bundle.BundleEntry()
+        entry.fullUrl = e.full_url
+        entry.resource = e.resource
+        result.entry.append(entry)
+    return result
+
+
+def careplan_resource(version: CarePlanVersion) -> careplan.CarePlan:
+    child = Child.objects.filter(family=version.plan.family).first()
+    patient_url = (
+        _uuid("Patient", child.first_name, child.last_name, child.date_of_birth)
+        if child
+        else "urn:uuid:unknown"
+    )
+    entries = _careplan_entries(version, patient_url, _uuid("CareTeam", patient_url))
+    return entries[-1].resource  # type: ignore[return-value]
+
+
+def _careplan_entries(version: CarePlanVersion, patient_url: str, team_url: str) -> list[_Entry]:
+    content = version.data
+    entries: list[_Entry] = []
+    plan = careplan.CarePlan()
+    plan.status = (
+        "active"
+        if version.status == VersionStatus.PUBLISHED
+        else ("draft" if version.status == VersionStatus.DRAFT else "revoked")
+    )
+    plan.intent = "plan"
+    plan.title = f"Individueel zorgplan, versie {version.number}"
+    plan.subject = _ref(patient_url)
+    plan.created = fhirdatetime.FHIRDateTime(content.plan_date.isoformat())
+    plan.careTeam = [_ref(team_url)]
+    plan.goal, plan.activity, plan.note = [], [], []
+    for domain in content.domains:
+        for field in ("situation", "strengths", "needs"):
+            text = getattr(domain, field)
+            if text:
+                note = annotation.Annotation()
+                note.text = text
+                note.extension = [
+                    _ext(EXT_SECTION, valueCode=f"domain.{domain.key}"),
+                    _ext(EXT_DOMAIN_FIELD, valueCode=field),
+                ]
+                plan.note.append(note)
+        for i, g in enumerate(domain.goals):
+            url = _uuid("Goal", patient_url, version.number, domain.key, i)
+            res = goal.Goal()
+            res.lifecycleStatus = "active"
+            res.description = codeableconcept.CodeableConcept()
+            res.description.text = g.text
+            res.subject = _ref(patient_url)
+            res.category = [_concept(CS_DOMAIN, domain.key)]
+            target = goal.GoalTarget()
+            target.detailString = g.target
+            if g.evaluate_on:
+                target.dueDate = _date(g.evaluate_on)
+            res.target = [target]
+            entries.append(_Entry(url, res))
+            plan.goal.append(_ref(url))
+        for a in domain.actions:
+            activity = careplan.CarePlanActivity()
+            detail = careplan.CarePlanActivityDetail()
+            detail.status = ACTIVITY_STATUS[a.status]
+            detail.code = _concept(CS_DOMAIN, domain.key)
+            detail.description = a.what
+            detail.performer = [fhirreference.FHIRReference()]
+            detail.performer[0].display = a.who
+            if a.due:
+                detail.scheduledString = a.due.isoformat()
+            activity.detail = detail
+            plan.activity.append(activity)
+    for name in TEXT_SECTIONS:
+        value = getattr(content, name)
+        if value not in (None, ""):
+            note = annotation.Annotation()
+            note.text = value.isoformat() if isinstance(value, date) else str(value)
+            note.extension = [_ext(EXT_SECTION, valueCode=name)]
+            plan.note.append(note)
+    for d in content.decisions:
+        note = annotation.Annotation()
+        note.text = d.decision
+        note.extension = [
+            _ext(EXT_SECTION, valueCode="decision"),
+            _ext(EXT_DECISION_TOPIC, valueCode=d.topic),
+            _ext(EXT_DECISION_DATE, valueDate=_date(d.decided_on)),
+            _ext(EXT_DECISION_AGREED, valueString=d.agreed_by),
+        ]
+        plan.note.append(note)
+    plan.goal = plan.goal or None
+    plan.activity = plan.activity or None
+    plan.note = plan.note or None
+    plan.text = _narrative(plan.title)
+    entries.append(_Entry(_uuid("CarePlan", patient_url, version.number), plan))
+    return entries
+
+
+# Import -----------------------------------------------------------------------------------------
+
+
+def parse_bundle(data: dict[str, Any]) -> bundle.Bundle:
+    """Parse with the R4 models: unknown elements, wrong types and missing required ones are refused."""
+    if not isinstance(data, dict) or data.get("resourceType") != "Bundle":
+        raise FhirError("The body is not a FHIR Bundle.", "structure")
+    try:
+        return bundle.Bundle(data, strict=True)
+    except fhirabstractbase.FHIRValidationError as error:
+        raise FhirError(f"The bundle is not valid FHIR R4: {error}", "structure") from error
+
+
+def _by_type(parsed: bundle.Bundle) -> tuple[dict[str, Any], dict[str, list[tuple[str, Any]]]]:
+    urls: dict[str, Any] = {}
+    types: dict[str, list[tuple[str, Any]]] = {}
+    for entry in parsed.entry or []:
+        if not entry.fullUrl or entry.resource is None:
+            raise FhirError("Every entry needs a fullUrl and a resource.", "required")
+        urls[entry.fullUrl] = entry.resource
+        types.setdefault(entry.resource.resource_type, []).append((entry.fullUrl, entry.resource))
+    return urls, types
+
+
+def _check_references(value: Any, urls: dict[str, Any]) -> None:
+    if isinstance(value, fhirreference.FHIRReference):
+        if value.reference and value.reference not in urls:
+            raise FhirError(
+                f"Reference {value.reference} does not resolve inside the bundle.", "invalid"
+            )
+        return
+    if isinstance(value, fhirabstractbase.FHIRAbstractBase):
+        for name, *_rest in value.elementProperties():
+            _check_references(getattr(value, name, None), urls)
+    elif isinstance(value, list):
+        for item in value:
+            _check_references(item, urls)
+
+
+def _code(concept: Any, system: str, allowed: set[str], what: str) -> str:
+    for c in (concept.coding or []) if concept else []:
+        if c.system == system:
+            if c.code not in allowed:
+                raise FhirError(f"Unknown {what} code: {c.code}.", "code-invalid")
+            return c.code
+    raise FhirError(f"Missing {what} code ({system}).", "required")
+
+
+def _date_of(value: Any) -> date | None:
+    return value.date if value is not None else None
+
+
+def _plan_content(plan: careplan.CarePlan, urls: dict[str, Any]) -> PlanContent:
+    values: dict[str, Any] = {
+        "plan_date": _date_of(plan.created) or timezone.localdate(),
+        "domains": [],
+        "decisions": [],
+    }
+    domains: dict[str, Domain] = {}
+
+    def domain(key: str) -> Domain:
+        if key not in DOMAIN_KEYS:
+            raise FhirError(f"Unknown plan domain code: {key}.", "code-invalid")
+        return domains.setdefault(key, Domain(key=key))  # type: ignore[arg-type]
+
+    for ref in plan.goal or []:
+        res = urls[ref.reference]
+        if res.resource_type != "Goal":
+            raise FhirError("CarePlan.goal must point to a Goal.", "invalid")
+        key = _code(
+            res.category[0] if res.category else None, CS_DOMAIN, DOMAIN_KEYS, "plan domain"
+        )
+        target = (res.target or [None])[0]
+        if target is None or not target.detailString:
+            raise FhirError("A goal needs a target.", "required")
+        domain(key).goals.append(
+            Goal(
+                text=res.description.text or "",
+                target=target.detailString,
+                evaluate_on=_date_of(target.dueDate),
+            )
+        )
+    for activity in plan.activity or []:
+        detail = activity.detail
+        if detail is None:
+            continue
+        key = _code(detail.code, CS_DOMAIN, DOMAIN_KEYS, "plan domain")
+        if detail.status not in ACTIVITY_STATUS_BACK:
+            raise FhirError(f"Unknown activity status: {detail.status}.", "code-invalid")
+        who = (detail.performer or [None])[0]
+        if who is None or not who.display:
+            raise FhirError(
+                "An action needs an owner (activity.detail.performer.display).", "required"
+            )
+        due = date.fromisoformat(detail.scheduledString) if detail.scheduledString else None
+        domain(key).actions.append(
+            Action(
+                what=detail.description or "",
+                who=who.display,
+                due=due,
+                status=ACTIVITY_STATUS_BACK[detail.status],
+            )
+        )
+    for note in plan.note or []:
+        exts = {e.url: e for e in note.extension or []}
+        section = exts.get(EXT_SECTION)
+        if section is None:
+            continue
+        name = section.valueCode
+        if name.startswith("domain."):
+            setattr(domain(name.split(".", 1)[1]), exts[EXT_DOMAIN_FIELD].valueCode, note.text)
+        elif name == "decision":
+            values["decisions"].append(
+                Decision(
+                    topic=exts[EXT_DECISION_TOPIC].valueCode,
+                    decision=note.text,
+                    decided_on=exts[EXT_DECISION_DATE].valueDate.date,
+                    agreed_by=exts[EXT_DECISION_AGREED].valueString,
+                ).model_dump()
+            )
+        elif name in TEXT_SECTIONS:
+            values[name] = note.text
+        else:
+            raise FhirError(f"Unknown plan section: {name}.", "code-invalid")
+    values["domains"] = [domains[k].model_dump() for k, _label in DOMAINS if k in domains]
+    try:
+        return PlanContent.model_validate(values)
+    except Exception as error:  # pydantic's message names the field
+        raise FhirError(f"The plan is not valid: {error}", "invalid") from error
+
+
+@transaction.atomic
+def import_bundle(data: dict[str, Any], *, region: Region, acting_user: User) -> Family:
+    """Create or update the family, team, consents and plan from a transaction bundle."""
+    parsed = parse_bundle(data)
+    if parsed.type != "transaction":
+        raise FhirError("POST to the base takes a Bundle of type 'transaction'.", "invalid")
+    urls, types = _by_type(parsed)
+    for resource in urls.values():
+        _check_references(resource, urls)
+    patients = types.get("Patient", [])
+    if len(patients) != 1:
+        raise FhirError("The bundle must hold exactly one Patient.", "invalid")
+    patient_url, pat = patients[0]
+    if not pat.name or not pat.name[0].family or not pat.name[0].given or pat.birthDate is None:
+        raise FhirError(
+            "The Patient needs a given name, a family name and a birth date.", "required"
+        )
+    first, last, born = pat.name[0].given[0], pat.name[0].family, pat.birthDate.date
+    child = (
+        Child.objects.filter(
+            family__region=region, first_name=first, last_name=last, date_of_birth=born
+        )
+        .select_related("family")
+        .first()
+    )
+    if child is None:
+        family = Family.objects.create(region=region, name=f"Gezin {last}", stage="in_care")
+        town = pat.address[0].city if pat.address else None
+        child = Child.objects.create(
+            family=family,
+            first_name=first,
+            last_name=last,
+            date_of_birth=born,
+            municipality=region.municipalities.filter(name=town).first() if town else None,
+        )
+    family = child.family
+    for _url, person in types.get("RelatedPerson", []):
+        name = person.name[0].text if person.name else ""
+        if name and not family.guardians.filter(name=name).exists():
+            phone = next((t.value for t in person.telecom or [] if t.system == "phone"), "")
+            email = next((t.value for t in person.telecom or [] if t.system == "email"), "")
+            relation = person.relationship[0].text if person.relationship else "ouder"
+            Guardian.objects.create(
+                family=family, name=name, relation=relation, phone=phone, email=email
+            )
+    orgs: dict[str, Organization] = {}
+    for url, res in types.get("Organization", []):
+        kind = _code(
+            res.type[0] if res.type else None,
+            CS_ORG_KIND,
+            set(OrganizationKind.values),
+            "organisation kind",
+        )
+        orgs[url], _ = Organization.objects.get_or_create(
+            region=region, name=res.name, defaults={"kind": kind}
+        )
+    for _url, role in types.get("PractitionerRole", []):
+        doc = urls[role.practitioner.reference]
+        org = orgs.get(role.organization.reference) if role.organization else None
+        if org is None:
+            raise FhirError("A PractitionerRole needs an Organization in the bundle.", "required")
+        team_role = _code(
+            role.code[0] if role.code else None, CS_TEAM_ROLE, set(TeamRole.values), "team role"
+        )
+        name = doc.name[0].text
+        phone = next((t.value for t in doc.telecom or [] if t.system == "phone"), "")
+        email = next((t.value for t in doc.telecom or [] if t.system == "email"), "")
+        prof, _ = Professional.objects.get_or_create(
+            region=region,
+            organization=org,
+            full_name=name,
+            defaults={"phone": phone, "email": email},
+        )
+        CareTeamMember.objects.get_or_create(family=family, professional=prof, role=team_role)
+    for _url, res in types.get("Consent", []):
+        scope = _code(
+            res.provision.code[0] if res.provision and res.provision.code else None,
+            CS_CONSENT_SCOPE,
+            set(ConsentScope.values),
+            "consent scope",
+        )
+        org = orgs.get(res.organization[0].reference) if res.organization else None
+        if org is None:
+            raise FhirError("A Consent needs its Organization in the bundle.", "required")
+        given_at = res.dateTime.datetime if res.dateTime else timezone.now()
+        if timezone.is_naive(given_at):
+            given_at = timezone.make_aware(given_at)
+        ends = (
+            res.provision.period.end.date
+            if res.provision.period and res.provision.period.end
+            else None
+        )
+        if not Consent.objects.filter(
+            family=family, organization=org, scope=scope, given_at=given_at
+        ).exists():
+            Consent.objects.create(
+                family=family,
+                organization=org,
+                scope=scope,
+                given_by=consent_giver_for_age(child.age()),
+                method="written",
+                given_at=given_at,
+                ends_on=ends,
+                recorded_by=acting_user,
+                withdrawn_at=None if res.status == "active" else timezone.now(),
+            )
+    plans = types.get("CarePlan", [])
+    if plans:
+        _url, fhir_plan = plans[0]
+        if fhir_plan.subject is None or fhir_plan.subject.reference != patient_url:
+            raise FhirError("The CarePlan must be about the bundle's Patient.", "invalid")
+        if fhir_plan.status not in ("active", "draft"):
+            raise FhirError(
+                f"Unknown or unsupported CarePlan status: {fhir_plan.status}.", "code-invalid"
+            )
+        content = _plan_content(fhir_plan, urls)
+        plan, _ = CarePlan.objects.get_or_create(family=family)
+        number = (
+            plan.versions.order_by("-number").values_list("number", flat=True).first() or 0
+        ) + 1
+        plan.versions.filter(status=VersionStatus.DRAFT).delete()
+        if fhir_plan.status == "active":
+            plan.versions.filter(status=VersionStatus.PUBLISHED).update(
+                status=VersionStatus.SUPERSEDED
+            )
+        CarePlanVersion.objects.create(
+            plan=plan,
+            number=number,
+            content=content.model_dump(mode="json"),
+            created_by=acting_user,
+            updated_by=acting_user,
+            status=VersionStatus.PUBLISHED if fhir_plan.status == "active" else VersionStatus.DRAFT,
+            published_at=timezone.now() if fhir_plan.status == "active" else None,
+        )
+    audit.record(
+        action=AuditAction.CREATE,
+        user=acting_user,
+        region=region,
+        object_type="families.family",
+        object_id=family.pk,
+        subject_family_id=family.pk,
+        purpose="FHIR import",
+        details={"entries": len(urls)},
+    )
+    return family
+
+
+def as_transaction(exported: bundle.Bundle) -> bundle.Bundle:
+    """The exported bundle as a transaction another NIK install can POST."""
+    for entry in exported.entry or []:
+        entry.request = bundle.BundleEntryRequest()
+        entry.request.method = "POST"
+        entry.request.url = entry.resource.resource_type
+    exported.type = "transaction"
+    return exported
