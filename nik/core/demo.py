@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from faker import Faker
 
+from nik.careplans import demo as careplans_demo
 from nik.families import demo as families_demo
 from nik.network import demo as network_demo
 
@@ -283,6 +284,7 @@ def load(seed: int = SEED) -> list[DemoAccount]:
             )
             accounts.append(DemoAccount(email, role, region.slug))
         families_demo.populate(region, users, rng, fake, full=big)
+        careplans_demo.populate(region, rng)
 
     national = _demo_user("national@nik.example", fake.name())
     for region in Region.objects.all():

@@ -1,0 +1,144 @@
+"""A plan for every demo family in care; some are late for their evaluation."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+from django.utils import timezone
+
+from nik.core.models import Region
+from nik.families.models import Family, Stage
+
+from .content import Action, Decision, Domain, Goal, PlanContent
+from .models import CarePlan, CarePlanVersion, NeedsAssessment, VersionStatus
+
+
+def populate(region: Region, rng: random.Random) -> None:
+    today = timezone.localdate()
+    families = Family.objects.filter(
+        region=region, stage__in=[Stage.IN_CARE, Stage.AFTERCARE]
+    ).select_related("child", "casemanager")
+    for i, family in enumerate(families.order_by("pk")):
+        child = family.child
+        # Every third plan is late for its evaluation, the rest fall due in the coming months.
+        evaluate = (
+            today - timedelta(days=rng.randint(3, 40))
+            if i % 3 == 0
+            else today + timedelta(days=rng.randint(5, 120))
+        )
+        content = PlanContent(
+            plan_date=evaluate - timedelta(days=90),
+            discussed_with_parents_on=evaluate - timedelta(days=92),
+            discussed_with_physician_on=evaluate - timedelta(days=95),
+            next_evaluation_on=evaluate,
+            next_acp_talk_on=evaluate + timedelta(days=30),
+            drawn_up_by=family.casemanager.get_full_name() if family.casemanager else "",
+            situation=f"{child.first_name} woont thuis met de ouders. {child.diagnosis.capitalize()}.",
+            child_knows="Weet dat hij of zij ziek is en vaak naar het ziekenhuis moet; praat er liever over met mama.",
+            language=family.language,
+            living_situation="Eengezinswoning, slaapkamer beneden ingericht.",
+            allergies="Geen bekend",
+            wishes="Zo veel mogelijk thuis zijn, en tijd voor broer of zus.",
+            wishes_approved_on=evaluate - timedelta(days=90),
+            wishes_approved_by=family.guardians.first().name if family.guardians.exists() else "",
+            acute_what_to_do="Bij benauwdheid of een lange aanval: 112 bellen en het plan meegeven.",
+            acute_whom_to_call="Overdag de casemanager, 's nachts de dienstdoende kinderarts via het ziekenhuis.",
+            acute_tell_ambulance="Afspraken over behandeling staan onder 'Proactieve zorgplanning'.",
+            decisions=[
+                Decision(
+                    topic="place_of_care",
+                    decision="Liefst thuis, anders het ziekenhuis in de regio.",
+                    decided_on=evaluate - timedelta(days=90),
+                    agreed_by="Ouders en kinderarts",
+                )
+            ],
+            domains=[
+                Domain(
+                    key="physical",
+                    situation="Vermoeid, pijn 's nachts.",
+                    needs="Goede pijnbestrijding.",
+                    goals=[
+                        Goal(
+                            text="Beter slapen",
+                            target="Vijf nachten per week doorslapen",
+                            evaluate_on=evaluate,
+                        )
+                    ],
+                    actions=[
+                        Action(
+                            what="Pijnschema afstemmen met het Kinder Comfort Team",
+                            who="Kinderarts",
+                            due=evaluate - timedelta(days=60),
+                            status="done",
+                        )
+                    ],
+                ),
+                Domain(
+                    key="family",
+                    situation="Ouders zijn moe.",
+                    needs="Af en toe rust.",
+                    goals=[
+                        Goal(
+                            text="Ouders een weekend per maand rust",
+                            target="Logeeropvang één weekend per maand",
+                            evaluate_on=evaluate,
+                        )
+                    ],
+                    actions=[
+                        Action(
+                            what="Aanvraag logeerhuis",
+                            who="Casemanager",
+                            due=evaluate - timedelta(days=30),
+                        )
+                    ],
+                ),
+                Domain(
+                    key="upbringing_school",
+                    situation="Gaat twee ochtenden naar school.",
+                    needs="Contact met de klas houden.",
+                    actions=[
+                        Action(
+                            what="Consulent onderwijsondersteuning inschakelen",
+                            who="Casemanager",
+                            due=evaluate,
+                        )
+                    ],
+                ),
+            ],
+        )
+        plan = CarePlan.objects.create(family=family)
+        CarePlanVersion.objects.create(
+            plan=plan,
+            number=1,
+            content=content.model_dump(mode="json"),
+            status=VersionStatus.PUBLISHED,
+            published_at=timezone.now() - timedelta(days=90),
+            created_by=family.casemanager,
+        )
+        if family.portal_users.exists():
+            # The parent's family: a second version, after an evaluation.
+            content.plan_date = today - timedelta(days=10)
+            content.next_evaluation_on = today + timedelta(days=80)
+            content.summary_of_changes = "Logeeropvang geregeld; doel slapen bijgesteld."
+            CarePlanVersion.objects.filter(plan=plan).update(status=VersionStatus.SUPERSEDED)
+            CarePlanVersion.objects.create(
+                plan=plan,
+                number=2,
+                content=content.model_dump(mode="json"),
+                status=VersionStatus.PUBLISHED,
+                published_at=timezone.now() - timedelta(days=10),
+                created_by=family.casemanager,
+            )
+            NeedsAssessment.objects.create(
+                family=family,
+                variant="extended",
+                held_on=today - timedelta(days=100),
+                participants="Ouders, casemanager, jeugdverpleegkundige",
+                child_concerns="Slaapt slecht door pijn.",
+                parents_concerns="Ouders zijn uitgeput.",
+                surroundings_strengths="Opa en oma wonen dichtbij.",
+                nature="Zorg thuis en rust voor de ouders",
+                severity="high",
+                urgency="medium",
+            )
