@@ -55,6 +55,24 @@ def test_the_first_network_has_a_full_photo(demo_data):
     assert graph.region_graph(hr).isolated
 
 
+def test_every_demo_family_in_care_has_a_plan_and_some_are_late(demo_data):
+    from django.utils import timezone
+
+    from nik.careplans.models import CarePlan
+    from nik.families.models import Family
+
+    in_care = Family.objects.filter(stage__in=["in_care", "aftercare"])
+    assert in_care.count() >= 10
+    assert CarePlan.objects.filter(family__in=in_care).count() == in_care.count()
+    today = timezone.localdate()
+    late = [
+        p
+        for p in CarePlan.objects.filter(family__in=in_care)
+        if p.published().data.next_evaluation_on < today
+    ]
+    assert 0 < len(late) < in_care.count()
+
+
 def test_demo_accounts_follow_the_naming_rule(demo_data):
     user = User.objects.get(email="coordinator@holland-rijnland.example")
     assert user.check_password(demo.DEMO_PASSWORD)

@@ -1,0 +1,94 @@
+"""The case manager evaluates the plan, the parent approves the wishes in the portal, the new version shows it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from nik.careplans import actions
+from nik.careplans.content import PlanContent
+from nik.families.models import Child
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def pages(browser, live_server):
+    contexts = []
+
+    def make():
+        context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def test_evaluate_approve_wishes_publish(
+    pages, transactional_db, login_via_browser, casemanager, parent, family, axe_violations
+):
+    family.casemanager = casemanager
+    family.save()
+    Child.objects.create(
+        family=family, first_name="Sam", last_name="Jansen", date_of_birth=date(2017, 4, 12)
+    )
+    first = actions.do_start_plan(
+        family,
+        content=PlanContent(
+            plan_date=timezone.localdate(), wishes="Thuis zijn.", acute_what_to_do="Bel 112."
+        ),
+        acting_user=casemanager,
+    )
+    actions.do_publish(first, acting_user=casemanager)
+
+    staff = pages()
+    login_via_browser(staff, casemanager)
+    staff.goto(f"/families/{family.pk}/plan/")
+    assert axe_violations(staff) == []
+    staff.get_by_role("button", name="Plan evalueren (nieuwe versie)").click()
+    assert staff.get_by_text("Conceptversie 2 staat klaar").is_visible()
+
+    home = pages()
+    login_via_browser(home, parent)
+    home.goto(f"/families/{family.pk}/plan/")
+    assert axe_violations(home) == []
+    assert "palliatie" not in home.locator("main").inner_text().lower()
+    home.get_by_label("Jullie wensen en wat belangrijk voor jullie is").fill(
+        "Met Kerst thuis zijn, met opa en oma."
+    )
+    home.get_by_role("button", name="Mijn wensen opslaan en goedkeuren").click()
+    assert home.get_by_text("Jullie wensen staan in het plan").is_visible()
+
+    staff.reload()
+    staff.get_by_label("Wat is er veranderd").fill("Wensen van het gezin bijgewerkt")
+    staff.get_by_role("button", name="Versie 2 vaststellen").click()
+    assert staff.get_by_text("Versie 2 is vastgesteld").is_visible()
+    staff.get_by_role("link", name="Versies vergelijken").click()
+    table = staff.locator("#compare").inner_text()
+    assert "Thuis zijn." in table and "Met Kerst thuis zijn, met opa en oma." in table
+    assert axe_violations(staff) == []
+
+    home.reload()
+    assert home.get_by_text("Met Kerst thuis zijn, met opa en oma.").is_visible()
+    assert home.get_by_text("Versie 2 van").is_visible()
+
+
+@pytest.mark.parametrize("path", ["plan/edit/domain-physical/", "plan/edit/acp/", "assessments/"])
+def test_plan_edit_pages_have_no_serious_accessibility_violations(
+    page, login_via_browser, coordinator, family, axe_violations, path
+):
+    Child.objects.create(
+        family=family, first_name="Sam", last_name="Jansen", date_of_birth=date(2017, 4, 12)
+    )
+    actions.do_start_plan(
+        family, content=PlanContent(plan_date=timezone.localdate()), acting_user=coordinator
+    )
+    login_via_browser(page, coordinator)
+    assert page.goto(f"/families/{family.pk}/{path}").status == 200
+    assert axe_violations(page) == []
