@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     # Before allauth, so our templates (layout, login page) take precedence over its own.
     "nik.core",
     "allauth",
@@ -91,6 +92,7 @@ INSTALLED_APPS = [
     "nik.network",
     "nik.families",
     "nik.careplans",
+    "nik.directory",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
 from nik.api import fhir as fhir_views
+from nik.api import hsds as hsds_views
 from nik.api.urls import api
 from nik.core import views as core_views
 
@@ -19,9 +20,17 @@ urlpatterns = [
     path("regions/<slug:slug>/network/", include("nik.network.urls")),
     path("", include("nik.families.urls")),
     path("", include("nik.careplans.urls")),
+    path("", include("nik.directory.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
+    path("hsds/v3/services", hsds_views.services, name="hsds_services"),
+    path("hsds/v3/services/<str:key>", hsds_views.service, name="hsds_service"),
+    path("hsds/v3/organizations", hsds_views.organizations, name="hsds_organizations"),
+    path("hsds/v3/import", hsds_views.import_services, name="hsds_import"),
+    path(
+        "fhir/r4/HealthcareService", fhir_views.healthcare_services, name="fhir_healthcareservice"
+    ),
     path("fhir/r4/metadata", fhir_views.metadata, name="fhir_metadata"),
     path("fhir/r4/", fhir_views.transaction, name="fhir_transaction"),
     path(

@@ -133,3 +133,65 @@ def transaction(request: HttpRequest) -> HttpResponse:
         return outcome("The body is not JSON.", "structure", 400)
     family = fhir.import_bundle(data, region=regions[0], acting_user=request.user)
     return _respond(fhir.everything(family), 200)
+
+
+@require_GET
+def healthcare_services(request: HttpRequest) -> HttpResponse:
+    """The wegwijzer as FHIR HealthcareService resources (public, like the wegwijzer), paged with _count and page."""
+    from fhirclient.models import (
+        bundle,
+        codeableconcept,
+        coding,
+        contactpoint,
+        fhirreference,
+        healthcareservice,
+    )
+
+    from nik.directory.models import Category, Service
+
+    try:
+        count = max(1, min(int(request.GET.get("_count", 50)), 200))
+        page = max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        return outcome("_count and page must be whole numbers.", "invalid", 400)
+    found = Service.objects.select_related("organization").order_by("name", "id")
+    if request.GET.get("service-category"):
+        if request.GET["service-category"] not in Category.values:
+            return outcome("Unknown service-category.", "code-invalid", 400)
+        found = found.filter(category=request.GET["service-category"])
+    if request.GET.get("name"):
+        found = found.filter(name__icontains=request.GET["name"][:100])
+    labels = dict(Category.choices)
+    result = bundle.Bundle()
+    result.type = "searchset"
+    result.total = found.count()
+    result.entry = []
+    for s in found[(page - 1) * count : page * count]:
+        res = healthcareservice.HealthcareService()
+        res.id = str(s.pk)
+        res.active = True
+        res.name = s.name
+        res.comment = s.description[:1000]
+        res.providedBy = fhirreference.FHIRReference()
+        res.providedBy.display = s.organization.name
+        concept = codeableconcept.CodeableConcept()
+        concept.coding = [coding.Coding()]
+        concept.coding[0].system = "https://nik.example/fhir/CodeSystem/wegwijzer-category"
+        concept.coding[0].code = s.category
+        concept.coding[0].display = str(labels[s.category])
+        res.category = [concept]
+        telecom = []
+        for system, value in (("phone", s.phone), ("email", s.email), ("url", s.website)):
+            if value:
+                point = contactpoint.ContactPoint()
+                point.system, point.value = system, value
+                telecom.append(point)
+        res.telecom = telecom or None
+        if s.for_whom:
+            res.extraDetails = f"{s.for_whom} ({s.age_min}–{s.age_max})"
+        entry = bundle.BundleEntry()
+        entry.fullUrl = request.build_absolute_uri(f"/fhir/r4/HealthcareService/{s.pk}")
+        entry.resource = res
+        result.entry.append(entry)
+    result.entry = result.entry or None
+    return _respond(result)

@@ -10,6 +10,7 @@ from ninja.errors import AuthenticationError
 
 from .auth import BearerToken
 from .core import router as core_router
+from .directory import router as directory_router
 from .families import public as public_router
 from .families import router as families_router
 from .network import router as network_router
@@ -48,3 +49,4 @@ api.add_router("/", core_router)
 api.add_router("/", network_router)
 api.add_router("/", families_router)
 api.add_router("/", public_router)
+api.add_router("/", directory_router)

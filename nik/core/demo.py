@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from faker import Faker
 
 from nik.careplans import demo as careplans_demo
+from nik.directory import demo as directory_demo
 from nik.families import demo as families_demo
 from nik.network import demo as network_demo
 
@@ -286,6 +287,7 @@ def load(seed: int = SEED) -> list[DemoAccount]:
         families_demo.populate(region, users, rng, fake, full=big)
         careplans_demo.populate(region, rng)
 
+    directory_demo.populate(rng)
     national = _demo_user("national@nik.example", fake.name())
     for region in Region.objects.all():
         Membership.objects.create(user=national, region=region, role=Role.NATIONAL)

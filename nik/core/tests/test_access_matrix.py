@@ -40,6 +40,17 @@ PUBLIC = {
     "families:contact",
     "families:invitation",
     "api:ask",
+    # The wegwijzer is public: pages, booklet, the owner's confirmation link, HSDS and FHIR reading.
+    "directory:national",
+    "directory:regional",
+    "directory:service",
+    "directory:confirm",
+    "directory:booklet",
+    "api:services",
+    "hsds_services",
+    "hsds_service",
+    "hsds_organizations",
+    "fhir_healthcareservice",
     # FHIR's CapabilityStatement (no data in it).
     "fhir_metadata",
     # The API's own description (no data in it).

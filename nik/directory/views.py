@@ -1,0 +1,221 @@
+"""The wegwijzer's pages: public search and details, reports, the owner's confirmation, the coordinator's upkeep."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from nik.core import access
+from nik.core.models import Region
+
+from . import actions, search
+from .forms import ReportForm, SearchForm, ServiceForm
+from .models import STALE_AFTER, Category, Service, ServiceReport
+
+PAGE_SIZE = 20
+
+
+def find(
+    data: dict[str, Any], region: Region | None
+) -> tuple[QuerySet[Service], search.Point | None, str]:
+    """The services for a search; also the place sorted by, and a message when the place is unknown."""
+    services = Service.objects.select_related("organization", "region")
+    if region is not None:
+        services = services.filter(Q(region=region) | Q(region__isnull=True))
+    if data.get("category"):
+        services = services.filter(category=data["category"])
+    if data.get("age") is not None:
+        services = services.filter(age_min__lte=data["age"], age_max__gte=data["age"])
+    if data.get("financing"):
+        services = services.filter(financing__contains=f",{data['financing']},")
+    if data.get("language"):
+        services = services.filter(languages__contains=f",{data['language']},")
+    if data.get("region"):
+        services = services.filter(Q(region__slug=data["region"]) | Q(region__isnull=True))
+    point, problem = None, ""
+    if data.get("near"):
+        try:
+            point = search.find_place(data["near"])
+        except search.PlaceError:
+            problem = _(
+                "We do not know the place “%(place)s” in the Netherlands. Try a postcode of four digits, such as 2311."
+            ) % {"place": data["near"][:100]}
+    if data.get("q"):
+        services = search.matching(services, data["q"])
+        if point is not None:
+            services = services.order_by()  # distance decides, among the matches
+    if point is not None:
+        services = search.nearest(services, point, PAGE_SIZE)
+    elif not data.get("q"):
+        services = services.order_by("name")
+    return services, point, problem
+
+
+def _search_page(request: HttpRequest, region: Region | None) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    services, point, problem = find(data, region)
+    page = Paginator(services, PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    rows = [
+        (s, search.km(getattr(s, "distance2", None)), s.last_confirmed < today - STALE_AFTER)
+        for s in page.object_list
+    ]
+    return render(
+        request,
+        "directory/search.html",
+        {
+            "region": region,
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "point": point,
+            "problem": problem,
+            "searched": bool(request.GET),
+        },
+    )
+
+
+@require_GET
+def national(request: HttpRequest) -> HttpResponse:
+    return _search_page(request, None)
+
+
+@require_GET
+def regional(request: HttpRequest, slug: str) -> HttpResponse:
+    region = Region.objects.filter(slug=slug).first()
+    if region is None:
+        raise Http404
+    return _search_page(request, region)
+
+
+@require_http_methods(["GET", "POST"])
+def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    service = Service.objects.select_related("organization", "region").filter(pk=pk).first()
+    if service is None:
+        raise Http404
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.do_report(
+            service, message=form.cleaned_data["message"], email=form.cleaned_data["email"]
+        )
+        messages.success(request, _("Thank you. We will check it."))
+        return redirect("directory:service", pk=service.pk)
+    return render(
+        request,
+        "directory/service.html",
+        {"service": service, "stale": service.is_stale(), "form": form},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    """The owner's link from the reminder: confirm in one click, or correct and confirm."""
+    service = Service.objects.filter(pk=pk).first()
+    if service is None or key != service.confirm_key():
+        return render(
+            request,
+            "directory/confirm.html",
+            {
+                "error": _(
+                    "This link is not valid any more. The service may have been confirmed already."
+                )
+            },
+            status=410,
+        )
+    form = ServiceForm(request.POST or None, instance=service, region=service.region)
+    if request.method == "POST":
+        if request.POST.get("confirm_only"):
+            actions.do_confirm_service(service, acting_user=None)
+            return render(request, "directory/confirm.html", {"done": True, "service": service})
+        if form.is_valid():
+            updated = form.save(commit=False)
+            updated.last_confirmed = timezone.localdate()
+            actions.do_save_service(updated, acting_user=None)
+            return render(request, "directory/confirm.html", {"done": True, "service": updated})
+    return render(request, "directory/confirm.html", {"service": service, "form": form})
+
+
+@login_required
+@require_GET
+def manage(request: HttpRequest, slug: str) -> HttpResponse:
+    region = access.open_region_as_coordinator(request.user, slug, "wegwijzer upkeep")
+    limit = timezone.localdate() - STALE_AFTER
+    stale = (
+        region.services.filter(last_confirmed__lt=limit)
+        .select_related("organization")
+        .order_by("last_confirmed")
+    )
+    reports = ServiceReport.objects.filter(
+        service__region=region, resolved_at__isnull=True
+    ).select_related("service")
+    return render(
+        request,
+        "directory/manage.html",
+        {
+            "region": region,
+            "stale": stale,
+            "reports": reports,
+            "count": region.services.count(),
+            "categories": Category.choices,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def service_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+    region = access.open_region_as_coordinator(request.user, slug, "edit wegwijzer service")
+    service = region.services.filter(pk=pk).first() if pk else Service(region=region)
+    if service is None:
+        raise Http404
+    form = ServiceForm(request.POST or None, instance=service, region=region)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.region = region
+        saved.last_confirmed = timezone.localdate()
+        actions.do_save_service(saved, acting_user=request.user)
+        messages.success(request, _("The service is saved and confirmed for today."))
+        return redirect("directory:service", pk=saved.pk)
+    return render(request, "directory/service_form.html", {"region": region, "form": form})
+
+
+@require_GET
+def booklet(request: HttpRequest, slug: str) -> HttpResponse:
+    """The region's wegwijzer as a PDF booklet, grouped by kind of help."""
+    from weasyprint import HTML
+
+    region = Region.objects.filter(slug=slug).first()
+    if region is None:
+        raise Http404
+    services = (
+        Service.objects.filter(Q(region=region) | Q(region__isnull=True))
+        .select_related("organization")
+        .order_by("category", "name")
+    )
+    groups: dict[str, list[Service]] = {}
+    for s in services:
+        groups.setdefault(s.category, []).append(s)
+    labels = dict(Category.choices)
+    html = render_to_string(
+        "directory/booklet.html",
+        {
+            "region": region,
+            "groups": [(labels[c], groups[c]) for c, _l in Category.choices if c in groups],
+            "printed": timezone.localtime(),
+        },
+        request=request,
+    )
+    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="wegwijzer-{region.slug}.pdf"'
+    return response
