@@ -45,11 +45,7 @@ def index(service: Service) -> None:
     text = " ".join([service.name, service.description, service.for_whom])
     Service.objects.filter(pk=service.pk).update(search_stems=stems(text))
     if connection.vendor == "postgresql":
-        Service.objects.filter(pk=service.pk).update(
-            search_vector=SearchVector("name", weight="A", config="dutch")
-            + SearchVector("description", weight="B", config="dutch")
-            + SearchVector("for_whom", weight="C", config="dutch")
-        )
+        Service.objects.filter(pk=service.pk).update(search_vector=vector_expression(service))
     elif connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM directory_service_fts WHERE rowid = %s", [service.pk])
@@ -57,6 +53,20 @@ def index(service: Service) -> None:
                 "INSERT INTO directory_service_fts(rowid, stems) VALUES (%s, %s)",
                 [service.pk, stems(text)],
             )
+
+
+def vector_expression(service: Service) -> SearchVector:
+    """PostgreSQL's Dutch configuration, plus the Snowball stems under 'simple': the database's own
+    Dutch stemmer keeps "logeerhuizen" and "logeerhuis" apart, the Snowball one does not."""
+    return (
+        SearchVector("name", weight="A", config="dutch")
+        + SearchVector("description", weight="B", config="dutch")
+        + SearchVector("for_whom", weight="C", config="dutch")
+        + SearchVector(Value(stems(service.name)), weight="A", config="simple")
+        + SearchVector(
+            Value(stems(f"{service.description} {service.for_whom}")), weight="B", config="simple"
+        )
+    )
 
 
 def unindex(service_id: int) -> None:
@@ -71,7 +81,10 @@ def matching(queryset: QuerySet[Service], query: str) -> QuerySet[Service]:
     if not terms:
         return queryset
     if connection.vendor == "postgresql":
-        search = SearchQuery(" ".join(terms), config="dutch", search_type="plain")
+        stemmed = " & ".join(f"{s}:*" for s in _stemmer.stemWords(terms))
+        search = SearchQuery(" ".join(terms), config="dutch", search_type="plain") | SearchQuery(
+            stemmed, config="simple", search_type="raw"
+        )
         return (
             queryset.filter(search_vector=search)
             .annotate(rank=SearchRank(F("search_vector"), search))

@@ -996,7 +996,7 @@ NL.update(
 )
 NL_PLURAL.update(
     {
-        "%(n)s service": ("%(n)s aanbod", "%(n)s keer aanbod"),
+        "%(n)s service": ("%(n)s dienst", "%(n)s diensten"),
         "%(n)s result": ("%(n)s resultaat", "%(n)s resultaten"),
     }
 )

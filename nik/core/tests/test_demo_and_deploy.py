@@ -73,6 +73,18 @@ def test_every_demo_family_in_care_has_a_plan_and_some_are_late(demo_data):
     assert 0 < len(late) < in_care.count()
 
 
+def test_the_demo_wegwijzer_has_150_services_some_stale(demo_data):
+    from nik.directory.actions import stale_services
+    from nik.directory.models import Service
+    from nik.directory.views import find
+
+    assert Service.objects.count() >= 150
+    assert Service.objects.values("region").distinct().count() == 8  # seven regions and national
+    assert 0 < stale_services().count() < 30
+    near_leiden, *_ = find({"category": "respite", "age": 6, "near": "Leiden"}, None)
+    assert near_leiden[0].city == "Leiden"
+
+
 def test_demo_accounts_follow_the_naming_rule(demo_data):
     user = User.objects.get(email="coordinator@holland-rijnland.example")
     assert user.check_password(demo.DEMO_PASSWORD)
