@@ -118,6 +118,13 @@ class ActionForm(forms.Form):
             ("cancelled", _("cancelled")),
         ],
     )
+    service = forms.ChoiceField(label=_("Help from the wegwijzer"), required=False, choices=[])
+
+    def __init__(
+        self, *args: Any, services: list[tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["service"].choices = [("", "—")] + (services or [])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -164,7 +164,12 @@ def plan_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
     sets: dict[str, Any] = {}
     if "domain" in spec:
         sets["goals"] = GoalFormSet(post, initial=set_initial["goals"], prefix="goals")
-        sets["actions"] = ActionFormSet(post, initial=set_initial["actions"], prefix="actions")
+        sets["actions"] = ActionFormSet(
+            post,
+            initial=set_initial["actions"],
+            prefix="actions",
+            form_kwargs={"services": _service_choices(family)},
+        )
     elif section == "acp":
         sets["decisions"] = DecisionFormSet(
             post, initial=set_initial["decisions"], prefix="decisions"
@@ -207,6 +212,19 @@ def plan_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
         },
         status=409 if conflict else 200,
     )
+
+
+def _service_choices(family: Family) -> list[tuple[str, str]]:
+    from django.db.models import Q
+
+    from nik.directory.models import Service
+
+    found = (
+        Service.objects.filter(Q(region=family.region_id) | Q(region__isnull=True))
+        .order_by("name")
+        .values_list("pk", "name")
+    )
+    return [(str(pk), name) for pk, name in found]
 
 
 def _plain_errors(error: pydantic.ValidationError) -> str:

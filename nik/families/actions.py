@@ -80,13 +80,22 @@ def do_submit_inquiry(
 
 
 @transaction.atomic
-def do_answer_inquiry(inquiry: Inquiry, *, answer: str, close: bool, acting_user: User) -> Inquiry:
+def do_answer_inquiry(
+    inquiry: Inquiry,
+    *,
+    answer: str,
+    close: bool,
+    acting_user: User,
+    services: list[Any] | None = None,
+) -> Inquiry:
     now = timezone.now()
     inquiry.answer = answer
     inquiry.first_answer_at = inquiry.first_answer_at or now
     inquiry.status = InquiryStatus.CLOSED if close else InquiryStatus.ANSWERED
     inquiry.closed_at = now if close else None
     inquiry.save()
+    if services is not None:
+        inquiry.services.set(services)
     _event(AuditAction.UPDATE, inquiry, inquiry.family, acting_user, closed=close)
     return inquiry
 

@@ -65,7 +65,23 @@ class StaffInquiryForm(forms.ModelForm):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 5}))
+    services = forms.ModelMultipleChoiceField(
+        label=_("Help from the wegwijzer"),
+        queryset=None,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
     close = forms.BooleanField(label=_("Close the question"), required=False)
+
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from django.db.models import Q
+
+        from nik.directory.models import Service
+
+        self.fields["services"].queryset = Service.objects.filter(
+            Q(region=region) | Q(region__isnull=True)
+        ).order_by("name")
 
 
 class ReferralForm(forms.Form):

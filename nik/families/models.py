@@ -461,6 +461,9 @@ class Inquiry(models.Model):
     referral = models.ForeignKey(
         Referral, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    services = models.ManyToManyField(
+        "directory.Service", verbose_name=_("help from the wegwijzer"), blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-received_at"]

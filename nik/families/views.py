@@ -161,13 +161,18 @@ def inquiry_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         subject_family_id=inquiry.family_id,
         purpose="answer a question",
     )
-    form = AnswerForm(request.POST or None, initial={"answer": inquiry.answer})
+    form = AnswerForm(
+        request.POST or None,
+        region=region,
+        initial={"answer": inquiry.answer, "services": list(inquiry.services.all())},
+    )
     if request.method == "POST" and form.is_valid():
         actions.do_answer_inquiry(
             inquiry,
             answer=form.cleaned_data["answer"],
             close=form.cleaned_data["close"],
             acting_user=request.user,
+            services=list(form.cleaned_data["services"]),
         )
         messages.success(request, _("The answer is saved."))
         return redirect("families:inquiry_detail", slug=region.slug, pk=inquiry.pk)

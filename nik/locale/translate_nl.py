@@ -992,6 +992,8 @@ NL.update(
         "Thank you. We will check it.": "Dank je wel. We gaan het na.",
         "This link is not valid any more. The service may have been confirmed already.": "Deze link werkt niet meer. Misschien is het aanbod al bevestigd.",
         "The service is saved and confirmed for today.": "Het aanbod is opgeslagen en vandaag bevestigd.",
+        "help from the wegwijzer": "hulp uit de wegwijzer",
+        "Help from the wegwijzer": "Hulp uit de wegwijzer",
     }
 )
 NL_PLURAL.update(
