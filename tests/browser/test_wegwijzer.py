@@ -22,8 +22,20 @@ def wegwijzer(region):
         ("Broertjes en zusjes groep", "siblings", "2311", (6, 16)),
     ]:
         actions.do_save_service(
-            Service(region=region, organization=owner, name=name, description="Logeren met verpleging, ouders krijgen rust." if category == "respite" else "Samen spelen en praten.",
-                    category=category, age_min=ages[0], age_max=ages[1], postcode=postcode, phone="071-5555555", cost="Via de Wlz"),
+            Service(
+                region=region,
+                organization=owner,
+                name=name,
+                description="Logeren met verpleging, ouders krijgen rust."
+                if category == "respite"
+                else "Samen spelen en praten.",
+                category=category,
+                age_min=ages[0],
+                age_max=ages[1],
+                postcode=postcode,
+                phone="071-5555555",
+                cost="Via de Wlz",
+            ),
             acting_user=None,
         )
     return region
