@@ -115,6 +115,9 @@ def measure(runs: int) -> None:
         "text + age + near": {"q": "thuiszorg", "age": 6, "near": "2311"},
         "category + near": {"category": "respite", "near": "9711"},
         "two words": {"q": "broertjes zusjes"},
+        # The generated words are few, so each matches about a third of all services; a place
+        # name matches a few dozen, as real searches do.
+        "rare word": {"q": "Zwolle"},
     }
     for label, data in cases.items():
         times = []
