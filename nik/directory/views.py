@@ -42,6 +42,9 @@ def find(
         services = services.filter(languages__contains=f",{data['language']},")
     if data.get("region"):
         services = services.filter(Q(region__slug=data["region"]) | Q(region__isnull=True))
+    if data.get("municipality"):
+        town = data["municipality"].strip()
+        services = services.filter(Q(municipality__name__iexact=town) | Q(city__iexact=town))
     point, problem = None, ""
     if data.get("near"):
         try:

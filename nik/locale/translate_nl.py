@@ -993,6 +993,7 @@ NL.update(
         "This link is not valid any more. The service may have been confirmed already.": "Deze link werkt niet meer. Misschien is het aanbod al bevestigd.",
         "The service is saved and confirmed for today.": "Het aanbod is opgeslagen en vandaag bevestigd.",
         "help from the wegwijzer": "hulp uit de wegwijzer",
+        "Use my location": "Gebruik mijn locatie",
         "Help from the wegwijzer": "Hulp uit de wegwijzer",
     }
 )

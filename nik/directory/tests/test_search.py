@@ -109,6 +109,11 @@ def test_filters_by_category_age_financing_and_language(services):
     assert names(find({"language": "en"}, None)[0]) == ["Broertjes en zusjes groep"]
 
 
+def test_filter_by_municipality(services):
+    Service.objects.filter(pk=services["gouda"].pk).update(city="Gouda")
+    assert names(find({"municipality": "gouda"}, None)[0]) == ["Logeerhuis Het Anker"]
+
+
 def test_nearest_first_from_a_postcode_or_a_town(services):
     from_leiden, point, problem = find({"q": "logeerhuis", "near": "2312"}, None)
     assert problem == "" and point.label.startswith("2312")
