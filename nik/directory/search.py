@@ -127,6 +127,8 @@ def find_place(text: str) -> Point:
         point = Point(lat, lon, f"{lat:.4f}, {lon:.4f}")
     else:
         code = re.match(r"^(\d{4})", text.replace(" ", ""))
+        if not Place.objects.exists():
+            load_places()
         place = (
             Place.objects.filter(postcode=code.group(1)).first()
             if code
@@ -143,6 +145,27 @@ def find_place(text: str) -> Point:
     if not (south <= point.latitude <= north and west <= point.longitude <= east):
         raise PlaceError(text)
     return point
+
+
+def load_places() -> int:
+    """Fill the postcode table from the CSV in the repository (the migration does this too; a
+    database emptied by hand, or by a test's flush, gets it back on first use)."""
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "data" / "postcodes_nl.csv"
+    with path.open(newline="") as f:
+        rows = [
+            Place(
+                postcode=r["postcode"],
+                city=r["city"],
+                latitude=float(r["latitude"]),
+                longitude=float(r["longitude"]),
+            )
+            for r in csv.DictReader(f)
+        ]
+    Place.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
 
 
 def nearest(queryset: QuerySet[Service], point: Point, wanted: int) -> QuerySet[Service]:

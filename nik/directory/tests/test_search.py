@@ -187,3 +187,11 @@ def test_search_query_count_does_not_grow(client, region, services, django_asser
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/wegwijzer/", {"q": "logeerhuis", "near": "2311"})
+
+
+def test_an_emptied_postcode_table_fills_itself_again(db):
+    from nik.directory.models import Place
+
+    Place.objects.all().delete()
+    assert search.find_place("Leiden").label == "Leiden"
+    assert Place.objects.count() > 4000
