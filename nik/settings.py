@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "pgtrigger",
     "ninja",
     "nik.network",
+    "nik.roadmap",
     "nik.families",
     "nik.careplans",
     "nik.directory",

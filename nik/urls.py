@@ -18,6 +18,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("regions/<slug:slug>/", core_views.region_overview, name="region_overview"),
     path("regions/<slug:slug>/network/", include("nik.network.urls")),
+    path("regions/<slug:slug>/roadmap/", include("nik.roadmap.urls")),
     path("", include("nik.families.urls")),
     path("", include("nik.careplans.urls")),
     path("", include("nik.directory.urls")),

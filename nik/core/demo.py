@@ -18,6 +18,7 @@ from nik.careplans import demo as careplans_demo
 from nik.directory import demo as directory_demo
 from nik.families import demo as families_demo
 from nik.network import demo as network_demo
+from nik.roadmap import demo as roadmap_demo
 
 from .models import (
     Discipline,
@@ -286,6 +287,8 @@ def load(seed: int = SEED) -> list[DemoAccount]:
             accounts.append(DemoAccount(email, role, region.slug))
         families_demo.populate(region, users, rng, fake, full=big)
         careplans_demo.populate(region, rng)
+        if big:
+            roadmap_demo.populate(region, users[Role.COORDINATOR])
 
     directory_demo.populate(rng)
     national = _demo_user("national@nik.example", fake.name())

@@ -1004,6 +1004,77 @@ NL_PLURAL.update(
     }
 )
 
+# The roadmap (issue 4, first part).
+NL.update(
+    {
+        "Building the network in ten steps": "Het netwerk bouwen in tien stappen",
+        "A milestone needs a title.": "Een mijlpaal heeft een titel nodig.",
+        "A milestone needs an owner.": "Een mijlpaal heeft een eigenaar nodig.",
+        "A milestone needs a due date (“Klaar op”).": "Een mijlpaal heeft een datum nodig (“Klaar op”).",
+        "Status must be one of: %(words)s.": "De status moet een van deze zijn: %(words)s.",
+        "The start is after the due date.": "De start ligt na de einddatum.",
+        "Roadmap": "Stappenplan",
+        "Your answer": "Je antwoord",
+        "not started": "niet begonnen",
+        "revisit": "opnieuw bekijken",
+        "step": "stap",
+        "definition": "omschrijving",
+        "unit": "eenheid",
+        "source of the figure": "bron van het cijfer",
+        "dropped": "vervallen",
+        "title": "titel",
+        "result": "resultaat",
+        "quality criteria": "kwaliteitscriteria",
+        "owner": "eigenaar",
+        "start": "start",
+        "due date": "klaar op",
+        "critical decision": "kritische beslissing",
+        "Back to the milestones": "Terug naar de mijlpalen",
+        "Indicators": "Prestatie-indicatoren",
+        "All ten steps": "Alle tien stappen",
+        "Definition": "Omschrijving",
+        "Target": "Streefwaarde",
+        "Source": "Bron",
+        "Milestones": "Mijlpalen",
+        "Milestone planning": "Mijlpalenplanning",
+        "Timeline of the milestones; the table below holds the same data.": "Tijdlijn van de mijlpalen; de tabel hieronder bevat dezelfde gegevens.",
+        "From %(a)s to %(b)s; the red line is today; red bars are overdue.": "Van %(a)s tot %(b)s; de rode lijn is vandaag; rode balken zijn te laat.",
+        "Milestone": "Mijlpaal",
+        "Owner": "Eigenaar",
+        "Due date": "Klaar op",
+        "overdue": "te laat",
+        "No milestones yet.": "Nog geen mijlpalen.",
+        "Add a milestone": "Mijlpaal toevoegen",
+        "Columns: Mijlpaal, Resultaat, Kwaliteitscriteria, Eigenaar, Start, Klaar op, Status (gepland, bezig, klaar, vervallen), Kritische beslissing (ja). If one row is wrong, nothing is imported.": "Kolommen: Mijlpaal, Resultaat, Kwaliteitscriteria, Eigenaar, Start, Klaar op, Status (gepland, bezig, klaar, vervallen), Kritische beslissing (ja). Is één regel fout, dan wordt niets geïmporteerd.",
+        "The steps need not be taken in order, and are revisited as the network grows.": "De stappen hoeven niet op volgorde, en komen terug terwijl het netwerk groeit.",
+        "The ten steps at a glance": "De tien stappen in één oogopslag",
+        "Step": "Stap",
+        "Reflection answers": "Antwoorden op reflectievragen",
+        "Deliverables": "Wat het oplevert in NIK",
+        "Step %(n)s": "Stap %(n)s",
+        "Save the status": "Status opslaan",
+        "What it is": "Wat het inhoudt",
+        "Lessons learnt": "Geleerde lessen",
+        "What it yields": "Wat het oplevert",
+        "No answer yet.": "Nog geen antwoord.",
+        "The status is saved.": "De status is opgeslagen.",
+        "Your answer is saved with today's date.": "Je antwoord is opgeslagen met de datum van vandaag.",
+        "The milestone is saved.": "De mijlpaal is opgeslagen.",
+    }
+)
+NL_PLURAL.update(
+    {
+        "%(n)s milestone imported.": (
+            "%(n)s mijlpaal geïmporteerd.",
+            "%(n)s mijlpalen geïmporteerd.",
+        ),
+        "%(n)s milestone is overdue.": (
+            "%(n)s mijlpaal is te laat.",
+            "%(n)s mijlpalen zijn te laat.",
+        ),
+    }
+)
+
 
 if __name__ == "__main__":
     from pathlib import Path

@@ -1,0 +1,145 @@
+"""Writes of the roadmap: step status, reflection answers, milestones (also from a spreadsheet)."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from nik.core import audit
+from nik.core.models import AuditAction, Region, User
+from nik.core.xlsx import RowError, SheetError, as_date, as_text, read_table
+
+from .models import Milestone, MilestoneStatus, ReflectionAnswer, RoadmapStep
+
+MILESTONE_COLUMNS = [
+    "Mijlpaal",
+    "Resultaat",
+    "Kwaliteitscriteria",
+    "Eigenaar",
+    "Start",
+    "Klaar op",
+    "Status",
+    "Kritische beslissing",
+]
+STATUS_WORDS = {
+    "gepland": "planned",
+    "bezig": "in_progress",
+    "klaar": "done",
+    "vervallen": "dropped",
+}
+STATUS_BACK = {v: k for k, v in STATUS_WORDS.items()}
+
+
+def _event(action: str, obj, region: Region, user: User, **details) -> None:  # type: ignore[no-untyped-def]
+    audit.record(
+        action=action,
+        user=user,
+        region=region,
+        object_type=obj._meta.label_lower,
+        object_id=obj.pk,
+        details=details,
+    )
+
+
+@transaction.atomic
+def do_set_step_status(step: RoadmapStep, *, status: str, acting_user: User) -> RoadmapStep:
+    step.status = status
+    step.updated_by = acting_user
+    step.save()
+    _event(AuditAction.UPDATE, step, step.region, acting_user, status=status)
+    return step
+
+
+@transaction.atomic
+def do_answer_reflection(
+    step: RoadmapStep, *, question: int, answer: str, acting_user: User
+) -> ReflectionAnswer:
+    item = ReflectionAnswer.objects.create(
+        step=step, question=question, answer=answer.strip(), by=acting_user
+    )
+    _event(AuditAction.CREATE, item, step.region, acting_user, question=question)
+    return item
+
+
+@transaction.atomic
+def do_save_milestone(milestone: Milestone, *, acting_user: User) -> Milestone:
+    creating = milestone.pk is None
+    milestone.full_clean()
+    milestone.save()
+    _event(
+        AuditAction.CREATE if creating else AuditAction.UPDATE,
+        milestone,
+        milestone.region,
+        acting_user,
+    )
+    return milestone
+
+
+def parse_milestones(region: Region, file: IO[bytes]) -> tuple[list[Milestone], list[RowError]]:
+    try:
+        rows = read_table(file, MILESTONE_COLUMNS)
+    except SheetError as error:
+        return [], [RowError(1, error.message)]
+    good: list[Milestone] = []
+    errors: list[RowError] = []
+    for row in rows:
+        if row.is_empty():
+            errors.append(RowError(row.number, _("The row is empty.")))
+            continue
+        v = row.values
+        problems = []
+        title, owner = as_text(v["Mijlpaal"]), as_text(v["Eigenaar"])
+        due, start = as_date(v["Klaar op"]), as_date(v["Start"]) if as_text(v["Start"]) else None
+        status = STATUS_WORDS.get(as_text(v["Status"]).lower() or "gepland")
+        if not title:
+            problems.append(_("A milestone needs a title."))
+        if not owner:
+            problems.append(_("A milestone needs an owner."))
+        if due is None:
+            problems.append(_("A milestone needs a due date (“Klaar op”)."))
+        if as_text(v["Start"]) and start is None:
+            problems.append(_("“%(value)s” is not a date.") % {"value": as_text(v["Start"])})
+        if status is None:
+            problems.append(
+                _("Status must be one of: %(words)s.") % {"words": ", ".join(STATUS_WORDS)}
+            )
+        if start and due and start > due:
+            problems.append(_("The start is after the due date."))
+        if problems:
+            errors.extend(RowError(row.number, p) for p in problems)
+            continue
+        good.append(
+            Milestone(
+                region=region,
+                title=title,
+                result=as_text(v["Resultaat"]) or title,
+                criteria=as_text(v["Kwaliteitscriteria"]),
+                owner=owner,
+                start=start,
+                due=due,
+                status=status or MilestoneStatus.PLANNED,
+                critical=as_text(v["Kritische beslissing"]).lower() in {"ja", "x", "1", "true"},
+            )
+        )
+    return good, errors
+
+
+@transaction.atomic
+def do_import_milestones(
+    region: Region, file: IO[bytes], *, acting_user: User
+) -> tuple[int, list[RowError]]:
+    """All or nothing, with a report per row."""
+    good, errors = parse_milestones(region, file)
+    if errors:
+        return 0, errors
+    Milestone.objects.bulk_create(good)
+    audit.record(
+        action=AuditAction.CREATE,
+        user=acting_user,
+        region=region,
+        object_type="roadmap.milestone",
+        details={"imported": len(good)},
+    )
+    return len(good), []

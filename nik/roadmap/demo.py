@@ -1,0 +1,86 @@
+"""The roadmap of the first network: steps under way, reflections, fifteen milestones (two late)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from nik.core.models import Region, User
+
+from .models import (
+    Milestone,
+    MilestoneStatus,
+    ReflectionAnswer,
+    RoadmapStep,
+    StepStatus,
+    ensure_defaults,
+)
+
+MILESTONES = [
+    ("Vraagstuk gedeeld met ouders", "Vraagstuk vastgesteld", "done", False),
+    ("Foto van de regio", "Register en stakeholderanalyse", "done", False),
+    ("Doelgroep vastgesteld", "Doelgroep versie 1", "done", True),
+    ("Plan van aanpak besproken", "Conceptplan in de stuurgroep", "done", True),
+    ("Samenwerkingsovereenkomst getekend", "Tien partners tekenen", "done", True),
+    ("Kick-off", "Startbijeenkomst met bestuur en uitvoering", "done", False),
+    ("Basiscursus gevolgd", "Netwerkleden volgden de basiscursus", "done", False),
+    ("GIZ-training", "Casemanagers getraind in GIZ", "in_progress", False),
+    ("Folder voor ouders", "Folder getest met twee ouders", "in_progress", False),
+    ("Wegwijzer online", "Wegwijzer met 40 diensten", "in_progress", False),
+    ("Eerste spiegelgesprek", "Verslag met verbeterpunten", "planned", False),
+    ("Evaluatie met de stuurgroep", "Besluit over verbreding", "planned", True),
+    ("Privacyafspraken vastgelegd", "Afspraken over gegevensuitwisseling", "planned", True),
+    ("Tweede ronde scholing", "Scholingsplan jaar 2", "planned", False),
+    ("Verbreding doelgroep", "Chronisch zieke kinderen ingestroomd", "planned", False),
+]
+
+
+def populate(region: Region, coordinator: User) -> None:
+    ensure_defaults(region)
+    today = timezone.localdate()
+    statuses = {
+        1: StepStatus.DONE,
+        2: StepStatus.DONE,
+        3: StepStatus.REVISIT,
+        4: StepStatus.DONE,
+        5: StepStatus.IN_PROGRESS,
+        6: StepStatus.DONE,
+        7: StepStatus.IN_PROGRESS,
+        8: StepStatus.IN_PROGRESS,
+    }
+    for number, status in statuses.items():
+        RoadmapStep.objects.filter(region=region, number=number).update(status=status)
+    step1 = RoadmapStep.objects.get(region=region, number=1)
+    ReflectionAnswer.objects.create(
+        step=step1,
+        question=0,
+        answer="Twee moeders vertelden hoeveel tijd het regelen kost; dat is nu de kern van ons vraagstuk.",
+        answered_on=today - timedelta(days=400),
+        by=coordinator,
+    )
+    step2 = RoadmapStep.objects.get(region=region, number=2)
+    ReflectionAnswer.objects.create(
+        step=step2,
+        question=3,
+        answer="Er ontbreken nog een kinderhospice en onderwijsondersteuning.",
+        answered_on=today - timedelta(days=30),
+        by=coordinator,
+    )
+    late = 0
+    for i, (title, result, status, critical) in enumerate(MILESTONES):
+        due = today - timedelta(days=420 - i * 40)
+        if status == MilestoneStatus.IN_PROGRESS and late < 2:
+            due, late = today - timedelta(days=10 + late * 20), late + 1
+        elif status != MilestoneStatus.DONE:
+            due = today + timedelta(days=30 + i * 15)
+        Milestone.objects.create(
+            region=region,
+            title=title,
+            result=result,
+            owner="Netwerkcoördinator" if i % 2 else "Projectgroep",
+            start=due - timedelta(days=45),
+            due=due,
+            status=status,
+            critical=critical,
+        )

@@ -1,0 +1,162 @@
+"""The ten-step roadmap of a region, its indicators and its milestone planning."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nik.core.models import Region
+
+
+class StepStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("not started")
+    IN_PROGRESS = "in_progress", _("in progress")
+    DONE = "done", _("done")
+    REVISIT = "revisit", _("revisit")
+
+
+class RoadmapStep(models.Model):
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="roadmap_steps")
+    number = models.PositiveSmallIntegerField(_("step"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=StepStatus.choices, default=StepStatus.NOT_STARTED
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["region", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "number"], name="roadmap_step_unique"),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1, number__lte=10), name="roadmap_step_1_to_10"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} stap {self.number}"
+
+
+class ReflectionAnswer(models.Model):
+    step = models.ForeignKey(RoadmapStep, on_delete=models.CASCADE, related_name="answers")
+    question = models.PositiveSmallIntegerField()
+    answer = models.TextField(_("answer"))
+    answered_on = models.DateField(_("date"), default=timezone.localdate)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-answered_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.step} v{self.question}"
+
+
+class Indicator(models.Model):
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("name"), max_length=200)
+    definition = models.TextField(_("definition"))
+    unit = models.CharField(_("unit"), max_length=50)
+    target = models.CharField(_("target"), max_length=100)
+    source = models.CharField(_("source of the figure"), max_length=200)
+
+    class Meta:
+        ordering = ["region", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name"], name="indicator_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MilestoneStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    IN_PROGRESS = "in_progress", _("in progress")
+    DONE = "done", _("done")
+    DROPPED = "dropped", _("dropped")
+
+
+class Milestone(models.Model):
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(_("title"), max_length=200)
+    result = models.TextField(_("result"))
+    criteria = models.TextField(_("quality criteria"), blank=True)
+    owner = models.CharField(_("owner"), max_length=200)
+    start = models.DateField(_("start"), null=True, blank=True)
+    due = models.DateField(_("due date"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=MilestoneStatus.choices, default=MilestoneStatus.PLANNED
+    )
+    critical = models.BooleanField(_("critical decision"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["region", "due", "id"]
+        indexes = [models.Index(fields=["region", "due"], name="milestone_region_due")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_overdue(self, today=None) -> bool:  # type: ignore[no-untyped-def]
+        return self.status not in (MilestoneStatus.DONE, MilestoneStatus.DROPPED) and self.due < (
+            today or timezone.localdate()
+        )
+
+
+DEFAULT_INDICATORS = [
+    (
+        "Oordeel van gezinnen",
+        "Het cijfer dat gezinnen geven voor hoe de zorg aansluit bij hun wensen en behoeften.",
+        "cijfer 1–10",
+        "minstens 7 (ruim voldoende)",
+        "Vragenlijst onder gezinnen",
+    ),
+    (
+        "Ervaren samenhang bij professionals",
+        "Deel van de betrokken professionals dat de zorg als gecoördineerd, efficiënt en goed ervaart.",
+        "%",
+        "minstens 90%",
+        "Vragenlijst onder professionals",
+    ),
+    (
+        "Groei van deskundigheid",
+        "Netwerkleden die scholing, training of intervisie volgden.",
+        "aantal",
+        "elk jaar meer",
+        "Scholingsregistratie",
+    ),
+    (
+        "Kinderen in het netwerk",
+        "Het aantal kinderen (gezinnen) dat het netwerk helpt.",
+        "aantal",
+        "groeiend, volgens plan",
+        "Aanmeldingen in NIK",
+    ),
+    (
+        "Eerste contact binnen twee werkdagen",
+        "Deel van de aangemelde gezinnen dat binnen twee werkdagen contact had.",
+        "%",
+        "100%",
+        "Aanmeldingen in NIK",
+    ),
+]
+
+
+def ensure_defaults(region: Region) -> None:
+    """The seed's own indicators and the ten steps exist for every region."""
+    for name, definition, unit, target, source in DEFAULT_INDICATORS:
+        Indicator.objects.get_or_create(
+            region=region,
+            name=name,
+            defaults={"definition": definition, "unit": unit, "target": target, "source": source},
+        )
+    existing = set(RoadmapStep.objects.filter(region=region).values_list("number", flat=True))
+    RoadmapStep.objects.bulk_create(
+        RoadmapStep(region=region, number=n) for n in range(1, 11) if n not in existing
+    )

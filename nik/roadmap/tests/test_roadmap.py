@@ -1,0 +1,180 @@
+"""The ten steps, reflections, indicators and milestones: who may change them, and what is refused."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+from openpyxl import Workbook, load_workbook
+
+from nik.core.models import AuditEvent
+from nik.roadmap import actions
+from nik.roadmap.models import Indicator, Milestone, ReflectionAnswer, RoadmapStep
+from nik.roadmap.steps import STEPS
+from nik.roadmap.views import timeline
+
+pytestmark = pytest.mark.django_db
+
+
+def url(region, rest=""):
+    return f"/regions/{region.slug}/roadmap/{rest}"
+
+
+def test_ten_steps_in_our_own_words_with_questions():
+    assert [s.number for s in STEPS] == list(range(1, 11))
+    assert all(s.what and s.lessons and s.yields and s.questions for s in STEPS)
+    assert all("palliatie" not in s.what.lower() for s in STEPS)
+
+
+def test_the_roadmap_page_shows_every_step_and_the_seed_indicators(client, login, steering, region):
+    page = login(steering).get(url(region))
+    assert page.status_code == 200
+    assert all(step.title in page.text for step in STEPS)
+    assert RoadmapStep.objects.filter(region=region).count() == 10
+    assert Indicator.objects.filter(region=region, target="minstens 7 (ruim voldoende)").exists()
+    assert "minstens 90%" in client.get(url(region, "indicators/")).text
+
+
+def test_coordinator_marks_a_step_done_and_answers_a_reflection_question(
+    client, login, coordinator, region
+):
+    client = login(coordinator)
+    client.get(url(region))
+    assert client.post(url(region, "steps/2/"), {"status": "done"}).status_code == 302
+    client.post(url(region, "steps/2/"), {"question": 0, "answer": "We kennen nu 40 organisaties."})
+    step = RoadmapStep.objects.get(region=region, number=2)
+    assert step.status == "done"
+    answer = ReflectionAnswer.objects.get()
+    assert (answer.answer, answer.answered_on, answer.by) == (
+        "We kennen nu 40 organisaties.",
+        timezone.localdate(),
+        coordinator,
+    )
+    assert "We kennen nu 40 organisaties." in client.get(url(region, "steps/2/")).text
+    assert AuditEvent.objects.filter(object_type="roadmap.roadmapstep", action="update").exists()
+
+
+def test_steering_reads_but_may_not_change_and_other_regions_get_404(
+    client, login, steering, other_coordinator, region
+):
+    client = login(steering)
+    assert client.get(url(region, "steps/3/")).status_code == 200
+    assert client.post(url(region, "steps/3/"), {"status": "done"}).status_code == 403
+    client.logout()
+    assert login(other_coordinator).get(url(region)).status_code == 404
+
+
+def test_a_milestone_needs_an_owner_and_a_due_date(client, login, coordinator, region):
+    response = login(coordinator).post(
+        url(region, "milestones/"), {"title": "Kick-off", "result": "Gevierd", "status": "planned"}
+    )
+    assert response.status_code == 200
+    assert not Milestone.objects.exists()
+    response = client.post(
+        url(region, "milestones/"),
+        {
+            "title": "Kick-off",
+            "result": "Gevierd",
+            "owner": "Projectgroep",
+            "due": "2026-12-01",
+            "status": "planned",
+            "critical": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert Milestone.objects.get().critical
+
+
+def test_overdue_milestones_stand_out_on_the_timeline(client, login, coordinator, region):
+    today = timezone.localdate()
+    late = Milestone.objects.create(
+        region=region, title="Te laat", result="r", owner="o", due=today - timedelta(days=3)
+    )
+    Milestone.objects.create(
+        region=region, title="Op tijd", result="r", owner="o", due=today + timedelta(days=30)
+    )
+    Milestone.objects.create(
+        region=region,
+        title="Klaar",
+        result="r",
+        owner="o",
+        due=today - timedelta(days=30),
+        status="done",
+    )
+    plan = timeline(list(Milestone.objects.filter(region=region)), today)
+    assert [b["overdue"] for b in plan["bars"]] == [False, True, False]
+    assert 0 < plan["today"] < 100
+    page = login(coordinator).get(url(region, "milestones/"))
+    assert "1 mijlpaal is te laat" in page.text
+    assert late.is_overdue()
+
+
+def _sheet(rows, header=None):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(header or actions.MILESTONE_COLUMNS)
+    for r in rows:
+        ws.append(r)
+    out = io.BytesIO()
+    wb.save(out)
+    out.seek(0)
+    out.name = "mijlpalen.xlsx"
+    return out
+
+
+def test_milestone_import_reports_every_wrong_row_and_imports_nothing(region, coordinator):
+    count, errors = actions.do_import_milestones(
+        region,
+        _sheet(
+            [
+                [
+                    "Kick-off",
+                    "Gevierd",
+                    "",
+                    "Projectgroep",
+                    date(2026, 1, 1),
+                    date(2026, 2, 1),
+                    "klaar",
+                    "ja",
+                ],
+                ["Zonder eigenaar", "r", "", "", None, date(2026, 3, 1), "gepland", ""],
+                ["Zonder datum", "r", "", "Coördinator", None, None, "gepland", ""],
+                ["Rare status", "r", "", "Coördinator", None, date(2026, 3, 1), "misschien", ""],
+            ]
+        ),
+        acting_user=coordinator,
+    )
+    assert count == 0
+    assert sorted({e.row for e in errors}) == [3, 4, 5]
+    assert not Milestone.objects.exists()
+
+
+def test_milestone_export_import_round_trip(client, login, coordinator, region):
+    actions.do_import_milestones(
+        region,
+        _sheet(
+            [
+                [
+                    "Kick-off",
+                    "Gevierd",
+                    "Iedereen was er",
+                    "Projectgroep",
+                    date(2026, 1, 1),
+                    date(2026, 2, 1),
+                    "klaar",
+                    "ja",
+                ],
+                ["Folder", "Folder getest", "", "Coördinator", None, date(2026, 6, 1), "bezig", ""],
+            ]
+        ),
+        acting_user=coordinator,
+    )
+    first = login(coordinator).get(url(region, "milestones.xlsx")).content
+    Milestone.objects.all().delete()
+    count, errors = actions.do_import_milestones(region, io.BytesIO(first), acting_user=coordinator)
+    assert (count, errors) == (2, [])
+    second = client.get(url(region, "milestones.xlsx")).content
+    rows = lambda c: list(load_workbook(io.BytesIO(c)).active.iter_rows(values_only=True))  # noqa: E731
+    assert rows(second) == rows(first)

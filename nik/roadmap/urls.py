@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from . import views
+
+app_name = "roadmap"
+
+urlpatterns = [
+    path("", views.roadmap, name="roadmap"),
+    path("steps/<int:number>/", views.step_detail, name="step"),
+    path("indicators/", views.indicators, name="indicators"),
+    path("milestones/", views.milestones, name="milestones"),
+    path("milestones/import/", views.milestones_import, name="milestones_import"),
+    path("milestones.xlsx", views.milestones_export, name="milestones_export"),
+]
