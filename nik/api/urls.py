@@ -14,6 +14,7 @@ from .directory import router as directory_router
 from .families import public as public_router
 from .families import router as families_router
 from .network import router as network_router
+from .roadmap import router as roadmap_router
 
 api = NinjaAPI(
     title="NIK API",
@@ -47,6 +48,7 @@ def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 api.add_router("/", core_router)
 api.add_router("/", network_router)
+api.add_router("/", roadmap_router)
 api.add_router("/", families_router)
 api.add_router("/", public_router)
 api.add_router("/", directory_router)

@@ -178,3 +178,26 @@ def test_milestone_export_import_round_trip(client, login, coordinator, region):
     second = client.get(url(region, "milestones.xlsx")).content
     rows = lambda c: list(load_workbook(io.BytesIO(c)).active.iter_rows(values_only=True))  # noqa: E731
     assert rows(second) == rows(first)
+
+
+def test_roadmap_and_milestones_over_the_api(
+    client, coordinator, other_coordinator, region, capsys
+):
+    from django.core.management import call_command
+
+    Milestone.objects.create(
+        region=region,
+        title="Kick-off",
+        result="r",
+        owner="o",
+        due=timezone.localdate() - timedelta(days=1),
+    )
+    call_command("api_token", coordinator.email)
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {capsys.readouterr().out.strip()}"}
+    steps = client.get(f"/api/v1/regions/{region.slug}/roadmap", **auth).json()
+    assert [s["number"] for s in steps] == list(range(1, 11))
+    [milestone] = client.get(f"/api/v1/regions/{region.slug}/milestones", **auth).json()
+    assert milestone["overdue"] is True
+    call_command("api_token", other_coordinator.email)
+    other = {"HTTP_AUTHORIZATION": f"Bearer {capsys.readouterr().out.strip()}"}
+    assert client.get(f"/api/v1/regions/{region.slug}/milestones", **other).status_code == 404
