@@ -288,7 +288,7 @@ def load(seed: int = SEED) -> list[DemoAccount]:
         families_demo.populate(region, users, rng, fake, full=big)
         careplans_demo.populate(region, rng)
         if big:
-            roadmap_demo.populate(region, users[Role.COORDINATOR])
+            roadmap_demo.populate(region, users[Role.COORDINATOR], users[Role.STEERING])
 
     directory_demo.populate(rng)
     national = _demo_user("national@nik.example", fake.name())

@@ -1075,6 +1075,51 @@ NL_PLURAL.update(
     }
 )
 
+# The plan of approach (issue 4).
+NL.update(
+    {
+        "Only a plan that was discussed can be approved.": "Alleen een besproken plan kan worden goedgekeurd.",
+        "Budget line": "Begrotingspost",
+        "Amount (euro)": "Bedrag (euro)",
+        "Each budget line needs an amount and who pays it.": "Elke begrotingspost heeft een bedrag en een betaler nodig.",
+        "Total of the budget (euro)": "Totaal van de begroting (euro)",
+        "discussed": "besproken",
+        "approved by the steering group": "goedgekeurd door de stuurgroep",
+        "goal": "doel",
+        "scope (area)": "reikwijdte (gebied)",
+        "partners": "partners",
+        "results in the short term": "resultaten op korte termijn",
+        "results in the long term": "resultaten op lange termijn",
+        "milestones": "mijlpalen",
+        "monitoring (the indicators)": "monitoring (de indicatoren)",
+        "budget lines": "begrotingsposten",
+        "Plan of approach": "Plan van aanpak",
+        "Version %(n)s: %(s)s.": "Versie %(n)s: %(s)s.",
+        "Version %(n)s is the approved plan.": "Versie %(n)s is het goedgekeurde plan.",
+        "Part": "Onderdeel",
+        "Approved version %(n)s": "Goedgekeurde versie %(n)s",
+        "Total of the budget": "Totaal van de begroting",
+        "No plan of approach yet.": "Nog geen plan van aanpak.",
+        "Start a new version": "Nieuwe versie beginnen",
+        "Mark as discussed with the partners": "Markeren als besproken met de partners",
+        "Approve version %(n)s": "Versie %(n)s goedkeuren",
+        "Plan of approach, draft version %(n)s": "Plan van aanpak, conceptversie %(n)s",
+        "8. Budget": "8. Begroting",
+        "1. Goal": "1. Doel",
+        "2. Target group": "2. Doelgroep",
+        "3. Scope": "3. Reikwijdte",
+        "4. Partners": "4. Partners",
+        "5a. Results in the short term": "5a. Resultaten op korte termijn",
+        "5b. Results in the long term": "5b. Resultaten op lange termijn",
+        "6. Milestones": "6. Mijlpalen",
+        "7. Monitoring": "7. Monitoring",
+        "The budget does not add up: the lines make € %(sum)s, the total says € %(total)s.": "De begroting klopt niet: de posten zijn samen € %(sum)s, het totaal zegt € %(total)s.",
+        "The plan is saved as draft version %(n)s.": "Het plan is opgeslagen als conceptversie %(n)s.",
+        "The plan is marked as discussed; the steering group can approve it.": "Het plan is gemarkeerd als besproken; de stuurgroep kan het goedkeuren.",
+        "Version %(n)s of the plan is approved.": "Versie %(n)s van het plan is goedgekeurd.",
+    }
+)
+
 
 if __name__ == "__main__":
     from pathlib import Path

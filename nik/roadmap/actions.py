@@ -143,3 +143,91 @@ def do_import_milestones(
         details={"imported": len(good)},
     )
     return len(good), []
+
+
+# The plan of approach ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_save_plan(plan, *, acting_user: User):  # type: ignore[no-untyped-def]
+    """Save the open (draft or discussed) version; a change after discussion makes it a draft again."""
+    from .models import PlanStatus
+
+    creating = plan.pk is None
+    plan.status = PlanStatus.DRAFT
+    plan.full_clean()
+    plan.save()
+    _event(AuditAction.CREATE if creating else AuditAction.UPDATE, plan, plan.region, acting_user)
+    return plan
+
+
+@transaction.atomic
+def do_new_plan_version(region: Region, *, acting_user: User):  # type: ignore[no-untyped-def]
+    """The open version, or a new draft copied from the last approved one."""
+    from django.db.models import Max
+
+    from .models import PlanOfApproach, PlanStatus
+
+    Region.objects.select_for_update().get(pk=region.pk)
+    open_version = PlanOfApproach.objects.filter(
+        region=region, status__in=[PlanStatus.DRAFT, PlanStatus.DISCUSSED]
+    ).first()
+    if open_version is not None:
+        return open_version
+    last = (
+        PlanOfApproach.objects.filter(region=region, status=PlanStatus.APPROVED)
+        .order_by("-number")
+        .first()
+    )
+    number = (PlanOfApproach.objects.filter(region=region).aggregate(n=Max("number"))["n"] or 0) + 1
+    plan = PlanOfApproach(
+        region=region, number=number, created_by=acting_user, goal=last.goal if last else ""
+    )
+    if last is not None:
+        for name in (
+            "target_group",
+            "scope",
+            "partners",
+            "results_short",
+            "results_long",
+            "milestones_summary",
+            "monitoring",
+            "budget",
+        ):
+            setattr(plan, name, getattr(last, name))
+    plan.save()
+    _event(AuditAction.CREATE, plan, region, acting_user, number=number)
+    return plan
+
+
+@transaction.atomic
+def do_mark_discussed(plan, *, acting_user: User):  # type: ignore[no-untyped-def]
+    from .models import PlanStatus
+
+    plan.status = PlanStatus.DISCUSSED
+    plan.save(update_fields=["status"])
+    _event(AuditAction.UPDATE, plan, plan.region, acting_user, status="discussed")
+    return plan
+
+
+class PlanNotReady(Exception):
+    pass
+
+
+@transaction.atomic
+def do_approve_plan(plan, *, acting_user: User):  # type: ignore[no-untyped-def]
+    """The steering group approves a discussed version; the earlier approved one is kept as history."""
+    from django.utils import timezone
+
+    from .models import PlanOfApproach, PlanStatus
+
+    if plan.status != PlanStatus.DISCUSSED:
+        raise PlanNotReady(_("Only a plan that was discussed can be approved."))
+    PlanOfApproach.objects.filter(region=plan.region, status=PlanStatus.APPROVED).update(
+        status=PlanStatus.SUPERSEDED
+    )
+    plan.status = PlanStatus.APPROVED
+    plan.approved_by, plan.approved_at = acting_user, timezone.now()
+    plan.save(update_fields=["status", "approved_by", "approved_at"])
+    _event(AuditAction.UPDATE, plan, plan.region, acting_user, status="approved")
+    return plan

@@ -36,8 +36,63 @@ MILESTONES = [
 ]
 
 
-def populate(region: Region, coordinator: User) -> None:
+def _plan(region: Region, coordinator: User, steering: User | None) -> None:
+    from django.utils import timezone as tz
+
+    from .models import PlanOfApproach, PlanStatus
+
+    group = region.target_groups.order_by("-version").first()
+    common = {
+        "scope": "Holland Rijnland: Zuid-Holland Noord, Midden-Holland, Haaglanden en Delft-Westland-Oostland.",
+        "partners": "LUMC en Kinder Comfort Team, algemene ziekenhuizen, kinderthuiszorg, huisartsen, jeugdgezondheidszorg, ouderorganisaties.",
+        "results_short": "Eén aanspreekpunt; register en wegwijzer; eerste tien gezinnen met een casemanager.",
+        "results_long": "Elk gezin met een ernstig ziek kind in de regio krijgt vanaf de diagnose één plan en één team.",
+        "milestones_summary": "Zie de mijlpalenplanning.",
+        "monitoring": "De vijf indicatoren: oordeel van gezinnen, ervaren samenhang, deskundigheid, aantal kinderen, eerste contact binnen twee werkdagen.",
+        "target_group": group,
+    }
+    budget = [
+        {
+            "item": "Netwerkcoördinator 16 uur per week",
+            "amount": "42000.00",
+            "paid_by": "Zorgverzekeraar",
+        },
+        {"item": "Scholing en bijeenkomsten", "amount": "8000.00", "paid_by": "Partners samen"},
+    ]
+    PlanOfApproach.objects.create(
+        region=region,
+        number=1,
+        status=PlanStatus.SUPERSEDED,
+        goal="Zorg voor ernstig zieke kinderen beter organiseren in de regio.",
+        budget=budget,
+        created_by=coordinator,
+        approved_by=steering,
+        approved_at=tz.now() - timedelta(days=500),
+        **common,
+    )
+    PlanOfApproach.objects.create(
+        region=region,
+        number=2,
+        status=PlanStatus.APPROVED,
+        goal="Elk gezin met een ernstig of chronisch ziek kind kan vanaf de diagnose rekenen op samenhangende zorg.",
+        budget=budget
+        + [
+            {
+                "item": "Spiegelgesprekken met ouders",
+                "amount": "3000.00",
+                "paid_by": "Kenniscentrum",
+            }
+        ],
+        created_by=coordinator,
+        approved_by=steering,
+        approved_at=tz.now() - timedelta(days=60),
+        **common,
+    )
+
+
+def populate(region: Region, coordinator: User, steering: User | None = None) -> None:
     ensure_defaults(region)
+    _plan(region, coordinator, steering)
     today = timezone.localdate()
     statuses = {
         1: StepStatus.DONE,

@@ -35,3 +35,68 @@ class MilestoneForm(forms.ModelForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Excel file (.xlsx)"))
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        from .models import PlanOfApproach
+
+        model = PlanOfApproach
+        fields = [
+            "goal",
+            "target_group",
+            "scope",
+            "partners",
+            "results_short",
+            "results_long",
+            "milestones_summary",
+            "monitoring",
+        ]
+        widgets = {
+            f: forms.Textarea(attrs={"rows": 3})
+            for f in [
+                "goal",
+                "scope",
+                "partners",
+                "results_short",
+                "results_long",
+                "milestones_summary",
+                "monitoring",
+            ]
+        }
+
+    def __init__(self, *args, region=None, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        from nik.network.models import TargetGroup
+
+        self.fields["target_group"].queryset = TargetGroup.objects.filter(region=region)
+        self.fields["target_group"].label_from_instance = lambda g: (
+            f"versie {g.version}: {g.age_min}–{g.age_max} jaar"
+        )
+
+
+class BudgetLineForm(forms.Form):
+    item = forms.CharField(label=_("Budget line"), required=False, max_length=200)
+    amount = forms.DecimalField(
+        label=_("Amount (euro)"), required=False, min_value=0, max_digits=12, decimal_places=2
+    )
+    paid_by = forms.CharField(label=_("Paid by"), required=False, max_length=200)
+
+    def clean(self):  # type: ignore[no-untyped-def]
+        data = super().clean()
+        if data.get("item") and (data.get("amount") is None or not data.get("paid_by")):
+            self.add_error("amount", _("Each budget line needs an amount and who pays it."))
+        return data
+
+
+class BudgetTotalForm(forms.Form):
+    total = forms.DecimalField(
+        label=_("Total of the budget (euro)"),
+        required=False,
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+    )
+
+
+BudgetFormSet = forms.formset_factory(BudgetLineForm, extra=2)

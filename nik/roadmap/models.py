@@ -160,3 +160,63 @@ def ensure_defaults(region: Region) -> None:
     RoadmapStep.objects.bulk_create(
         RoadmapStep(region=region, number=n) for n in range(1, 11) if n not in existing
     )
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    DISCUSSED = "discussed", _("discussed")
+    APPROVED = "approved", _("approved by the steering group")
+    SUPERSEDED = "superseded", _("earlier version")
+
+
+class PlanOfApproach(models.Model):
+    """The region's plan of approach (ambitieformulier): eight parts, versioned, approved by the steering group."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="plans_of_approach")
+    number = models.PositiveIntegerField(_("version"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
+    goal = models.TextField(_("goal"))
+    target_group = models.ForeignKey(
+        "network.TargetGroup",
+        verbose_name=_("target group"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    scope = models.TextField(_("scope (area)"), blank=True)
+    partners = models.TextField(_("partners"), blank=True)
+    results_short = models.TextField(_("results in the short term"), blank=True)
+    results_long = models.TextField(_("results in the long term"), blank=True)
+    milestones_summary = models.TextField(_("milestones"), blank=True)
+    monitoring = models.TextField(_("monitoring (the indicators)"), blank=True)
+    budget = models.JSONField(_("budget lines"), default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["region", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "number"], name="plan_of_approach_version_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["region"],
+                condition=models.Q(status__in=["draft", "discussed"]),
+                name="plan_of_approach_one_open",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} plan v{self.number}"
+
+    def budget_total(self) -> float:
+        return round(sum(float(line.get("amount", 0)) for line in self.budget), 2)

@@ -218,3 +218,171 @@ def milestones_export(request: HttpRequest, slug: str) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="mijlpalen-{region.slug}.xlsx"'
     return response
+
+
+# The plan of approach ---------------------------------------------------------------------
+
+PLAN_PARTS = [
+    ("goal", _("1. Goal")),
+    ("target_group", _("2. Target group")),
+    ("scope", _("3. Scope")),
+    ("partners", _("4. Partners")),
+    ("results_short", _("5a. Results in the short term")),
+    ("results_long", _("5b. Results in the long term")),
+    ("milestones_summary", _("6. Milestones")),
+    ("monitoring", _("7. Monitoring")),
+]
+
+
+def _parts(plan) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    values = {key: str(getattr(plan, key) or "") for key, _label in PLAN_PARTS}
+    if plan.target_group_id:
+        group = plan.target_group
+        values["target_group"] = (
+            f"v{group.version}: {group.age_min}–{group.age_max}, {', '.join(group.categories)}"
+        )
+    values["budget"] = "; ".join(
+        f"{b['item']}: € {b['amount']} ({b['paid_by']})" for b in plan.budget
+    )
+    return values
+
+
+@login_required
+@require_GET
+def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
+    from nik.core.models import Membership, Role
+
+    from .models import PlanOfApproach, PlanStatus
+
+    region, can_edit = _region(request, slug)
+    versions = list(
+        PlanOfApproach.objects.filter(region=region).select_related("approved_by", "target_group")
+    )
+    approved = [v for v in versions if v.status in (PlanStatus.APPROVED, PlanStatus.SUPERSEDED)]
+    current = next((v for v in versions if v.status == PlanStatus.APPROVED), None)
+    open_version = next(
+        (v for v in versions if v.status in (PlanStatus.DRAFT, PlanStatus.DISCUSSED)), None
+    )
+    shown = open_version or current
+    previous = next((v for v in approved if shown and v.number < shown.number), None)
+    rows = []
+    if shown is not None:
+        now, before = _parts(shown), _parts(previous) if previous else {}
+        labels = dict(PLAN_PARTS) | {"budget": _("8. Budget")}
+        rows = [
+            (
+                labels[k],
+                now[k],
+                before.get(k, ""),
+                previous is not None and now[k] != before.get(k, ""),
+            )
+            for k in labels
+        ]
+    is_steering = Membership.objects.filter(
+        user=request.user, region=region, role=Role.STEERING
+    ).exists()
+    return render(
+        request,
+        "roadmap/plan.html",
+        {
+            "region": region,
+            "can_edit": can_edit,
+            "shown": shown,
+            "current": current,
+            "open_version": open_version,
+            "previous": previous,
+            "rows": rows,
+            "versions": versions,
+            "is_steering": is_steering,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    from decimal import Decimal
+
+    from .forms import BudgetFormSet, BudgetTotalForm, PlanForm
+
+    region = access.open_region_for_edit(request.user, slug, purpose="plan of approach")
+    plan = actions.do_new_plan_version(region, acting_user=request.user)
+    post = request.POST if request.method == "POST" else None
+    form = PlanForm(post, instance=plan, region=region)
+    budget = BudgetFormSet(post, initial=plan.budget, prefix="budget")
+    total_form = BudgetTotalForm(post, initial={"total": plan.budget_total() or None})
+    if post is not None and form.is_valid() and budget.is_valid() and total_form.is_valid():
+        lines = [
+            {
+                "item": f.cleaned_data["item"],
+                "amount": str(f.cleaned_data["amount"]),
+                "paid_by": f.cleaned_data["paid_by"],
+            }
+            for f in budget.forms
+            if f.cleaned_data.get("item")
+        ]
+        declared = total_form.cleaned_data.get("total")
+        counted = sum((Decimal(line["amount"]) for line in lines), Decimal("0"))
+        if declared is not None and declared != counted:
+            total_form.add_error(
+                "total",
+                _(
+                    "The budget does not add up: the lines make € %(sum)s, the total says € %(total)s."
+                )
+                % {"sum": counted, "total": declared},
+            )
+        else:
+            updated = form.save(commit=False)
+            updated.budget = lines
+            actions.do_save_plan(updated, acting_user=request.user)
+            messages.success(
+                request, _("The plan is saved as draft version %(n)s.") % {"n": updated.number}
+            )
+            return redirect("roadmap:plan", slug=region.slug)
+    return render(
+        request,
+        "roadmap/plan_form.html",
+        {"region": region, "plan": plan, "form": form, "budget": budget, "total_form": total_form},
+    )
+
+
+@login_required
+@require_POST
+def plan_discussed(request: HttpRequest, slug: str) -> HttpResponse:
+    from .models import PlanOfApproach, PlanStatus
+
+    region = access.open_region_for_edit(request.user, slug, purpose="plan of approach")
+    plan = PlanOfApproach.objects.filter(region=region, status=PlanStatus.DRAFT).first()
+    if plan is None:
+        raise Http404
+    actions.do_mark_discussed(plan, acting_user=request.user)
+    messages.success(
+        request, _("The plan is marked as discussed; the steering group can approve it.")
+    )
+    return redirect("roadmap:plan", slug=region.slug)
+
+
+@login_required
+@require_POST
+def plan_approve(request: HttpRequest, slug: str) -> HttpResponse:
+    from django.core.exceptions import PermissionDenied
+
+    from nik.core.models import Membership, Role
+
+    from .models import PlanOfApproach, PlanStatus
+
+    region = access.open_region(request.user, slug, purpose="approve plan of approach")
+    if not Membership.objects.filter(user=request.user, region=region, role=Role.STEERING).exists():
+        raise PermissionDenied
+    plan = PlanOfApproach.objects.filter(
+        region=region, status__in=[PlanStatus.DRAFT, PlanStatus.DISCUSSED]
+    ).first()
+    if plan is None:
+        raise Http404
+    try:
+        actions.do_approve_plan(plan, acting_user=request.user)
+    except actions.PlanNotReady as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Version %(n)s of the plan is approved.") % {"n": plan.number})
+    return redirect("roadmap:plan", slug=region.slug)

@@ -201,3 +201,63 @@ def test_roadmap_and_milestones_over_the_api(
     call_command("api_token", other_coordinator.email)
     other = {"HTTP_AUTHORIZATION": f"Bearer {capsys.readouterr().out.strip()}"}
     assert client.get(f"/api/v1/regions/{region.slug}/milestones", **other).status_code == 404
+
+
+def _plan_data(**extra):
+    data = {
+        "goal": "Elk gezin kan vanaf de diagnose rekenen op samenhangende zorg.",
+        "scope": "Holland Rijnland",
+        "budget-TOTAL_FORMS": "2",
+        "budget-INITIAL_FORMS": "0",
+        "budget-0-item": "Netwerkcoördinator 16 uur",
+        "budget-0-amount": "40000",
+        "budget-0-paid_by": "Zorgverzekeraar",
+        "budget-1-item": "Scholing",
+        "budget-1-amount": "5000",
+        "budget-1-paid_by": "Partners",
+    }
+    data.update(extra)
+    return data
+
+
+def test_plan_of_approach_is_drafted_discussed_and_approved_by_the_steering_group(
+    client, login, coordinator, steering, region
+):
+    from nik.roadmap.models import PlanOfApproach
+
+    client = login(coordinator)
+    assert client.post(url(region, "plan/edit/"), _plan_data(total="45000")).status_code == 302
+    client.post(url(region, "plan/discussed/"))
+    assert (
+        client.post(url(region, "plan/approve/")).status_code == 403
+    )  # the coordinator does not approve
+    client.logout()
+    client = login(steering)
+    client.post(url(region, "plan/approve/"))
+    first = PlanOfApproach.objects.get()
+    assert (first.status, first.approved_by, first.budget_total()) == (
+        "approved",
+        steering,
+        45000.0,
+    )
+    client.logout()
+    client = login(coordinator)
+    client.post(url(region, "plan/edit/"), _plan_data(goal="Ook chronisch zieke kinderen."))
+    page = client.get(url(region, "plan/"))
+    assert (
+        "Ook chronisch zieke kinderen." in page.text
+        and "Elk gezin kan vanaf de diagnose" in page.text
+    )
+    assert PlanOfApproach.objects.filter(status="approved").count() == 1
+    assert PlanOfApproach.objects.count() == 2
+
+
+def test_a_budget_that_does_not_add_up_is_refused(client, login, coordinator, region):
+    from nik.roadmap.models import PlanOfApproach
+
+    response = login(coordinator).post(url(region, "plan/edit/"), _plan_data(total="50000"))
+    assert response.status_code == 200
+    assert "klopt niet" in response.text
+    assert (
+        PlanOfApproach.objects.get().goal == ""
+    )  # the empty draft was opened, nothing of the form saved
