@@ -58,6 +58,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "is_admin": user.is_staff or Role.ADMIN in roles,
         "intake": [_intake_summary(region, user) for region in coordinated],
         "my_families": [],
+        "my_actions": _my_action_items(user),
     }
     if roles & {Role.CASEMANAGER, Role.MEMBER}:
         mine = list(
@@ -70,6 +71,20 @@ def home(request: HttpRequest) -> HttpResponse:
         audit.record_views(user, "", mine, "start page")
         context["my_families"] = plan_clocks(mine)
     return render(request, "core/home.html", context)
+
+
+def _my_action_items(user: Any) -> list[Any]:
+    """Action items from network meetings due within a week (or overdue), for their owner."""
+    from datetime import timedelta
+
+    from nik.roadmap.models import ActionItem
+
+    soon = timezone.localdate() + timedelta(days=7)
+    return list(
+        ActionItem.objects.filter(owner=user, done=False, due__lte=soon).select_related(
+            "event", "event__region"
+        )[:20]
+    )
 
 
 def plan_clocks(families: list[Any]) -> list[tuple[Any, str, str]]:

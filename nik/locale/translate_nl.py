@@ -1120,6 +1120,40 @@ NL.update(
     }
 )
 
+# Meetings (issue 4).
+NL.update(
+    {
+        "Your action items this week": "Je actiepunten deze week",
+        "Invitation: %(title)s": "Uitnodiging: %(title)s",
+        "You are invited to %(title)s on %(when)s at %(where)s.": "Je bent uitgenodigd voor %(title)s op %(when)s, locatie: %(where)s.",
+        "The end must be after the start.": "Het einde moet na de start liggen.",
+        "kick-off": "kick-off",
+        "network meeting": "netwerkbijeenkomst",
+        "starts": "begint",
+        "ends": "eindigt",
+        "location": "locatie",
+        "agenda": "agenda",
+        "invited": "uitgenodigd",
+        "attended": "aanwezig",
+        "outcomes and decisions": "uitkomsten en besluiten",
+        "All meetings": "Alle bijeenkomsten",
+        "Add to your calendar (.ics)": "Toevoegen aan je agenda (.ics)",
+        "Outcomes and decisions": "Uitkomsten en besluiten",
+        "Action items": "Actiepunten",
+        "Send the invitation by e-mail": "Uitnodiging per e-mail versturen",
+        "Add an action item": "Actiepunt toevoegen",
+        "Edit the meeting": "Bijeenkomst wijzigen",
+        "Meetings": "Bijeenkomsten",
+        "Meetings of the network": "Bijeenkomsten van het netwerk",
+        "%(a)s of %(i)s invited attended": "%(a)s van %(i)s genodigden waren er",
+        "No meetings yet.": "Nog geen bijeenkomsten.",
+        "Plan a meeting": "Bijeenkomst plannen",
+        "The meeting is saved.": "De bijeenkomst is opgeslagen.",
+        "%(n)s invitations sent.": "%(n)s uitnodigingen verstuurd.",
+        "The action item is saved.": "Het actiepunt is opgeslagen.",
+    }
+)
+
 
 if __name__ == "__main__":
     from pathlib import Path

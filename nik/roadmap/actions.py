@@ -231,3 +231,65 @@ def do_approve_plan(plan, *, acting_user: User):  # type: ignore[no-untyped-def]
     plan.save(update_fields=["status", "approved_by", "approved_at"])
     _event(AuditAction.UPDATE, plan, plan.region, acting_user, status="approved")
     return plan
+
+
+# Events -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_save_event(event, *, acting_user: User, invitees=None, attendees=None):  # type: ignore[no-untyped-def]
+    creating = event.pk is None
+    if not creating:
+        event.sequence += 1
+    event.full_clean()
+    event.save()
+    if invitees is not None:
+        event.invitees.set(invitees)
+    if attendees is not None:
+        event.attendees.set(attendees)
+    _event(AuditAction.CREATE if creating else AuditAction.UPDATE, event, event.region, acting_user)
+    return event
+
+
+def do_send_invitations(event, *, acting_user: User) -> int:  # type: ignore[no-untyped-def]
+    """E-mail every invitee with an e-mail address the .ics invitation."""
+    from django.conf import settings
+    from django.core.mail import EmailMessage
+
+    from .calendar import event_ics
+
+    ics = event_ics(event)
+    sent = 0
+    for person in event.invitees.exclude(email=""):
+        message = EmailMessage(
+            _("Invitation: %(title)s") % {"title": event.title},
+            _("You are invited to %(title)s on %(when)s at %(where)s.")
+            % {
+                "title": event.title,
+                "when": event.starts_at.strftime("%d-%m-%Y %H:%M"),
+                "where": event.location or "—",
+            },
+            settings.DEFAULT_FROM_EMAIL,
+            [person.email],
+        )
+        message.attach("uitnodiging.ics", ics, "text/calendar; method=REQUEST")
+        message.send()
+        sent += 1
+    audit.record(
+        action=AuditAction.EXPORT,
+        user=acting_user,
+        region=event.region,
+        object_type="roadmap.event",
+        object_id=event.pk,
+        details={"invitations": sent},
+    )
+    return sent
+
+
+@transaction.atomic
+def do_add_action_item(event, *, what: str, owner, due, acting_user: User):  # type: ignore[no-untyped-def]
+    from .models import ActionItem
+
+    item = ActionItem.objects.create(event=event, what=what, owner=owner, due=due)
+    _event(AuditAction.CREATE, item, event.region, acting_user)
+    return item

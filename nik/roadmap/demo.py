@@ -90,6 +90,33 @@ def _plan(region: Region, coordinator: User, steering: User | None) -> None:
     )
 
 
+def _kick_off(region: Region, coordinator: User, today) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime, time
+
+    from .models import ActionItem, Event, EventKind
+
+    start = timezone.make_aware(datetime.combine(today - timedelta(days=300), time(15, 0)))
+    event = Event.objects.create(
+        region=region,
+        kind=EventKind.KICK_OFF,
+        title="Kick-off NIK Holland Rijnland",
+        starts_at=start,
+        ends_at=start + timedelta(hours=3),
+        location="LUMC, Leiden",
+        description="Elkaar ontmoeten, het doel delen, samen beginnen.",
+        outcomes="Iedereen tekent mee aan de samenwerking; een ouder sluit aan bij de projectgroep.",
+    )
+    people = list(region.professionals.order_by("pk")[:25])
+    event.invitees.set(people)
+    event.attendees.set(people[:18])
+    ActionItem.objects.create(
+        event=event,
+        what="Folder voor ouders laten testen",
+        owner=coordinator,
+        due=today + timedelta(days=4),
+    )
+
+
 def populate(region: Region, coordinator: User, steering: User | None = None) -> None:
     ensure_defaults(region)
     _plan(region, coordinator, steering)
@@ -122,6 +149,7 @@ def populate(region: Region, coordinator: User, steering: User | None = None) ->
         answered_on=today - timedelta(days=30),
         by=coordinator,
     )
+    _kick_off(region, coordinator, today)
     late = 0
     for i, (title, result, status, critical) in enumerate(MILESTONES):
         due = today - timedelta(days=420 - i * 40)

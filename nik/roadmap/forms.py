@@ -100,3 +100,67 @@ class BudgetTotalForm(forms.Form):
 
 
 BudgetFormSet = forms.formset_factory(BudgetLineForm, extra=2)
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        from .models import Event
+
+        model = Event
+        fields = [
+            "kind",
+            "title",
+            "starts_at",
+            "ends_at",
+            "location",
+            "description",
+            "invitees",
+            "attendees",
+            "outcomes",
+        ]
+        widgets = {
+            "starts_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "ends_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "outcomes": forms.Textarea(attrs={"rows": 3}),
+            "invitees": forms.SelectMultiple(attrs={"size": 8}),
+            "attendees": forms.SelectMultiple(attrs={"size": 8}),
+        }
+
+    def __init__(self, *args, region=None, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        from nik.core.models import Professional
+
+        people = Professional.objects.filter(region=region).select_related("organization")
+        for name in ("invitees", "attendees"):
+            self.fields[name].queryset = people
+            self.fields[name].required = False
+            self.fields[name].label_from_instance = lambda p: (
+                f"{p.full_name} — {p.organization.name}"
+            )
+
+    def clean(self):  # type: ignore[no-untyped-def]
+        data = super().clean()
+        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
+            self.add_error("ends_at", _("The end must be after the start."))
+        return data
+
+
+class ActionItemForm(forms.Form):
+    what = forms.CharField(label=_("Action"), max_length=250)
+    owner = forms.ModelChoiceField(label=_("Owner"), queryset=None)
+    due = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, region=None, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        from nik.core.models import User
+
+        self.fields["owner"].queryset = (
+            User.objects.filter(memberships__region=region)
+            .exclude(memberships__role="parent")
+            .distinct()
+        )

@@ -220,3 +220,64 @@ class PlanOfApproach(models.Model):
 
     def budget_total(self) -> float:
         return round(sum(float(line.get("amount", 0)) for line in self.budget), 2)
+
+
+class EventKind(models.TextChoices):
+    KICK_OFF = "kick_off", _("kick-off")
+    NETWORK = "network", _("network meeting")
+    STEERING = "steering", _("steering group")
+    OTHER = "other", _("other")
+
+
+class Event(models.Model):
+    """A meeting of the network (not about one family)."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=EventKind.choices, default=EventKind.NETWORK
+    )
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    location = models.CharField(_("location"), max_length=250, blank=True)
+    description = models.TextField(_("agenda"), blank=True)
+    invitees = models.ManyToManyField(
+        "core.Professional", verbose_name=_("invited"), blank=True, related_name="invitations"
+    )
+    attendees = models.ManyToManyField(
+        "core.Professional", verbose_name=_("attended"), blank=True, related_name="attended_events"
+    )
+    outcomes = models.TextField(_("outcomes and decisions"), blank=True)
+    sequence = models.PositiveIntegerField(
+        default=0
+    )  # iCalendar SEQUENCE: goes up with each change
+
+    class Meta:
+        ordering = ["region", "-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ActionItem(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="action_items")
+    what = models.CharField(_("action"), max_length=250)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.PROTECT,
+        related_name="action_items",
+    )
+    due = models.DateField(_("due date"))
+    done = models.BooleanField(_("done"), default=False)
+
+    class Meta:
+        ordering = ["due", "id"]
+
+    def __str__(self) -> str:
+        return self.what

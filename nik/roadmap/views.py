@@ -386,3 +386,101 @@ def plan_approve(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         messages.success(request, _("Version %(n)s of the plan is approved.") % {"n": plan.number})
     return redirect("roadmap:plan", slug=region.slug)
+
+
+# Events -----------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def events(request: HttpRequest, slug: str) -> HttpResponse:
+    from .forms import EventForm
+    from .models import Event
+
+    region, can_edit = _region(request, slug)
+    form = EventForm(request.POST or None, region=region) if can_edit else None
+    if request.method == "POST":
+        region = access.open_region_for_edit(request.user, slug, purpose="events")
+        if form is not None and form.is_valid():
+            event = form.save(commit=False)
+            event.region = region
+            actions.do_save_event(
+                event,
+                acting_user=request.user,
+                invitees=form.cleaned_data["invitees"],
+                attendees=form.cleaned_data["attendees"],
+            )
+            messages.success(request, _("The meeting is saved."))
+            return redirect("roadmap:event", slug=region.slug, pk=event.pk)
+    items = Event.objects.filter(region=region).prefetch_related("invitees", "attendees")
+    return render(
+        request,
+        "roadmap/events.html",
+        {"region": region, "items": items, "form": form, "can_edit": can_edit},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    from .forms import ActionItemForm, EventForm
+    from .models import Event
+
+    region, can_edit = _region(request, slug)
+    event = Event.objects.filter(region=region, pk=pk).first()
+    if event is None:
+        raise Http404
+    form = EventForm(instance=event, region=region) if can_edit else None
+    action_form = ActionItemForm(region=region) if can_edit else None
+    if request.method == "POST":
+        region = access.open_region_for_edit(request.user, slug, purpose="events")
+        if request.POST.get("send"):
+            sent = actions.do_send_invitations(event, acting_user=request.user)
+            messages.success(request, _("%(n)s invitations sent.") % {"n": sent})
+            return redirect("roadmap:event", slug=region.slug, pk=event.pk)
+        if request.POST.get("what"):
+            action_form = ActionItemForm(request.POST, region=region)
+            if action_form.is_valid():
+                actions.do_add_action_item(
+                    event, acting_user=request.user, **action_form.cleaned_data
+                )
+                messages.success(request, _("The action item is saved."))
+                return redirect("roadmap:event", slug=region.slug, pk=event.pk)
+        else:
+            form = EventForm(request.POST, instance=event, region=region)
+            if form.is_valid():
+                actions.do_save_event(
+                    form.save(commit=False),
+                    acting_user=request.user,
+                    invitees=form.cleaned_data["invitees"],
+                    attendees=form.cleaned_data["attendees"],
+                )
+                messages.success(request, _("The meeting is saved."))
+                return redirect("roadmap:event", slug=region.slug, pk=event.pk)
+    return render(
+        request,
+        "roadmap/event.html",
+        {
+            "region": region,
+            "event": event,
+            "form": form,
+            "action_form": action_form,
+            "can_edit": can_edit,
+            "items": event.action_items.select_related("owner"),
+        },
+    )
+
+
+@login_required
+@require_GET
+def event_ics_download(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    from .calendar import event_ics
+    from .models import Event
+
+    region, _can_edit = _region(request, slug)
+    event = Event.objects.filter(region=region, pk=pk).first()
+    if event is None:
+        raise Http404
+    response = HttpResponse(event_ics(event), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="bijeenkomst-{event.pk}.ics"'
+    return response

@@ -261,3 +261,93 @@ def test_a_budget_that_does_not_add_up_is_refused(client, login, coordinator, re
     assert (
         PlanOfApproach.objects.get().goal == ""
     )  # the empty draft was opened, nothing of the form saved
+
+
+def test_a_meeting_gives_a_valid_ics_and_e_mails_it_to_the_invitees(
+    client, login, coordinator, region
+):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.core import mail
+    from icalendar import Calendar
+
+    from nik.core.factories import OrganizationFactory, ProfessionalFactory
+    from nik.roadmap.models import Event
+
+    person = ProfessionalFactory(
+        organization=OrganizationFactory(region=region), email="anna@voorbeeld.example"
+    )
+    client = login(coordinator)
+    response = client.post(
+        url(region, "events/"),
+        {
+            "kind": "kick_off",
+            "title": "Kick-off NIK",
+            "starts_at": "2026-12-10T15:00",
+            "ends_at": "2026-12-10T18:00",
+            "location": "LUMC, Leiden",
+            "description": "Samen beginnen",
+            "invitees": [person.pk],
+        },
+    )
+    assert response.status_code == 302
+    event = Event.objects.get()
+    ics = client.get(url(region, f"events/{event.pk}.ics"))
+    calendar = Calendar.from_ical(ics.content)
+    [vevent] = calendar.walk("VEVENT")
+    assert str(vevent["summary"]) == "Kick-off NIK"
+    assert vevent.decoded("dtstart") == datetime(
+        2026, 12, 10, 15, 0, tzinfo=ZoneInfo("Europe/Amsterdam")
+    )
+    assert "anna@voorbeeld.example" in str(vevent["attendee"])
+    client.post(url(region, f"events/{event.pk}/"), {"send": "1"})
+    assert mail.outbox[0].to == ["anna@voorbeeld.example"]
+    assert mail.outbox[0].attachments[0][0] == "uitnodiging.ics"
+
+
+def test_an_end_before_the_start_is_refused(client, login, coordinator, region):
+    from nik.roadmap.models import Event
+
+    response = login(coordinator).post(
+        url(region, "events/"),
+        {
+            "kind": "network",
+            "title": "Overleg",
+            "starts_at": "2026-12-10T15:00",
+            "ends_at": "2026-12-10T14:00",
+        },
+    )
+    assert response.status_code == 200
+    assert not Event.objects.exists()
+
+
+def test_action_items_due_this_week_are_on_the_owners_start_page(
+    client, login, coordinator, region
+):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from nik.roadmap.models import ActionItem, Event
+
+    tz = ZoneInfo("Europe/Amsterdam")
+    event = Event.objects.create(
+        region=region,
+        title="Netwerkoverleg",
+        starts_at=datetime(2026, 11, 1, 10, tzinfo=tz),
+        ends_at=datetime(2026, 11, 1, 12, tzinfo=tz),
+    )
+    ActionItem.objects.create(
+        event=event,
+        what="Folder naar de drukker",
+        owner=coordinator,
+        due=timezone.localdate() + timedelta(days=3),
+    )
+    ActionItem.objects.create(
+        event=event,
+        what="Later werk",
+        owner=coordinator,
+        due=timezone.localdate() + timedelta(days=30),
+    )
+    page = login(coordinator).get("/")
+    assert "Folder naar de drukker" in page.text and "Later werk" not in page.text
