@@ -351,3 +351,38 @@ def test_action_items_due_this_week_are_on_the_owners_start_page(
     )
     page = login(coordinator).get("/")
     assert "Folder naar de drukker" in page.text and "Later werk" not in page.text
+
+
+def test_plan_events_and_ics_over_the_api(client, coordinator, other_coordinator, region, capsys):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.core.management import call_command
+    from icalendar import Calendar
+
+    from nik.roadmap.models import Event, PlanOfApproach
+
+    tz = ZoneInfo("Europe/Amsterdam")
+    PlanOfApproach.objects.create(
+        region=region,
+        number=1,
+        status="approved",
+        goal="Doel",
+        budget=[{"item": "Uren", "amount": "100.00", "paid_by": "Partners"}],
+    )
+    event = Event.objects.create(
+        region=region,
+        title="Kick-off",
+        starts_at=datetime(2026, 12, 1, 15, tzinfo=tz),
+        ends_at=datetime(2026, 12, 1, 17, tzinfo=tz),
+    )
+    call_command("api_token", coordinator.email)
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {capsys.readouterr().out.strip()}"}
+    [plan] = client.get(f"/api/v1/regions/{region.slug}/plan", **auth).json()
+    assert (plan["number"], plan["budget_total"]) == (1, 100.0)
+    [item] = client.get(f"/api/v1/regions/{region.slug}/events", **auth).json()
+    ics = client.get(item["ics"], **auth)
+    assert str(Calendar.from_ical(ics.content).walk("VEVENT")[0]["summary"]) == "Kick-off"
+    call_command("api_token", other_coordinator.email)
+    other = {"HTTP_AUTHORIZATION": f"Bearer {capsys.readouterr().out.strip()}"}
+    assert client.get(f"/api/v1/events/{event.pk}.ics", **other).status_code == 404
