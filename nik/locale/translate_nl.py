@@ -1151,6 +1151,10 @@ NL.update(
         "The meeting is saved.": "De bijeenkomst is opgeslagen.",
         "%(n)s invitations sent.": "%(n)s uitnodigingen verstuurd.",
         "The action item is saved.": "Het actiepunt is opgeslagen.",
+        "Reminder: %(what)s (due %(due)s)": "Herinnering: %(what)s (klaar op %(due)s)",
+        "From the meeting '%(event)s': %(what)s, due %(due)s.": "Uit de bijeenkomst '%(event)s': %(what)s, klaar op %(due)s.",
+        "Milestone due %(due)s: %(title)s": "Mijlpaal klaar op %(due)s: %(title)s",
+        "Milestone '%(title)s' (owner: %(owner)s) is due on %(due)s.": "Mijlpaal '%(title)s' (eigenaar: %(owner)s) moet klaar zijn op %(due)s.",
     }
 )
 

@@ -386,3 +386,54 @@ def test_plan_events_and_ics_over_the_api(client, coordinator, other_coordinator
     call_command("api_token", other_coordinator.email)
     other = {"HTTP_AUTHORIZATION": f"Bearer {capsys.readouterr().out.strip()}"}
     assert client.get(f"/api/v1/events/{event.pk}.ics", **other).status_code == 404
+
+
+def test_reminders_are_sent_once_even_when_run_twice(region, coordinator, capsys):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.core import mail
+    from django.core.management import call_command
+
+    from nik.roadmap.models import ActionItem, Event, SentReminder
+
+    tz = ZoneInfo("Europe/Amsterdam")
+    event = Event.objects.create(
+        region=region,
+        title="Overleg",
+        starts_at=datetime(2026, 11, 1, 10, tzinfo=tz),
+        ends_at=datetime(2026, 11, 1, 11, tzinfo=tz),
+    )
+    item = ActionItem.objects.create(
+        event=event,
+        what="Folder drukken",
+        owner=coordinator,
+        due=timezone.localdate() + timedelta(days=2),
+    )
+    Milestone.objects.create(
+        region=region,
+        title="Kick-off",
+        result="r",
+        owner="Projectgroep",
+        due=timezone.localdate() - timedelta(days=1),
+    )
+    Milestone.objects.create(
+        region=region,
+        title="Ver weg",
+        result="r",
+        owner="o",
+        due=timezone.localdate() + timedelta(days=60),
+    )
+    call_command("send_reminders")
+    call_command("send_reminders")
+    assert "Reminders sent: 2" in capsys.readouterr().out
+    assert sorted(m.subject.split(":")[0] for m in mail.outbox) == [
+        "Herinnering",
+        "Mijlpaal klaar op " + str(timezone.localdate() - timedelta(days=1)),
+    ]
+    # A row taken by a parallel run: nothing more is sent.
+    item.due = item.due + timedelta(days=1)
+    item.save()
+    SentReminder.objects.create(kind="action_item", object_id=item.pk, due_for=item.due)
+    call_command("send_reminders")
+    assert len(mail.outbox) == 2

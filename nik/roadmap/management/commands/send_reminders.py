@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from nik.roadmap.reminders import send_reminders
+
+
+class Command(BaseCommand):
+    help = "E-mail reminders for action items and milestones due within a week (each once). Run daily from cron or a systemd timer."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        self.stdout.write(f"Reminders sent: {send_reminders()}")
