@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from django.contrib import messages
@@ -207,13 +206,8 @@ def referral_list(request: HttpRequest, slug: str) -> HttpResponse:
         if r.status in (ReferralStatus.OPEN, ReferralStatus.DUPLICATE) and not r.decided_at
     ]
     stats = {
-        "reasons": Counter(
-            str(r.get_decline_reason_display()) for r in region.referrals.exclude(decline_reason="")
-        ).most_common(),
-        "sources": [
-            (str(dict(Referral._meta.get_field("source").choices)[row["source"]]), row["n"])
-            for row in region.referrals.values("source").annotate(n=Count("id")).order_by("-n")
-        ],
+        "reasons": _counted(region.referrals.exclude(decline_reason=""), "decline_reason"),
+        "sources": _counted(region.referrals.all(), "source"),
     }
     return render(
         request,
@@ -226,6 +220,13 @@ def referral_list(request: HttpRequest, slug: str) -> HttpResponse:
             "now": timezone.now(),
         },
     )
+
+
+def _counted(referrals: Any, field: str) -> list[tuple[str, int]]:
+    """How often each value of a choice field occurs, most frequent first, counted by the database."""
+    labels = dict(Referral._meta.get_field(field).choices)
+    rows = referrals.values(field).annotate(n=Count("id")).order_by("-n", field)
+    return [(str(labels[row[field]]), row["n"]) for row in rows]
 
 
 @login_required
