@@ -10,7 +10,15 @@ from ninja import Router, Schema
 
 from nik.core import access
 from nik.roadmap import calendar
-from nik.roadmap.models import Event, Milestone, PlanOfApproach, RoadmapStep, ensure_defaults
+from nik.roadmap.models import (
+    Agreement,
+    Event,
+    Milestone,
+    PlanOfApproach,
+    Proposal,
+    RoadmapStep,
+    ensure_defaults,
+)
 from nik.roadmap.steps import STEPS
 
 router = Router(tags=["roadmap"])
@@ -28,6 +36,7 @@ class MilestoneOut(Schema):
     title: str
     result: str
     owner: str
+    owner_email: str | None
     start: date | None
     due: date
     status: str
@@ -62,13 +71,14 @@ def milestones(request: HttpRequest, slug: str) -> list[MilestoneOut]:
             title=m.title,
             result=m.result,
             owner=m.owner,
+            owner_email=m.owner_user.email if m.owner_user else None,
             start=m.start,
             due=m.due,
             status=m.status,
             critical=m.critical,
             overdue=m.is_overdue(),
         )
-        for m in Milestone.objects.filter(region=region)
+        for m in Milestone.objects.filter(region=region).select_related("owner_user")
     ]
 
 
@@ -151,3 +161,144 @@ def event_ics(request: HttpRequest, event_id: int) -> HttpResponse:
         raise Http404
     access.open_region(request.auth, event.region.slug, purpose="api event ics")
     return HttpResponse(calendar.event_ics(event), content_type="text/calendar; charset=utf-8")
+
+
+class PartyOut(Schema):
+    organization: str
+    organization_id: int
+    contact_person: str | None
+    ambassador: str | None
+    roles: str
+    tasks: str
+    authority: str
+    hours_per_month: float
+    money: float
+    signed_on: date | None
+
+
+class RoleOut(Schema):
+    part: str
+    person: str
+    organization: str
+    task: str
+
+
+class ReviewOut(Schema):
+    held_on: date
+    level: str
+    outcome: str
+    next_review: date
+
+
+class AgreementOut(Schema):
+    signed_on: date | None
+    principles: str
+    working_method: str
+    routing: list[str]
+    financing: str
+    review_months: int
+    next_review: date | None
+    review_due: bool
+    hours_per_month: float
+    money: float
+    parties: list[PartyOut]
+    structure: list[RoleOut]
+    reviews: list[ReviewOut]
+
+
+@router.get("/regions/{slug}/agreement", response=AgreementOut)
+def agreement(request: HttpRequest, slug: str) -> AgreementOut:
+    """The cooperation agreement: parties with their commitment, structure, route and reviews."""
+    region = access.open_region(request.auth, slug, purpose="api agreement")
+    found = Agreement.objects.filter(region=region).first() or Agreement(region=region)
+    parties = (
+        list(found.parties.select_related("organization", "contact_person", "ambassador"))
+        if found.pk
+        else []
+    )
+    roles = (
+        list(found.structure.select_related("person", "person__organization")) if found.pk else []
+    )
+    return AgreementOut(
+        signed_on=found.signed_on,
+        principles=found.principles,
+        working_method=found.working_method,
+        routing=found.routing_steps(),
+        financing=found.financing,
+        review_months=found.review_months,
+        next_review=found.next_review,
+        review_due=found.review_is_due(),
+        hours_per_month=float(sum(p.hours_per_month for p in parties)),
+        money=float(sum(p.money for p in parties)),
+        parties=[
+            PartyOut(
+                organization=p.organization.name,
+                organization_id=p.organization_id,
+                contact_person=p.contact_person.full_name if p.contact_person else None,
+                ambassador=p.ambassador.full_name if p.ambassador else None,
+                roles=p.roles,
+                tasks=p.tasks,
+                authority=p.authority,
+                hours_per_month=float(p.hours_per_month),
+                money=float(p.money),
+                signed_on=p.signed_on,
+            )
+            for p in parties
+        ],
+        structure=[
+            RoleOut(
+                part=r.part,
+                person=r.person.full_name,
+                organization=r.person.organization.name,
+                task=r.task,
+            )
+            for r in roles
+        ],
+        reviews=[
+            ReviewOut(
+                held_on=r.held_on, level=r.level, outcome=r.outcome, next_review=r.next_review
+            )
+            for r in (found.reviews.all() if found.pk else [])
+        ],
+    )
+
+
+class ProposalOut(Schema):
+    id: int
+    title: str
+    lesson: str
+    proposal: str
+    status: str
+    discussed_on: date | None
+    decision: str
+    event_id: int | None
+    plan_version: int | None
+    milestones: list[int]
+    agreement_changes: list[str]
+
+
+@router.get("/regions/{slug}/proposals", response=list[ProposalOut])
+def proposals(request: HttpRequest, slug: str) -> list[ProposalOut]:
+    """Step 10: lessons and proposals, and what each led to."""
+    region = access.open_region(request.auth, slug, purpose="api proposals")
+    found = (
+        Proposal.objects.filter(region=region)
+        .select_related("plan")
+        .prefetch_related("milestones", "agreement_changes")
+    )
+    return [
+        ProposalOut(
+            id=p.pk,
+            title=p.title,
+            lesson=p.lesson,
+            proposal=p.proposal,
+            status=p.status,
+            discussed_on=p.discussed_on,
+            decision=p.decision,
+            event_id=p.event_id,
+            plan_version=p.plan.number if p.plan else None,
+            milestones=[m.pk for m in p.milestones.all()],
+            agreement_changes=[c.summary for c in p.agreement_changes.all()],
+        )
+        for p in found
+    ]

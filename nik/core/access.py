@@ -219,6 +219,14 @@ def can_edit_region(user: AnyUser, region: Region) -> bool:
     )
 
 
+def is_steering(user: AnyUser, region: Region) -> bool:
+    """Members of the region's steering group approve plans and decide on proposals."""
+    return (
+        _active(user)
+        and Membership.objects.filter(user=user, region=region, role=Role.STEERING).exists()
+    )
+
+
 def open_region_for_edit(user: AnyUser, slug: str, purpose: str = "edit network records") -> Region:
     """A region the user may change: 404 for outsiders, 403 for read-only roles."""
     region = open_region(user, slug, purpose)

@@ -59,6 +59,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "intake": [_intake_summary(region, user) for region in coordinated],
         "my_families": [],
         "my_actions": _my_action_items(user),
+        "my_milestones": _my_milestones(user),
+        "reviews_due": _reviews_due(coordinated),
+        "today": timezone.localdate(),
     }
     if roles & {Role.CASEMANAGER, Role.MEMBER}:
         mine = list(
@@ -84,6 +87,32 @@ def _my_action_items(user: Any) -> list[Any]:
         ActionItem.objects.filter(owner=user, done=False, due__lte=soon).select_related(
             "event", "event__region"
         )[:20]
+    )
+
+
+def _my_milestones(user: Any) -> list[Any]:
+    """Milestones this user owns that are due within a week (or overdue)."""
+    from datetime import timedelta
+
+    from nik.roadmap.models import Milestone, MilestoneStatus
+
+    soon = timezone.localdate() + timedelta(days=7)
+    return list(
+        Milestone.objects.filter(owner_user=user, due__lte=soon)
+        .exclude(status__in=[MilestoneStatus.DONE, MilestoneStatus.DROPPED])
+        .select_related("region")[:20]
+    )
+
+
+def _reviews_due(regions: list[Region]) -> list[Any]:
+    """Agreements of the coordinated regions whose six-monthly review is due within a week."""
+    from datetime import timedelta
+
+    from nik.roadmap.models import Agreement
+
+    soon = timezone.localdate() + timedelta(days=7)
+    return list(
+        Agreement.objects.filter(region__in=regions, next_review__lte=soon).select_related("region")
     )
 
 

@@ -365,8 +365,17 @@ def referral_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "group": group,
             "fit": fit,
             "form": form,
+            "routing": _routing(region),
         },
     )
+
+
+def _routing(region: Any) -> list[str]:
+    """The route for families from the region's agreement: what the intake follows."""
+    from nik.roadmap.models import Agreement
+
+    agreement = Agreement.objects.filter(region=region).first()
+    return agreement.routing_steps() if agreement else []
 
 
 @login_required

@@ -82,6 +82,9 @@ def parse_milestones(region: Region, file: IO[bytes]) -> tuple[list[Milestone], 
         rows = read_table(file, MILESTONE_COLUMNS)
     except SheetError as error:
         return [], [RowError(1, error.message)]
+    from .forms import region_workers
+
+    accounts = {u.email.lower(): u for u in region_workers(region)}
     good: list[Milestone] = []
     errors: list[RowError] = []
     for row in rows:
@@ -117,6 +120,7 @@ def parse_milestones(region: Region, file: IO[bytes]) -> tuple[list[Milestone], 
                 result=as_text(v["Resultaat"]) or title,
                 criteria=as_text(v["Kwaliteitscriteria"]),
                 owner=owner,
+                owner_user=accounts.get(owner.lower()),
                 start=start,
                 due=due,
                 status=status or MilestoneStatus.PLANNED,
@@ -149,14 +153,19 @@ def do_import_milestones(
 
 
 @transaction.atomic
-def do_save_plan(plan, *, acting_user: User):  # type: ignore[no-untyped-def]
-    """Save the open (draft or discussed) version; a change after discussion makes it a draft again."""
+def do_save_plan(plan, *, acting_user: User, proposal=None):  # type: ignore[no-untyped-def]
+    """Save the open (draft or discussed) version; a change after discussion makes it a draft again.
+
+    A proposal from step 10 that led to the change is linked to this version."""
     from .models import PlanStatus
 
     creating = plan.pk is None
     plan.status = PlanStatus.DRAFT
     plan.full_clean()
     plan.save()
+    if proposal is not None:
+        proposal.plan = plan
+        proposal.save(update_fields=["plan"])
     _event(AuditAction.CREATE if creating else AuditAction.UPDATE, plan, plan.region, acting_user)
     return plan
 
@@ -293,3 +302,214 @@ def do_add_action_item(event, *, what: str, owner, due, acting_user: User):  # t
     item = ActionItem.objects.create(event=event, what=what, owner=owner, due=due)
     _event(AuditAction.CREATE, item, event.region, acting_user)
     return item
+
+
+# The agreement -----------------------------------------------------------------------------
+
+
+def _changed_labels(obj, fields: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
+    """The verbose names of the fields that differ from the stored row (all of them when new)."""
+    model = type(obj)
+    stored = model.objects.filter(pk=obj.pk).first() if obj.pk else None
+    labels = []
+    for name in fields:
+        if stored is None or getattr(stored, name) != getattr(obj, name):
+            labels.append(str(model._meta.get_field(name).verbose_name))
+    return labels
+
+
+def _log_change(agreement, summary: str, *, proposal, acting_user: User) -> None:  # type: ignore[no-untyped-def]
+    from .models import AgreementChange
+
+    AgreementChange.objects.create(
+        agreement=agreement, summary=summary, proposal=proposal, by=acting_user
+    )
+
+
+@transaction.atomic
+def do_save_agreement(agreement, *, acting_user: User, loaded_at, fields: list[str], proposal=None):  # type: ignore[no-untyped-def]
+    """Save the agreement's text parts; what changed (and why, when a proposal led to it) is kept."""
+    from nik.network.actions import _check_conflict
+
+    from .models import Agreement
+
+    creating = agreement.pk is None
+    _check_conflict(Agreement, agreement, loaded_at, fields)
+    changed = _changed_labels(agreement, fields)
+    agreement.updated_by = acting_user
+    agreement.full_clean()
+    agreement.save()
+    if changed:
+        _log_change(
+            agreement,
+            _("Changed: %(parts)s.") % {"parts": ", ".join(changed)},
+            proposal=proposal,
+            acting_user=acting_user,
+        )
+    _event(
+        AuditAction.CREATE if creating else AuditAction.UPDATE,
+        agreement,
+        agreement.region,
+        acting_user,
+    )
+    return agreement
+
+
+PARTY_FIELDS = [
+    "organization",
+    "contact_person",
+    "ambassador",
+    "roles",
+    "tasks",
+    "authority",
+    "hours_per_month",
+    "money",
+    "signed_on",
+]
+
+
+@transaction.atomic
+def do_save_party(party, *, acting_user: User, loaded_at, proposal=None):  # type: ignore[no-untyped-def]
+    from nik.network.actions import _check_conflict
+
+    from .models import AgreementParty
+
+    creating = party.pk is None
+    _check_conflict(AgreementParty, party, loaded_at, PARTY_FIELDS)
+    changed = _changed_labels(party, PARTY_FIELDS)
+    party.full_clean()
+    party.save()
+    if creating:
+        summary = _("%(org)s joined the agreement.") % {"org": party.organization}
+    elif changed:
+        summary = _("%(org)s: changed %(parts)s.") % {
+            "org": party.organization,
+            "parts": ", ".join(changed),
+        }
+    else:
+        summary = ""
+    if summary:
+        _log_change(party.agreement, summary, proposal=proposal, acting_user=acting_user)
+    region = party.agreement.region
+    _event(AuditAction.CREATE if creating else AuditAction.UPDATE, party, region, acting_user)
+    return party
+
+
+@transaction.atomic
+def do_remove_party(party, *, acting_user: User) -> None:  # type: ignore[no-untyped-def]
+    agreement = party.agreement
+    _event(AuditAction.DELETE, party, agreement.region, acting_user)
+    _log_change(
+        agreement,
+        _("%(org)s left the agreement.") % {"org": party.organization},
+        proposal=None,
+        acting_user=acting_user,
+    )
+    party.delete()
+
+
+@transaction.atomic
+def do_add_role(agreement, *, part: str, person, task: str, acting_user: User):  # type: ignore[no-untyped-def]
+    from .models import ProjectRole, StructurePart
+
+    role = ProjectRole(agreement=agreement, part=part, person=person, task=task.strip())
+    role.full_clean()
+    role.save()
+    _log_change(
+        agreement,
+        _("%(person)s added to the %(part)s.")
+        % {"person": person.full_name, "part": StructurePart(part).label},
+        proposal=None,
+        acting_user=acting_user,
+    )
+    _event(AuditAction.CREATE, role, agreement.region, acting_user)
+    return role
+
+
+@transaction.atomic
+def do_remove_role(role, *, acting_user: User) -> None:  # type: ignore[no-untyped-def]
+    _event(AuditAction.DELETE, role, role.agreement.region, acting_user)
+    _log_change(
+        role.agreement,
+        _("%(person)s no longer in the %(part)s.")
+        % {"person": role.person.full_name, "part": role.get_part_display()},
+        proposal=None,
+        acting_user=acting_user,
+    )
+    role.delete()
+
+
+@transaction.atomic
+def do_record_review(
+    agreement, *, held_on, level: str, outcome: str, next_review, acting_user: User
+):  # type: ignore[no-untyped-def]
+    """Keep the outcome of a review and set the date of the next one."""
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    from .models import Agreement, AgreementReview
+
+    today = timezone.localdate()
+    errors = {}
+    if held_on > today:
+        errors["held_on"] = _("A review cannot be held in the future; record it afterwards.")
+    if next_review <= today:
+        errors["next_review"] = _("The next review must be after today.")
+    elif next_review <= held_on:
+        errors["next_review"] = _("The next review must come after this one.")
+    if errors:
+        raise ValidationError(errors)
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    review = AgreementReview.objects.create(
+        agreement=agreement,
+        held_on=held_on,
+        level=level,
+        outcome=outcome.strip(),
+        next_review=next_review,
+        by=acting_user,
+    )
+    agreement.next_review = next_review
+    agreement.updated_by = acting_user
+    agreement.save(update_fields=["next_review", "updated_by", "updated_at"])
+    _event(AuditAction.CREATE, review, agreement.region, acting_user)
+    return review
+
+
+# Develop further (step 10) --------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_save_proposal(proposal, *, acting_user: User):  # type: ignore[no-untyped-def]
+    creating = proposal.pk is None
+    if creating:
+        proposal.created_by = acting_user
+    proposal.full_clean()
+    proposal.save()
+    _event(
+        AuditAction.CREATE if creating else AuditAction.UPDATE,
+        proposal,
+        proposal.region,
+        acting_user,
+    )
+    return proposal
+
+
+@transaction.atomic
+def do_decide_proposal(proposal, *, discussed_on, adopted: bool, decision: str, acting_user: User):  # type: ignore[no-untyped-def]
+    """The steering group discussed it: adopted or declined, with what they said."""
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    from .models import Proposal, ProposalStatus
+
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != ProposalStatus.OPEN:
+        raise ValidationError(_("This proposal was already decided on."))
+    if discussed_on > timezone.localdate():
+        raise ValidationError({"discussed_on": _("The discussion date cannot be in the future.")})
+    proposal.status = ProposalStatus.ADOPTED if adopted else ProposalStatus.DECLINED
+    proposal.discussed_on = discussed_on
+    proposal.decision = decision.strip()
+    proposal.save(update_fields=["status", "discussed_on", "decision"])
+    _event(AuditAction.UPDATE, proposal, proposal.region, acting_user, status=proposal.status)
+    return proposal

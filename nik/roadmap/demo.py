@@ -117,6 +117,164 @@ def _kick_off(region: Region, coordinator: User, today) -> None:  # type: ignore
     )
 
 
+ROUTING = """Een aanmelding komt binnen bij het centrale aanspreekpunt: telefoon, formulier of verwijzer.
+De coördinator neemt binnen twee werkdagen contact op met het gezin.
+We kijken of het kind bij de doelgroep past; zo niet, dan verwijzen we warm door.
+Ouders geven toestemming voor het delen van gegevens; dat leggen we vast.
+De coördinator wijst een casemanager toe en stelt met het gezin het team samen.
+De casemanager brengt met het gezin de behoeften in kaart (GIZ) en maakt het eerste zorgplan.
+Het plan wordt met het gezin besproken en minstens elk half jaar bijgesteld."""
+
+PRINCIPLES = """Kind, ouders en broers en zussen staan centraal en houden de regie.
+We gaan uit van het leven thuis en in het eigen netwerk, en van wat het kind wél kan.
+Eén gezin, één plan, vanaf de diagnose, met alle disciplines rond het gezin.
+Functies van het netwerk: casemanagement, samenwerking en overleg, advies aan zorgverleners, en een wegwijzer."""
+
+PARTY_TEXT = [
+    ("Levert de casemanager voor gezinnen uit het ziekenhuis", "Neemt deel aan de projectgroep"),
+    ("Verpleegkundige zorg thuis", "Meldt signalen bij de casemanager"),
+    ("Medisch aanspreekpunt thuis", "Denkt mee in het zorgplan"),
+    ("Coördinatie van het netwerk", "Houdt het register en de wegwijzer bij"),
+    ("Stem van ouders", "Toetst folders en producten"),
+]
+
+
+def _agreement(region: Region, coordinator: User, today) -> None:  # type: ignore[no-untyped-def]
+    from decimal import Decimal
+
+    from nik.core.models import Organization
+
+    from .models import (
+        Agreement,
+        AgreementChange,
+        AgreementParty,
+        AgreementReview,
+        ProjectRole,
+        Proposal,
+        ProposalStatus,
+        ReviewLevel,
+        StructurePart,
+    )
+
+    signed = today - timedelta(days=380)
+    agreement = Agreement.objects.create(
+        region=region,
+        principles=PRINCIPLES,
+        working_method=(
+            "De netwerkcoördinator (jeugdgezondheidszorg) houdt het overzicht en is het aanspreekpunt. "
+            "Casemanagers komen uit het ziekenhuis en de kinderthuiszorg. Elke partner heeft één vaste "
+            "contactpersoon en een ambassadeur die het netwerk in de eigen organisatie bekend maakt."
+        ),
+        routing=ROUTING,
+        financing=(
+            "Uren voor casemanagement worden per gezin vergoed uit de zorgverzekering; "
+            "uren voor overleg en scholing brengt elke partner zelf in. Onkosten van ouders in de "
+            "projectgroep worden vergoed."
+        ),
+        signed_on=signed,
+        review_months=6,
+        next_review=today + timedelta(days=4),
+        updated_by=coordinator,
+    )
+    organizations = list(
+        Organization.objects.filter(region=region)
+        .prefetch_related("professionals")
+        .order_by("pk")[:10]
+    )
+    people = []
+    for i, org in enumerate(organizations):
+        staff = list(org.professionals.all())
+        role, task = PARTY_TEXT[i % len(PARTY_TEXT)]
+        AgreementParty.objects.create(
+            agreement=agreement,
+            organization=org,
+            contact_person=staff[0] if staff else None,
+            ambassador=staff[1] if len(staff) > 1 else (staff[0] if staff else None),
+            roles=role,
+            tasks=task,
+            authority="Besluit over de inzet van eigen medewerkers",
+            hours_per_month=Decimal(8 + (i % 4) * 4),
+            money=Decimal(2500 * (i % 3)),
+            signed_on=signed,
+        )
+        people.extend(staff[:2])
+    for part, chosen in (
+        (StructurePart.COORDINATOR, people[:1]),
+        (StructurePart.STEERING, people[2:5]),
+        (StructurePart.PROJECT_GROUP, people[5:10]),
+    ):
+        for person in chosen:
+            ProjectRole.objects.create(
+                agreement=agreement,
+                part=part,
+                person=person,
+                task={
+                    StructurePart.COORDINATOR: "Trekker; bereidt besluiten voor",
+                    StructurePart.STEERING: "Bestuurder; besluit over plan en geld",
+                    StructurePart.PROJECT_GROUP: "Werkt mijlpalen uit",
+                }[part],
+            )
+    AgreementReview.objects.create(
+        agreement=agreement,
+        held_on=today - timedelta(days=200),
+        level=ReviewLevel.BOTH,
+        outcome=(
+            "Uren voor overleg lopen uiteen tussen de partners; afgesproken dat elke partner "
+            "minstens acht uur per maand inbrengt. Ouders missen in de projectgroep."
+        ),
+        next_review=today + timedelta(days=4),
+        by=coordinator,
+    )
+    from .models import Event, PlanOfApproach
+
+    kick_off = Event.objects.filter(region=region).first()
+    parents = Proposal.objects.create(
+        region=region,
+        title="Een ouder in de projectgroep",
+        lesson="Bij de kick-off en de eerste review bleek dat de blik van ouders te laat binnenkomt.",
+        proposal="Neem een ouder op in de projectgroep en vergoed de onkosten.",
+        event=kick_off,
+        status=ProposalStatus.ADOPTED,
+        discussed_on=today - timedelta(days=190),
+        decision="Aangenomen; de ouderorganisatie draagt iemand voor.",
+        created_by=coordinator,
+    )
+    if len(people) > 10:
+        ProjectRole.objects.create(
+            agreement=agreement,
+            part=StructurePart.PARENTS,
+            person=people[10],
+            task="Toetst wat het netwerk maakt op bruikbaarheid voor ouders",
+        )
+    AgreementChange.objects.create(
+        agreement=agreement,
+        summary="Ouderinbreng toegevoegd aan de projectstructuur; onkostenvergoeding voor ouders.",
+        proposal=parents,
+        by=coordinator,
+        changed_at=timezone.now() - timedelta(days=185),
+    )
+    broaden = Proposal.objects.create(
+        region=region,
+        title="Spiegelgesprekken met ouders",
+        lesson="Casusbesprekingen leren ons veel, maar we horen ouders alleen via professionals.",
+        proposal="Organiseer twee spiegelgesprekken per jaar en neem de kosten op in het plan.",
+        event=kick_off,
+        status=ProposalStatus.ADOPTED,
+        discussed_on=today - timedelta(days=90),
+        decision="Aangenomen; opnemen in versie 2 van het plan van aanpak.",
+        plan=PlanOfApproach.objects.filter(region=region, number=2).first(),
+        created_by=coordinator,
+    )
+    Milestone.objects.filter(region=region, title="Eerste spiegelgesprek").update(proposal=broaden)
+    Proposal.objects.create(
+        region=region,
+        title="Vaste dag voor casusbespreking",
+        lesson="Overleg over complexe gezinnen wordt vaak verzet omdat niemand een vaste dag heeft.",
+        proposal="Elke tweede dinsdag van de maand casusbespreking, vastgelegd in de overeenkomst.",
+        created_by=coordinator,
+    )
+
+
 def populate(region: Region, coordinator: User, steering: User | None = None) -> None:
     ensure_defaults(region)
     _plan(region, coordinator, steering)
@@ -162,8 +320,10 @@ def populate(region: Region, coordinator: User, steering: User | None = None) ->
             title=title,
             result=result,
             owner="Netwerkcoördinator" if i % 2 else "Projectgroep",
+            owner_user=coordinator if i % 2 else None,
             start=due - timedelta(days=45),
             due=due,
             status=status,
             critical=critical,
         )
+    _agreement(region, coordinator, today)

@@ -6,6 +6,18 @@ from django.utils.translation import gettext_lazy as _
 from .models import Milestone, StepStatus
 
 
+def region_workers(region):  # type: ignore[no-untyped-def]
+    """The accounts that work in the region's network (parents excluded)."""
+    from nik.core.models import User
+
+    return (
+        User.objects.filter(memberships__region=region)
+        .exclude(memberships__role="parent")
+        .distinct()
+        .order_by("email")
+    )
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices)
 
@@ -18,13 +30,27 @@ class AnswerForm(forms.Form):
 class MilestoneForm(forms.ModelForm):
     class Meta:
         model = Milestone
-        fields = ["title", "result", "criteria", "owner", "start", "due", "status", "critical"]
+        fields = [
+            "title",
+            "result",
+            "criteria",
+            "owner",
+            "owner_user",
+            "start",
+            "due",
+            "status",
+            "critical",
+        ]
         widgets = {
             "start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "result": forms.Textarea(attrs={"rows": 2}),
             "criteria": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def __init__(self, *args, region=None, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["owner_user"].queryset = region_workers(region)
 
     def clean(self):  # type: ignore[no-untyped-def]
         data = super().clean()
@@ -157,10 +183,202 @@ class ActionItemForm(forms.Form):
 
     def __init__(self, *args, region=None, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        from nik.core.models import User
+        self.fields["owner"].queryset = region_workers(region)
 
-        self.fields["owner"].queryset = (
-            User.objects.filter(memberships__region=region)
-            .exclude(memberships__role="parent")
-            .distinct()
+
+# The agreement ------------------------------------------------------------------------------
+
+DATE = {"type": "date"}
+
+
+class AgreementForm(forms.ModelForm):
+    loaded_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        from .models import Agreement
+
+        model = Agreement
+        fields = [
+            "principles",
+            "working_method",
+            "routing",
+            "financing",
+            "signed_on",
+            "review_months",
+            "next_review",
+        ]
+        widgets = {
+            "principles": forms.Textarea(attrs={"rows": 4}),
+            "working_method": forms.Textarea(attrs={"rows": 4}),
+            "routing": forms.Textarea(attrs={"rows": 6}),
+            "financing": forms.Textarea(attrs={"rows": 3}),
+            "signed_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "next_review": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["loaded_at"] = self.instance.updated_at
+
+    def clean_signed_on(self):  # type: ignore[no-untyped-def]
+        from django.utils import timezone
+
+        day = self.cleaned_data.get("signed_on")
+        if day and day > timezone.localdate():
+            raise forms.ValidationError(_("The signing date cannot be in the future."))
+        return day
+
+    def clean_next_review(self):  # type: ignore[no-untyped-def]
+        from django.utils import timezone
+
+        day = self.cleaned_data.get("next_review")
+        changed = day != self.instance.next_review
+        if day and changed and day < timezone.localdate():
+            raise forms.ValidationError(
+                _("The next review cannot be in the past. Record a held review below instead.")
+            )
+        return day
+
+
+class PartyForm(forms.ModelForm):
+    loaded_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        from .models import AgreementParty
+
+        model = AgreementParty
+        fields = [
+            "organization",
+            "contact_person",
+            "ambassador",
+            "roles",
+            "tasks",
+            "authority",
+            "hours_per_month",
+            "money",
+            "signed_on",
+        ]
+        widgets = {
+            "roles": forms.Textarea(attrs={"rows": 2}),
+            "tasks": forms.Textarea(attrs={"rows": 2}),
+            "authority": forms.Textarea(attrs={"rows": 2}),
+            "signed_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, region=None, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        from nik.core.models import Organization, Professional
+
+        self.fields["organization"].queryset = Organization.objects.filter(region=region)
+        people = Professional.objects.filter(region=region).select_related("organization")
+        for name in ("contact_person", "ambassador"):
+            self.fields[name].queryset = people
+            self.fields[name].label_from_instance = lambda p: (
+                f"{p.full_name} — {p.organization.name}"
+            )
+        if self.instance.pk and not self.is_bound:
+            self.initial["loaded_at"] = self.instance.updated_at
+
+    def clean(self):  # type: ignore[no-untyped-def]
+        from django.utils import timezone
+
+        from .models import AgreementParty
+
+        data = super().clean()
+        org = data.get("organization")
+        for name in ("contact_person", "ambassador"):
+            person = data.get(name)
+            if person and org and person.organization_id != org.pk:
+                self.add_error(
+                    name,
+                    _("%(person)s works for %(other)s, not for %(org)s.")
+                    % {"person": person.full_name, "other": person.organization, "org": org},
+                )
+        if data.get("signed_on") and data["signed_on"] > timezone.localdate():
+            self.add_error("signed_on", _("The signing date cannot be in the future."))
+        agreement = self.instance.agreement if self.instance.agreement_id else None
+        if org and agreement is not None:
+            clash = AgreementParty.objects.filter(agreement=agreement, organization=org)
+            if clash.exclude(pk=self.instance.pk).exists():
+                self.add_error("organization", _("This organisation is already in the agreement."))
+        return data
+
+    def validate_unique(self) -> None:  # checked in clean() with a clearer message
+        pass
+
+
+class RoleForm(forms.Form):
+    part = forms.ChoiceField(label=_("Part of the project structure"))
+    person = forms.ModelChoiceField(label=_("Person"), queryset=None)
+    task = forms.CharField(label=_("Role, tasks and authority"), max_length=300, required=False)
+
+    def __init__(self, *args, region=None, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        from nik.core.models import Professional
+
+        from .models import StructurePart
+
+        self.fields["part"].choices = StructurePart.choices
+        self.fields["person"].queryset = Professional.objects.filter(region=region).select_related(
+            "organization"
         )
+        self.fields["person"].label_from_instance = lambda p: (
+            f"{p.full_name} — {p.organization.name}"
+        )
+
+
+class ReviewForm(forms.Form):
+    held_on = forms.DateField(label=_("Held on"), widget=forms.DateInput(attrs=DATE))
+    level = forms.ChoiceField(label=_("Checked by"))
+    outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 3}))
+    next_review = forms.DateField(
+        label=_("Next review"),
+        widget=forms.DateInput(attrs=DATE),
+        required=False,
+        help_text=_("Empty: the review interval after the date held."),
+    )
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        from .models import ReviewLevel
+
+        self.fields["level"].choices = ReviewLevel.choices
+
+
+# Develop further ---------------------------------------------------------------------------
+
+
+class ProposalForm(forms.ModelForm):
+    class Meta:
+        from .models import Proposal
+
+        model = Proposal
+        fields = ["title", "lesson", "proposal", "event"]
+        widgets = {
+            "lesson": forms.Textarea(attrs={"rows": 3}),
+            "proposal": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, region=None, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        from .models import Event
+
+        self.fields["event"].queryset = Event.objects.filter(region=region)
+        self.fields["event"].label_from_instance = lambda e: f"{e.title} ({e.starts_at:%d-%m-%Y})"
+
+
+class DecisionForm(forms.Form):
+    discussed_on = forms.DateField(
+        label=_("Discussed with the steering group on"), widget=forms.DateInput(attrs=DATE)
+    )
+    outcome = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("adopted", _("adopted")), ("declined", _("declined"))],
+        widget=forms.RadioSelect,
+    )
+    decision = forms.CharField(
+        label=_("What the steering group said"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -94,6 +95,23 @@ class Milestone(models.Model):
         _("status"), max_length=12, choices=MilestoneStatus.choices, default=MilestoneStatus.PLANNED
     )
     critical = models.BooleanField(_("critical decision"), default=False)
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner's account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="milestones",
+        help_text=_("The owner sees the milestone on their start page in its last week."),
+    )
+    proposal = models.ForeignKey(
+        "roadmap.Proposal",
+        verbose_name=_("from the proposal"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="milestones",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -300,3 +318,239 @@ class SentReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id} {self.due_for}"
+
+
+# The agreement (samenwerkingsovereenkomst) ------------------------------------------------
+
+
+def add_months(day, months: int):  # type: ignore[no-untyped-def]
+    from dateutil.relativedelta import relativedelta
+
+    return day + relativedelta(months=months)
+
+
+class Agreement(models.Model):
+    """What the partners agreed: who does what, who invests what, the route for families."""
+
+    region = models.OneToOneField(Region, on_delete=models.CASCADE, related_name="agreement")
+    principles = models.TextField(_("principles and functions of the network"), blank=True)
+    working_method = models.TextField(_("working method: who does what"), blank=True)
+    routing = models.TextField(
+        _("route for families (work process)"),
+        blank=True,
+        help_text=_("One step per line, in the order the intake follows them."),
+    )
+    financing = models.TextField(_("agreements on financing and expenses"), blank=True)
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    review_months = models.PositiveSmallIntegerField(
+        _("review every (months)"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+    )
+    next_review = models.DateField(_("next review"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.region} samenwerkingsovereenkomst"
+
+    def routing_steps(self) -> list[str]:
+        return [line.strip() for line in self.routing.splitlines() if line.strip()]
+
+    def review_is_due(self, today=None) -> bool:  # type: ignore[no-untyped-def]
+        """Due within a week, or already past."""
+        from datetime import timedelta
+
+        today = today or timezone.localdate()
+        return self.next_review is not None and self.next_review <= today + timedelta(days=7)
+
+
+class AgreementParty(models.Model):
+    """One organisation's commitment: contact, ambassador, roles, hours and money."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
+    organization = models.ForeignKey(
+        "core.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="agreement_parties",
+    )
+    contact_person = models.ForeignKey(
+        "core.Professional",
+        verbose_name=_("contact person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    ambassador = models.ForeignKey(
+        "core.Professional",
+        verbose_name=_("ambassador"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    roles = models.TextField(_("roles"), blank=True)
+    tasks = models.TextField(_("tasks"), blank=True)
+    authority = models.TextField(_("authority"), blank=True)
+    hours_per_month = models.DecimalField(
+        _("hours per month"),
+        max_digits=6,
+        decimal_places=1,
+        default=0,
+        validators=[MinValueValidator(0)],
+    )
+    money = models.DecimalField(
+        _("money committed (€ per year)"),
+        max_digits=10,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0)],
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["agreement", "organization__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "organization"], name="agreement_party_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(hours_per_month__gte=0, money__gte=0),
+                name="agreement_party_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.organization)
+
+
+class StructurePart(models.TextChoices):
+    COORDINATOR = "coordinator", _("coordinator")
+    STEERING = "steering", _("steering group")
+    PROJECT_GROUP = "project_group", _("project group")
+    PARENTS = "parents", _("parents' voice")
+
+
+class ProjectRole(models.Model):
+    """A person's place in the project structure, with what they do and may decide."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="structure")
+    part = models.CharField(_("part"), max_length=15, choices=StructurePart.choices)
+    person = models.ForeignKey(
+        "core.Professional", verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
+    )
+    task = models.CharField(_("role, tasks and authority"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["agreement", "part", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "part", "person"], name="project_role_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.part})"
+
+
+class ReviewLevel(models.TextChoices):
+    BOTH = "both", _("board and practice")
+    BOARD = "board", _("board")
+    PRACTICE = "practice", _("practice")
+
+
+class AgreementReview(models.Model):
+    """A six-monthly check of the agreement against practice, with its outcome."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="reviews")
+    held_on = models.DateField(_("held on"))
+    level = models.CharField(
+        _("checked by"), max_length=10, choices=ReviewLevel.choices, default=ReviewLevel.BOTH
+    )
+    outcome = models.TextField(_("outcome"))
+    next_review = models.DateField(_("next review"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.agreement} review {self.held_on}"
+
+
+class ProposalStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    ADOPTED = "adopted", _("adopted by the steering group")
+    DECLINED = "declined", _("declined by the steering group")
+
+
+class Proposal(models.Model):
+    """Step 10: a lesson from practice and what to change, on its way through the steering group."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="proposals")
+    title = models.CharField(_("title"), max_length=200)
+    lesson = models.TextField(_("what we learnt"))
+    proposal = models.TextField(_("what we propose"))
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("from the meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.OPEN
+    )
+    discussed_on = models.DateField(_("discussed with the steering group on"), null=True)
+    decision = models.TextField(_("the steering group's decision"), blank=True)
+    plan = models.ForeignKey(
+        PlanOfApproach,
+        verbose_name=_("changed plan version"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["region", "-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AgreementChange(models.Model):
+    """Why and what changed in the agreement; the proposal it came from, when there is one."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="changes")
+    changed_at = models.DateTimeField(default=timezone.now)
+    summary = models.TextField(_("what changed"))
+    proposal = models.ForeignKey(
+        Proposal,
+        verbose_name=_("proposal"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agreement_changes",
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.summary[:60]

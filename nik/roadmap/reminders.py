@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -12,17 +13,30 @@ from django.utils.translation import gettext as _
 
 from nik.core.models import Membership, Role
 
-from .models import ActionItem, Milestone, MilestoneStatus, SentReminder
+from .models import ActionItem, Agreement, Milestone, MilestoneStatus, SentReminder
 
 AHEAD = timedelta(days=7)
+logger = logging.getLogger(__name__)
 
 
-def _claim(kind: str, object_id: int, due: date) -> bool:
-    """Take the reminder; False when another run already did."""
+def _send_once(
+    kind: str, object_id: int, due: date, subject: str, body: str, to: list[str]
+) -> bool:
+    """Send unless another run already did; the row and the mail go together.
+
+    The unique row is inserted in the same transaction as the sending: a parallel run waits on
+    that row and then finds it taken; a mail that fails rolls the row back, so the next run
+    tries again."""
     try:
         with transaction.atomic():
             SentReminder.objects.create(kind=kind, object_id=object_id, due_for=due)
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
     except IntegrityError:
+        return False
+    except OSError:
+        logger.exception(
+            "reminder %s %s not sent; it is tried again on the next run", kind, object_id
+        )
         return False
     return True
 
@@ -33,32 +47,60 @@ def send_reminders(today: date | None = None) -> int:
     for item in ActionItem.objects.filter(done=False, due__lte=today + AHEAD).select_related(
         "owner", "event"
     ):
-        if item.owner.email and _claim("action_item", item.pk, item.due):
-            send_mail(
-                _("Reminder: %(what)s (due %(due)s)") % {"what": item.what, "due": item.due},
-                _("From the meeting '%(event)s': %(what)s, due %(due)s.")
-                % {"event": item.event.title, "what": item.what, "due": item.due},
-                settings.DEFAULT_FROM_EMAIL,
-                [item.owner.email],
-            )
+        if item.owner.email and _send_once(
+            "action_item",
+            item.pk,
+            item.due,
+            _("Reminder: %(what)s (due %(due)s)") % {"what": item.what, "due": item.due},
+            _("From the meeting '%(event)s': %(what)s, due %(due)s.")
+            % {"event": item.event.title, "what": item.what, "due": item.due},
+            [item.owner.email],
+        ):
             sent += 1
     open_milestones = Milestone.objects.filter(due__lte=today + AHEAD).exclude(
         status__in=[MilestoneStatus.DONE, MilestoneStatus.DROPPED]
     )
-    for milestone in open_milestones.select_related("region"):
-        coordinators = list(
-            Membership.objects.filter(region=milestone.region, role=Role.COORDINATOR).values_list(
-                "user__email", flat=True
+    for milestone in open_milestones.select_related("region", "owner_user"):
+        if milestone.owner_user is not None and milestone.owner_user.email:
+            to = [milestone.owner_user.email]
+        else:
+            to = _coordinators(milestone.region_id)
+        if to and _send_once(
+            "milestone",
+            milestone.pk,
+            milestone.due,
+            _("Milestone due %(due)s: %(title)s")
+            % {"title": milestone.title, "due": milestone.due},
+            _("Milestone '%(title)s' (owner: %(owner)s) is due on %(due)s.")
+            % {"title": milestone.title, "owner": milestone.owner, "due": milestone.due},
+            to,
+        ):
+            sent += 1
+    for agreement in Agreement.objects.filter(next_review__lte=today + AHEAD).select_related(
+        "region"
+    ):
+        to = _coordinators(agreement.region_id)
+        if to and _send_once(
+            "agreement_review",
+            agreement.pk,
+            agreement.next_review,
+            _("Review of the cooperation agreement due %(due)s") % {"due": agreement.next_review},
+            _(
+                "The cooperation agreement of %(region)s is to be reviewed on %(due)s: check it "
+                "with the board and with practice, and record the outcome in NIK."
             )
-        )
-        if coordinators and _claim("milestone", milestone.pk, milestone.due):
-            send_mail(
-                _("Milestone due %(due)s: %(title)s")
-                % {"title": milestone.title, "due": milestone.due},
-                _("Milestone '%(title)s' (owner: %(owner)s) is due on %(due)s.")
-                % {"title": milestone.title, "owner": milestone.owner, "due": milestone.due},
-                settings.DEFAULT_FROM_EMAIL,
-                coordinators,
-            )
+            % {"region": agreement.region.name, "due": agreement.next_review},
+            to,
+        ):
             sent += 1
     return sent
+
+
+def _coordinators(region_id: int) -> list[str]:
+    return [
+        email
+        for email in Membership.objects.filter(
+            region_id=region_id, role=Role.COORDINATOR
+        ).values_list("user__email", flat=True)
+        if email
+    ]

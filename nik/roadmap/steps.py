@@ -75,7 +75,7 @@ STEPS: list[Step] = [
             "Gaat het gezamenlijke belang voor het eigen belang?",
             "Is duidelijk hoeveel ruimte uitvoerenden krijgen om mee te doen?",
         ],
-        [("Indicatoren", "roadmap:indicators")],
+        [("Plan van aanpak", "roadmap:plan"), ("Indicatoren", "roadmap:indicators")],
     ),
     Step(
         4,
@@ -95,7 +95,9 @@ STEPS: list[Step] = [
             "Komen knelpunten uit de praktijk en de inbreng van ouders terug bij de bestuurders?",
             "Hebben medewerkers genoeg mandaat om uren te maken voor het netwerk?",
         ],
-        [],
+        [
+            ("Samenwerkingsovereenkomst", "roadmap:agreement"),
+        ],
     ),
     Step(
         5,
@@ -128,7 +130,7 @@ STEPS: list[Step] = [
         [
             "Heeft iedereen hetzelfde beeld van doel en activiteiten, en weet ieder wat zijn bijdrage is?"
         ],
-        [],
+        [("Bijeenkomsten", "roadmap:events")],
     ),
     Step(
         7,
@@ -185,6 +187,6 @@ STEPS: list[Step] = [
         [
             "Schakel je genoeg tussen uitvoering en bestuur, en komt wat je leert terug in eerdere stappen?"
         ],
-        [],
+        [("Lessen en voorstellen", "roadmap:proposals"), ("Bijeenkomsten", "roadmap:events")],
     ),
 ]

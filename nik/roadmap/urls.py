@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from . import views, views_agreement
 
 app_name = "roadmap"
 
@@ -20,4 +20,12 @@ urlpatterns = [
     path("milestones/", views.milestones, name="milestones"),
     path("milestones/import/", views.milestones_import, name="milestones_import"),
     path("milestones.xlsx", views.milestones_export, name="milestones_export"),
+    path("milestones/<int:pk>/", views.milestone_edit, name="milestone"),
+    path("agreement/", views_agreement.agreement_page, name="agreement"),
+    path("agreement/edit/", views_agreement.agreement_edit, name="agreement_edit"),
+    path("agreement/parties/new/", views_agreement.party_edit, name="party_new"),
+    path("agreement/parties/<int:pk>/", views_agreement.party_edit, name="party"),
+    path("agreement/structure/", views_agreement.structure_edit, name="structure"),
+    path("proposals/", views_agreement.proposals, name="proposals"),
+    path("proposals/<int:pk>/", views_agreement.proposal_detail, name="proposal"),
 ]

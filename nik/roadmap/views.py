@@ -144,7 +144,7 @@ def timeline(milestones: list[Milestone], today) -> dict[str, Any]:  # type: ign
 @require_http_methods(["GET", "POST"])
 def milestones(request: HttpRequest, slug: str) -> HttpResponse:
     region, can_edit = _region(request, slug)
-    form = MilestoneForm(request.POST or None) if can_edit else None
+    form = MilestoneForm(request.POST or None, region=region) if can_edit else None
     if request.method == "POST":
         region = access.open_region_for_edit(request.user, slug)
         if form is not None and form.is_valid():
@@ -167,6 +167,25 @@ def milestones(request: HttpRequest, slug: str) -> HttpResponse:
             "import_form": ImportForm(),
             "overdue": sum(1 for m in items if m.is_overdue(today)),
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def milestone_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    region = access.open_region_for_edit(request.user, slug, purpose="milestones")
+    milestone = Milestone.objects.filter(region=region, pk=pk).first()
+    if milestone is None:
+        raise Http404
+    form = MilestoneForm(request.POST or None, instance=milestone, region=region)
+    if request.method == "POST" and form.is_valid():
+        actions.do_save_milestone(form.save(commit=False), acting_user=request.user)
+        messages.success(request, _("The milestone is saved."))
+        return redirect("roadmap:milestones", slug=region.slug)
+    return render(
+        request,
+        "roadmap/milestone_form.html",
+        {"region": region, "form": form, "milestone": milestone},
     )
 
 
@@ -250,8 +269,6 @@ def _parts(plan) -> dict[str, str]:  # type: ignore[no-untyped-def]
 @login_required
 @require_GET
 def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
-    from nik.core.models import Membership, Role
-
     from .models import PlanOfApproach, PlanStatus
 
     region, can_edit = _region(request, slug)
@@ -278,9 +295,7 @@ def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
             )
             for k in labels
         ]
-    is_steering = Membership.objects.filter(
-        user=request.user, region=region, role=Role.STEERING
-    ).exists()
+    is_steering = access.is_steering(request.user, region)
     return render(
         request,
         "roadmap/plan.html",
@@ -307,6 +322,9 @@ def plan_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
     region = access.open_region_for_edit(request.user, slug, purpose="plan of approach")
     plan = actions.do_new_plan_version(region, acting_user=request.user)
+    from .views_agreement import _proposal_from
+
+    proposal = _proposal_from(request, region)
     post = request.POST if request.method == "POST" else None
     form = PlanForm(post, instance=plan, region=region)
     budget = BudgetFormSet(post, initial=plan.budget, prefix="budget")
@@ -334,7 +352,7 @@ def plan_edit(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             updated = form.save(commit=False)
             updated.budget = lines
-            actions.do_save_plan(updated, acting_user=request.user)
+            actions.do_save_plan(updated, acting_user=request.user, proposal=proposal)
             messages.success(
                 request, _("The plan is saved as draft version %(n)s.") % {"n": updated.number}
             )
@@ -342,7 +360,14 @@ def plan_edit(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "roadmap/plan_form.html",
-        {"region": region, "plan": plan, "form": form, "budget": budget, "total_form": total_form},
+        {
+            "region": region,
+            "plan": plan,
+            "form": form,
+            "budget": budget,
+            "total_form": total_form,
+            "proposal": proposal,
+        },
     )
 
 
@@ -367,12 +392,10 @@ def plan_discussed(request: HttpRequest, slug: str) -> HttpResponse:
 def plan_approve(request: HttpRequest, slug: str) -> HttpResponse:
     from django.core.exceptions import PermissionDenied
 
-    from nik.core.models import Membership, Role
-
     from .models import PlanOfApproach, PlanStatus
 
     region = access.open_region(request.user, slug, purpose="approve plan of approach")
-    if not Membership.objects.filter(user=request.user, region=region, role=Role.STEERING).exists():
+    if not access.is_steering(request.user, region):
         raise PermissionDenied
     plan = PlanOfApproach.objects.filter(
         region=region, status__in=[PlanStatus.DRAFT, PlanStatus.DISCUSSED]
