@@ -509,7 +509,9 @@ class Proposal(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.OPEN
     )
-    discussed_on = models.DateField(_("discussed with the steering group on"), null=True)
+    discussed_on = models.DateField(
+        _("discussed with the steering group on"), null=True, blank=True
+    )
     decision = models.TextField(_("the steering group's decision"), blank=True)
     plan = models.ForeignKey(
         PlanOfApproach,
