@@ -219,7 +219,23 @@ def region_summary(region: Region, *, with_families: bool) -> dict[str, Any]:
     }
     if with_families:
         summary["families"] = region.families.count()
+    summary["steps"] = _step_glance(region)
+    summary["steps_done"] = sum(1 for _n, _label, status in summary["steps"] if status == "done")
     return summary
+
+
+def _step_glance(region: Region) -> list[tuple[int, str, str]]:
+    """The ten steps of the roadmap with their status, for a glance (one query)."""
+    from nik.roadmap.models import RoadmapStep, StepStatus
+    from nik.roadmap.steps import STEPS
+
+    stored = dict(RoadmapStep.objects.filter(region=region).values_list("number", "status"))
+    labels = dict(StepStatus.choices)
+    rows = []
+    for step in STEPS:
+        status = stored.get(step.number, StepStatus.NOT_STARTED)
+        rows.append((step.number, f"{step.title}: {labels[status]}", status))
+    return rows
 
 
 def regions_table() -> list[Region]:

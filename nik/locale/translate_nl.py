@@ -1309,6 +1309,10 @@ NL.update(
         "The proposal is saved for the steering group.": "Het voorstel is opgeslagen voor de stuurgroep.",
         "The steering group's decision is saved.": "Het besluit van de stuurgroep is opgeslagen.",
         "The milestone is added to the planning.": "De mijlpaal is toegevoegd aan de planning.",
+        "The ten steps": "De tien stappen",
+        "%(done)s of 10 done": "%(done)s van 10 klaar",
+        "Status of the ten steps": "Stand van de tien stappen",
+        "Green: done · blue: in progress · dashed: revisit · white: not started.": "Groen: klaar · blauw: bezig · gestippeld: opnieuw bekijken · wit: nog niet begonnen.",
     }
 )
 NL_PLURAL.update(

@@ -560,3 +560,15 @@ def test_two_runs_at_the_same_time_send_each_reminder_once(region, coordinator):
     assert len(mail.outbox) == 41
     assert len({m.subject for m in mail.outbox}) == 41
     assert SentReminder.objects.count() == 41
+
+
+def test_the_steering_group_sees_the_ten_steps_at_a_glance(client, login, region, steering):
+    from nik.roadmap.models import RoadmapStep, ensure_defaults
+
+    ensure_defaults(region)
+    RoadmapStep.objects.filter(region=region, number__in=[1, 2]).update(status="done")
+    RoadmapStep.objects.filter(region=region, number=3).update(status="revisit")
+    page = login(steering).get("/")
+    assert "2 van 10 klaar" in page.text
+    assert "Kijk vooruit: opnieuw bekijken" in page.text
+    assert page.text.count('class="nik-step nik-step--') == 10
