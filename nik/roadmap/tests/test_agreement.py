@@ -572,3 +572,17 @@ def test_the_steering_group_sees_the_ten_steps_at_a_glance(client, login, region
     assert "2 van 10 klaar" in page.text
     assert "Kijk vooruit: opnieuw bekijken" in page.text
     assert page.text.count('class="nik-step nik-step--') == 10
+
+
+def test_the_documented_example_spreadsheet_imports(region, coordinator):
+    from django.conf import settings
+
+    path = settings.BASE_DIR.parent / "docs" / "formats" / "milestones-example.xlsx"
+    with path.open("rb") as file:
+        count, errors = actions.do_import_milestones(region, file, acting_user=coordinator)
+    assert (count, errors) == (3, [])
+    critical = Milestone.objects.get(critical=True)
+    assert (critical.title, critical.status) == (
+        "Samenwerkingsovereenkomst getekend",
+        "in_progress",
+    )
