@@ -176,8 +176,12 @@ def _agreement(region: Region, coordinator: User, today) -> None:  # type: ignor
         next_review=today + timedelta(days=4),
         updated_by=coordinator,
     )
+    from django.db.models import Count
+
     organizations = list(
         Organization.objects.filter(region=region)
+        .annotate(staff=Count("professionals"))
+        .filter(staff__gte=2)
         .prefetch_related("professionals")
         .order_by("pk")[:10]
     )

@@ -55,6 +55,31 @@ def test_the_first_network_has_a_full_photo(demo_data):
     assert graph.region_graph(hr).isolated
 
 
+def test_the_first_network_shows_every_roadmap_page_filled(demo_data):
+    from django.utils import timezone
+
+    from nik.roadmap.models import Agreement, Event, Milestone, PlanOfApproach, Proposal
+
+    hr = Region.objects.get(slug="holland-rijnland")
+    approved = PlanOfApproach.objects.get(region=hr, status="approved")
+    assert approved.number == 2
+    agreement = Agreement.objects.get(region=hr)
+    parties = list(agreement.parties.all())
+    assert len(parties) == 10
+    assert all(p.contact_person and p.ambassador for p in parties)
+    assert all(p.contact_person.organization_id == p.organization_id for p in parties)
+    assert len(agreement.routing_steps()) >= 5 and agreement.reviews.exists()
+    assert agreement.review_is_due()  # shows on the coordinator's start page
+    milestones = list(Milestone.objects.filter(region=hr))
+    assert len(milestones) == 15
+    assert sum(m.is_overdue() for m in milestones) == 2
+    assert Event.objects.filter(region=hr, kind="kick_off", starts_at__lt=timezone.now()).exists()
+    adopted = Proposal.objects.filter(region=hr, status="adopted")
+    assert adopted.filter(agreement_changes__isnull=False).exists()
+    assert adopted.filter(plan=approved).exists()
+    assert Proposal.objects.filter(region=hr, status="open").exists()
+
+
 def test_every_demo_family_in_care_has_a_plan_and_some_are_late(demo_data):
     from django.utils import timezone
 
