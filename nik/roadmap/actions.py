@@ -304,6 +304,14 @@ def do_add_action_item(event, *, what: str, owner, due, acting_user: User):  # t
     return item
 
 
+@transaction.atomic
+def do_mark_action_done(item, *, acting_user: User):  # type: ignore[no-untyped-def]
+    item.done = True
+    item.save(update_fields=["done"])
+    _event(AuditAction.UPDATE, item, item.event.region, acting_user, done=True)
+    return item
+
+
 # The agreement -----------------------------------------------------------------------------
 
 
@@ -352,6 +360,19 @@ def do_save_agreement(agreement, *, acting_user: User, loaded_at, fields: list[s
         agreement.region,
         acting_user,
     )
+    return agreement
+
+
+@transaction.atomic
+def do_open_agreement(region: Region, *, acting_user: User):  # type: ignore[no-untyped-def]
+    """The region's agreement; an empty one is created the first time someone writes to it."""
+    from .models import Agreement
+
+    agreement, created = Agreement.objects.get_or_create(
+        region=region, defaults={"updated_by": acting_user}
+    )
+    if created:
+        _event(AuditAction.CREATE, agreement, region, acting_user)
     return agreement
 
 

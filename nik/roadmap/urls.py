@@ -17,6 +17,7 @@ urlpatterns = [
     path("events/", views.events, name="events"),
     path("events/<int:pk>/", views.event_detail, name="event"),
     path("events/<int:pk>.ics", views.event_ics_download, name="event_ics"),
+    path("action-items/<int:pk>/done/", views.action_item_done, name="action_done"),
     path("milestones/", views.milestones, name="milestones"),
     path("milestones/import/", views.milestones_import, name="milestones_import"),
     path("milestones.xlsx", views.milestones_export, name="milestones_export"),

@@ -507,3 +507,25 @@ def event_ics_download(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     response = HttpResponse(event_ics(event), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="bijeenkomst-{event.pk}.ics"'
     return response
+
+
+@login_required
+@require_POST
+def action_item_done(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The owner of an action item, or a coordinator, marks it done."""
+    from django.core.exceptions import PermissionDenied
+
+    from .models import ActionItem
+
+    region = access.open_region(request.user, slug, purpose="action item")
+    item = ActionItem.objects.filter(event__region=region, pk=pk).select_related("event").first()
+    if item is None:
+        raise Http404
+    if item.owner_id != request.user.pk and not access.can_edit_region(request.user, region):
+        raise PermissionDenied
+    actions.do_mark_action_done(item, acting_user=request.user)
+    messages.success(request, _("The action item is done."))
+    back = request.POST.get("next")
+    if back == "home":
+        return redirect("home")
+    return redirect("roadmap:event", slug=region.slug, pk=item.event_id)

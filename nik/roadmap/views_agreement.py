@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -39,9 +38,9 @@ from .models import (
 )
 
 
-def _agreement(region) -> Agreement:  # type: ignore[no-untyped-def]
-    agreement, _created = Agreement.objects.get_or_create(region=region)
-    return agreement
+def _agreement(region, user) -> Agreement:  # type: ignore[no-untyped-def]
+    """The region's agreement, created (through its action) on the first write."""
+    return actions.do_open_agreement(region, acting_user=user)
 
 
 def _proposal_from(request: HttpRequest, region) -> Proposal | None:  # type: ignore[no-untyped-def]
@@ -73,12 +72,13 @@ def _conflict_message(form, conflict: EditConflict) -> None:  # type: ignore[no-
 def agreement_page(request: HttpRequest, slug: str) -> HttpResponse:
     region = access.open_region(request.user, slug, purpose="agreement")
     can_edit = access.can_edit_region(request.user, region)
-    agreement = _agreement(region)
+    agreement = Agreement.objects.filter(region=region).first() or Agreement(region=region)
     review_form = ReviewForm(request.POST or None) if can_edit else None
     role_form = RoleForm(region=region) if can_edit else None
     if request.method == "POST":
         region = access.open_region_for_edit(request.user, slug, purpose="agreement review")
         if review_form is not None and review_form.is_valid():
+            agreement = _agreement(region, request.user)
             data = review_form.cleaned_data
             next_review = data["next_review"] or add_months(
                 data["held_on"], agreement.review_months
@@ -101,9 +101,19 @@ def agreement_page(request: HttpRequest, slug: str) -> HttpResponse:
                     % {"day": next_review.strftime("%d-%m-%Y")},
                 )
                 return redirect("roadmap:agreement", slug=region.slug)
-    parties = list(agreement.parties.select_related("organization", "contact_person", "ambassador"))
-    totals = agreement.parties.aggregate(hours=Sum("hours_per_month"), money=Sum("money"))
-    roles = list(agreement.structure.select_related("person", "person__organization"))
+    stored = agreement.pk is not None
+    parties = (
+        list(agreement.parties.select_related("organization", "contact_person", "ambassador"))
+        if stored
+        else []
+    )
+    totals = {
+        "hours": sum(p.hours_per_month for p in parties),
+        "money": sum(p.money for p in parties),
+    }
+    roles = (
+        list(agreement.structure.select_related("person", "person__organization")) if stored else []
+    )
     structure = [
         (label, [r for r in roles if r.part == value]) for value, label in StructurePart.choices
     ]
@@ -117,8 +127,8 @@ def agreement_page(request: HttpRequest, slug: str) -> HttpResponse:
             "parties": parties,
             "totals": totals,
             "structure": structure,
-            "reviews": agreement.reviews.select_related("by"),
-            "changes": agreement.changes.select_related("proposal", "by")[:50],
+            "reviews": agreement.reviews.select_related("by") if stored else [],
+            "changes": agreement.changes.select_related("proposal", "by")[:50] if stored else [],
             "review_due": agreement.review_is_due(),
             "review_late": agreement.next_review is not None
             and agreement.next_review < timezone.localdate(),
@@ -132,7 +142,7 @@ def agreement_page(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="agreement")
-    agreement = _agreement(region)
+    agreement = Agreement.objects.filter(region=region).first() or Agreement(region=region)
     proposal = _proposal_from(request, region)
     form = AgreementForm(request.POST or None, instance=agreement)
     if request.method == "POST" and form.is_valid():
@@ -165,7 +175,7 @@ def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def party_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="agreement")
-    agreement = _agreement(region)
+    agreement = _agreement(region, request.user)
     if pk is None:
         party = AgreementParty(agreement=agreement)
     else:
@@ -209,7 +219,7 @@ def party_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRe
 @require_POST
 def structure_edit(request: HttpRequest, slug: str) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="agreement")
-    agreement = _agreement(region)
+    agreement = _agreement(region, request.user)
     if request.POST.get("remove"):
         role = ProjectRole.objects.filter(agreement=agreement, pk=request.POST["remove"]).first()
         if role is None:

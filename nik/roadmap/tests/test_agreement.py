@@ -586,3 +586,34 @@ def test_the_documented_example_spreadsheet_imports(region, coordinator):
         "Samenwerkingsovereenkomst getekend",
         "in_progress",
     )
+
+
+def test_the_owner_ticks_off_an_action_item_and_others_may_not(
+    client, login, region, coordinator, member, casemanager, other_coordinator
+):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from nik.roadmap.models import ActionItem, Event
+
+    start = datetime(2026, 11, 1, 10, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    event = Event.objects.create(
+        region=region, title="Overleg", starts_at=start, ends_at=start + timedelta(hours=1)
+    )
+    item = ActionItem.objects.create(
+        event=event,
+        what="Folder drukken",
+        owner=member,
+        due=timezone.localdate() + timedelta(days=2),
+    )
+    done = url(region, f"action-items/{item.pk}/done/")
+    assert login(casemanager).post(done).status_code == 403
+    assert login(other_coordinator).post(done).status_code == 404
+    item.refresh_from_db()
+    assert not item.done
+    login(member)
+    assert "Folder drukken" in client.get("/").text
+    assert client.post(done, {"next": "home"}).url == "/"
+    item.refresh_from_db()
+    assert item.done
+    assert "Folder drukken" not in client.get("/").text
