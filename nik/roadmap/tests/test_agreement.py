@@ -617,3 +617,45 @@ def test_the_owner_ticks_off_an_action_item_and_others_may_not(
     item.refresh_from_db()
     assert item.done
     assert "Folder drukken" not in client.get("/").text
+
+
+def test_proposals_page_and_api_do_not_grow_in_queries(client, login, region, coordinator, capsys):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from nik.roadmap.models import Event
+
+    start = timezone.now()
+    event = Event.objects.create(
+        region=region, title="Overleg", starts_at=start, ends_at=start + timedelta(hours=1)
+    )
+
+    def add(n):
+        for i in range(n):
+            proposal = Proposal.objects.create(
+                region=region,
+                title=f"V{i}",
+                lesson="l",
+                proposal="p",
+                event=event,
+                status="adopted",
+            )
+            Milestone.objects.create(
+                region=region, title="m", result="r", owner="o", due=start.date(), proposal=proposal
+            )
+
+    add(1)
+    login(coordinator)
+    call_command("api_token", coordinator.email)
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {capsys.readouterr().out.strip()}"}
+    client.get(f"/api/v1/regions/{region.slug}/proposals", **auth)
+    counts = []
+    for n in (0, 15):
+        add(n)
+        with CaptureQueriesContext(connection) as page:
+            assert client.get(url(region, "proposals/")).status_code == 200
+        with CaptureQueriesContext(connection) as api:
+            body = client.get(f"/api/v1/regions/{region.slug}/proposals", **auth).json()
+        counts.append((len(page), len(api)))
+    assert counts[0] == counts[1]
+    assert len(body) == 16 and all(len(p["milestones"]) == 1 for p in body)
