@@ -341,7 +341,18 @@ def do_save_agreement(agreement, *, acting_user: User, loaded_at, fields: list[s
 
     from .models import Agreement
 
+    from nik.network.actions import EditConflict
+
     creating = agreement.pk is None
+    if creating:
+        Region.objects.select_for_update().get(pk=agreement.region_id)
+        existing = Agreement.objects.filter(region=agreement.region_id).first()
+        if existing is not None:  # someone else recorded the agreement while this one was typed
+            changed = {f: getattr(existing, f) for f in fields if getattr(existing, f)}
+            raise EditConflict(existing, changed)
+    elif loaded_at is None:  # the form was opened before anyone had recorded the agreement
+        stored = Agreement.objects.select_for_update().get(pk=agreement.pk)
+        raise EditConflict(stored, {f: getattr(stored, f) for f in fields if getattr(stored, f)})
     _check_conflict(Agreement, agreement, loaded_at, fields)
     changed = _changed_labels(agreement, fields)
     agreement.updated_by = acting_user

@@ -48,6 +48,15 @@ def partners(region):
     return found
 
 
+def edit_agreement(client, region, data, query=""):
+    """Open the agreement's form, change some fields and save, as a coordinator does."""
+    form = client.get(url(region, f"agreement/edit/{query}")).context["form"]
+    values = {name: form[name].value() or "" for name in form.fields}
+    page = client.post(url(region, f"agreement/edit/{query}"), values | data)
+    assert page.status_code == 302, page.context["form"].errors
+    return page
+
+
 def party_post(org, contact, ambassador, **extra):
     data = {
         "organization": org.pk,
@@ -358,10 +367,7 @@ def test_a_lesson_goes_through_the_steering_group_and_changes_the_agreement(
     proposal = Proposal.objects.get()
     assert page.status_code == 302 and proposal.status == ProposalStatus.OPEN
     # A change that names an open proposal is not linked to it.
-    client.post(
-        url(region, f"agreement/edit/?proposal={proposal.pk}"),
-        {"working_method": "Tussenstap", "review_months": "6"},
-    )
+    edit_agreement(client, region, {"working_method": "Tussenstap"}, f"?proposal={proposal.pk}")
     assert not AgreementChange.objects.filter(proposal=proposal).exists()
     # A network member may not decide; the steering group may.
     login(member)
@@ -375,9 +381,11 @@ def test_a_lesson_goes_through_the_steering_group_and_changes_the_agreement(
     assert "al een besluit" in page.text
     # The coordinator carries it out: the change keeps the link, both ways.
     login(coordinator)
-    client.post(
-        url(region, f"agreement/edit/?proposal={proposal.pk}"),
-        {"working_method": "Casusbespreking elke tweede dinsdag", "review_months": "6"},
+    edit_agreement(
+        client,
+        region,
+        {"working_method": "Casusbespreking elke tweede dinsdag"},
+        f"?proposal={proposal.pk}",
     )
     change = AgreementChange.objects.get(proposal=proposal)
     assert "werkwijze" in change.summary.lower()
@@ -659,3 +667,17 @@ def test_proposals_page_and_api_do_not_grow_in_queries(client, login, region, co
         counts.append((len(page), len(api)))
     assert counts[0] == counts[1]
     assert len(body) == 16 and all(len(p["milestones"]) == 1 for p in body)
+
+
+def test_two_coordinators_recording_the_first_agreement_at_once(client, login, coordinator, region):
+    login(coordinator)
+    base = {"review_months": "6", "loaded_at": ""}
+    assert (
+        client.post(url(region, "agreement/edit/"), base | {"routing": "Eerst"}).status_code == 302
+    )
+    page = client.post(url(region, "agreement/edit/"), base | {"routing": "Tweede"})
+    assert page.status_code == 200 and "Iemand anders" in page.text and "Eerst" in page.text
+    assert Agreement.objects.get(region=region).routing == "Eerst"
+    again = page.context["form"].data
+    assert client.post(url(region, "agreement/edit/"), again).status_code == 302
+    assert Agreement.objects.get(region=region).routing == "Tweede"
