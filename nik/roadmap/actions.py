@@ -337,11 +337,9 @@ def _log_change(agreement, summary: str, *, proposal, acting_user: User) -> None
 @transaction.atomic
 def do_save_agreement(agreement, *, acting_user: User, loaded_at, fields: list[str], proposal=None):  # type: ignore[no-untyped-def]
     """Save the agreement's text parts; what changed (and why, when a proposal led to it) is kept."""
-    from nik.network.actions import _check_conflict
+    from nik.network.actions import EditConflict, _check_conflict
 
     from .models import Agreement
-
-    from nik.network.actions import EditConflict
 
     creating = agreement.pk is None
     if creating:
