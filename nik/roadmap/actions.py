@@ -64,6 +64,20 @@ def do_answer_reflection(
 
 
 @transaction.atomic
+def do_save_indicator(indicator, *, acting_user: User):  # type: ignore[no-untyped-def]
+    creating = indicator.pk is None
+    indicator.full_clean(validate_unique=False)
+    indicator.save()
+    _event(
+        AuditAction.CREATE if creating else AuditAction.UPDATE,
+        indicator,
+        indicator.region,
+        acting_user,
+    )
+    return indicator
+
+
+@transaction.atomic
 def do_save_milestone(milestone: Milestone, *, acting_user: User) -> Milestone:
     creating = milestone.pk is None
     milestone.full_clean()

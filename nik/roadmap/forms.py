@@ -18,6 +18,31 @@ def region_workers(region):  # type: ignore[no-untyped-def]
     )
 
 
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        from .models import Indicator
+
+        model = Indicator
+        fields = ["name", "definition", "unit", "target", "source"]
+        widgets = {"definition": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, region=None, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.instance.region = region
+
+    def clean_name(self):  # type: ignore[no-untyped-def]
+        from .models import Indicator
+
+        name = self.cleaned_data["name"].strip()
+        clash = Indicator.objects.filter(region=self.instance.region, name__iexact=name)
+        if clash.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("This region already has an indicator with this name."))
+        return name
+
+    def validate_unique(self) -> None:  # checked in clean_name() with a clearer message
+        pass
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices)
 

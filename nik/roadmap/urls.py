@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.roadmap, name="roadmap"),
     path("steps/<int:number>/", views.step_detail, name="step"),
     path("indicators/", views.indicators, name="indicators"),
+    path("indicators/<int:pk>/", views.indicator_edit, name="indicator"),
     path("plan/", views.plan_page, name="plan"),
     path("plan/edit/", views.plan_edit, name="plan_edit"),
     path("plan/discussed/", views.plan_discussed, name="plan_discussed"),

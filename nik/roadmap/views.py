@@ -104,13 +104,48 @@ def step_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def indicators(request: HttpRequest, slug: str) -> HttpResponse:
-    region, _can_edit = _region(request, slug)
+    from .forms import IndicatorForm
+
+    region, can_edit = _region(request, slug)
+    form = IndicatorForm(request.POST or None, region=region) if can_edit else None
+    if request.method == "POST":
+        region = access.open_region_for_edit(request.user, slug, purpose="indicators")
+        if form is not None and form.is_valid():
+            actions.do_save_indicator(form.save(commit=False), acting_user=request.user)
+            messages.success(request, _("The indicator is saved."))
+            return redirect("roadmap:indicators", slug=region.slug)
     return render(
         request,
         "roadmap/indicators.html",
-        {"region": region, "indicators": Indicator.objects.filter(region=region)},
+        {
+            "region": region,
+            "indicators": Indicator.objects.filter(region=region),
+            "form": form,
+            "can_edit": can_edit,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    from .forms import IndicatorForm
+
+    region = access.open_region_for_edit(request.user, slug, purpose="indicators")
+    indicator = Indicator.objects.filter(region=region, pk=pk).first()
+    if indicator is None:
+        raise Http404
+    form = IndicatorForm(request.POST or None, instance=indicator, region=region)
+    if request.method == "POST" and form.is_valid():
+        actions.do_save_indicator(form.save(commit=False), acting_user=request.user)
+        messages.success(request, _("The indicator is saved."))
+        return redirect("roadmap:indicators", slug=region.slug)
+    return render(
+        request,
+        "roadmap/indicator_form.html",
+        {"region": region, "form": form, "indicator": indicator},
     )
 
 

@@ -681,3 +681,30 @@ def test_two_coordinators_recording_the_first_agreement_at_once(client, login, c
     again = page.context["form"].data
     assert client.post(url(region, "agreement/edit/"), again).status_code == 302
     assert Agreement.objects.get(region=region).routing == "Tweede"
+
+
+def test_the_coordinator_adds_and_sharpens_indicators(client, login, region, coordinator, steering):
+    from nik.roadmap.models import Indicator
+
+    login(coordinator)
+    data = {
+        "name": "Wachttijd casemanager",
+        "definition": "Dagen van aanmelding tot eerste gesprek met de casemanager.",
+        "unit": "dagen",
+        "target": "hoogstens 10",
+        "source": "Aanmeldingen in NIK",
+    }
+    assert client.post(url(region, "indicators/"), data).status_code == 302
+    page = client.post(url(region, "indicators/"), data | {"name": "wachttijd CASEMANAGER"})
+    assert "al een indicator met deze naam" in page.text
+    seed = Indicator.objects.get(region=region, name="Oordeel van gezinnen")
+    edit = url(region, f"indicators/{seed.pk}/")
+    values = {k: getattr(seed, k) for k in ("name", "definition", "unit", "source")}
+    assert client.post(edit, values | {"target": "minstens 7,5"}).status_code == 302
+    seed.refresh_from_db()
+    assert seed.target == "minstens 7,5"
+    assert Indicator.objects.filter(region=region).count() == 6
+    login(steering)
+    assert "Wachttijd casemanager" in client.get(url(region, "indicators/")).text
+    assert client.post(url(region, "indicators/"), data | {"name": "x"}).status_code == 403
+    assert client.get(edit).status_code == 403
