@@ -209,7 +209,7 @@ def professional_detail(request: HttpRequest, slug: str, pk: int) -> HttpRespons
     )
 
 
-def _save_with_conflict_check(request: HttpRequest, form: Any, save: Any) -> Any:
+def save_with_conflict_check(request: HttpRequest, form: Any, save: Any) -> Any:
     """Run the save; on someone else's edit, explain and show the form again."""
     try:
         return save()
@@ -237,7 +237,7 @@ def organization_edit(request: HttpRequest, slug: str, pk: int | None = None) ->
     org = _organization(region, pk) if pk else Organization(region=region)
     form = OrganizationForm(request.POST or None, instance=org, region=region)
     if request.method == "POST" and form.is_valid():
-        saved = _save_with_conflict_check(
+        saved = save_with_conflict_check(
             request,
             form,
             lambda: actions.do_save_organization(
@@ -276,7 +276,7 @@ def professional_edit(request: HttpRequest, slug: str, pk: int | None = None) ->
     form = ProfessionalForm(request.POST or None, instance=person, region=region)
     if request.method == "POST" and form.is_valid():
         fields = [f for f in form.Meta.fields if f != "disciplines"]
-        saved = _save_with_conflict_check(
+        saved = save_with_conflict_check(
             request,
             form,
             lambda: actions.do_save_professional(
@@ -322,7 +322,7 @@ def problem_statement(request: HttpRequest, slug: str) -> HttpResponse:
         for f in formset.forms:
             f.fields["organization"].queryset = region.organizations.all()
         if request.method == "POST" and form.is_valid() and formset.is_valid():
-            saved = _save_with_conflict_check(
+            saved = save_with_conflict_check(
                 request,
                 form,
                 lambda: actions.do_save_problem_statement(

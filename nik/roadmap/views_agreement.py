@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nik.core import access
-from nik.network.actions import EditConflict
+from nik.network.views import save_with_conflict_check
 
 from . import actions
 from .forms import (
@@ -49,22 +49,6 @@ def _proposal_from(request: HttpRequest, region) -> Proposal | None:  # type: ig
     if not pk or not str(pk).isdigit():
         return None
     return Proposal.objects.filter(region=region, pk=pk, status=ProposalStatus.ADOPTED).first()
-
-
-def _conflict_message(form, conflict: EditConflict) -> None:  # type: ignore[no-untyped-def]
-    labels = {name: form.fields[name].label for name in conflict.changed if name in form.fields}
-    changes = ", ".join(f"{labels.get(k, k)}: “{v}”" for k, v in conflict.changed.items())
-    form.add_error(
-        None,
-        _(
-            "Someone else saved this record while you were editing it. Their version: %(changes)s. "
-            "Check the fields and save again to keep yours."
-        )
-        % {"changes": changes or _("no visible differences")},
-    )
-    data = form.data.copy()
-    data["loaded_at"] = conflict.current.updated_at.isoformat()
-    form.data = data
 
 
 @login_required
@@ -146,17 +130,18 @@ def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
     proposal = _proposal_from(request, region)
     form = AgreementForm(request.POST or None, instance=agreement)
     if request.method == "POST" and form.is_valid():
-        try:
-            actions.do_save_agreement(
+        saved = save_with_conflict_check(
+            request,
+            form,
+            lambda: actions.do_save_agreement(
                 form.save(commit=False),
                 acting_user=request.user,
                 loaded_at=form.cleaned_data.get("loaded_at"),
                 fields=list(form.Meta.fields),
                 proposal=proposal,
-            )
-        except EditConflict as conflict:
-            _conflict_message(form, conflict)
-        else:
+            ),
+        )
+        if saved:
             messages.success(request, _("The agreement is saved."))
             return redirect("roadmap:agreement", slug=region.slug)
     return render(
@@ -190,16 +175,17 @@ def party_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRe
             messages.success(request, _("The organisation is removed from the agreement."))
             return redirect("roadmap:agreement", slug=region.slug)
         if form.is_valid():
-            try:
-                actions.do_save_party(
+            saved = save_with_conflict_check(
+                request,
+                form,
+                lambda: actions.do_save_party(
                     form.save(commit=False),
                     acting_user=request.user,
                     loaded_at=form.cleaned_data.get("loaded_at"),
                     proposal=proposal,
-                )
-            except EditConflict as conflict:
-                _conflict_message(form, conflict)
-            else:
+                ),
+            )
+            if saved:
                 messages.success(request, _("The organisation's commitment is saved."))
                 return redirect("roadmap:agreement", slug=region.slug)
     return render(
