@@ -47,11 +47,23 @@ def _xlsx(content: bytes, filename: str) -> HttpResponse:
 
 def _flags(region: Region, professionals: list[Professional]) -> dict[int, tuple[bool, bool]]:
     """Ambassador and contact-person flags of each professional's account in this region."""
+    from nik.roadmap.models import AgreementParty
+
     users = {p.user_id: p.pk for p in professionals if p.user_id}
     flags: dict[int, tuple[bool, bool]] = {}
     for m in Membership.objects.filter(region=region, user_id__in=users):
         amb, contact = flags.get(users[m.user_id], (False, False))
         flags[users[m.user_id]] = (amb or m.ambassador, contact or m.contact_person)
+    # The cooperation agreement names each partner's ambassador and contact person too.
+    ids = [p.pk for p in professionals]
+    named = AgreementParty.objects.filter(agreement__region=region).filter(
+        Q(ambassador__in=ids) | Q(contact_person__in=ids)
+    )
+    for ambassador, contact_person in named.values_list("ambassador_id", "contact_person_id"):
+        for pk, is_amb in ((ambassador, True), (contact_person, False)):
+            if pk in ids:
+                amb, contact = flags.get(pk, (False, False))
+                flags[pk] = (amb or is_amb, contact or not is_amb)
     return flags
 
 
@@ -94,8 +106,12 @@ def filtered_professionals(region: Region, data: dict[str, Any]) -> QuerySet[Pro
         people = people.filter(disciplines__code=data["discipline"])
     role = data.get("role")
     if role in ("ambassador", "contact_person"):
+        from nik.roadmap.models import AgreementParty
+
+        named = AgreementParty.objects.filter(agreement__region=region).values(role)
         people = people.filter(
-            user__memberships__region=region, **{f"user__memberships__{role}": True}
+            Q(user__memberships__region=region, **{f"user__memberships__{role}": True})
+            | Q(pk__in=named)
         )
     elif role:
         people = people.filter(user__memberships__region=region, user__memberships__role=role)

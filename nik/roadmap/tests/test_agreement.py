@@ -708,3 +708,19 @@ def test_the_coordinator_adds_and_sharpens_indicators(client, login, region, coo
     assert "Wachttijd casemanager" in client.get(url(region, "indicators/")).text
     assert client.post(url(region, "indicators/"), data | {"name": "x"}).status_code == 403
     assert client.get(edit).status_code == 403
+
+
+def test_the_ambassadors_of_the_agreement_are_found_in_the_register(
+    client, login, region, steering, partners
+):
+    (lumc, a, b), (home, c, d) = partners
+    agreement = Agreement.objects.create(region=region)
+    AgreementParty.objects.create(
+        agreement=agreement, organization=lumc, contact_person=a, ambassador=b
+    )
+    login(steering)
+    page = client.get(f"/regions/{region.slug}/network/professionals/?role=ambassador")
+    assert b.full_name in page.text
+    assert a.full_name not in page.text and c.full_name not in page.text
+    page = client.get(f"/regions/{region.slug}/network/professionals/?role=contact_person")
+    assert a.full_name in page.text and b.full_name not in page.text
