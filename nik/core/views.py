@@ -61,6 +61,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "my_actions": _my_action_items(user),
         "my_milestones": _my_milestones(user),
         "reviews_due": _reviews_due(coordinated),
+        "for_steering": _for_steering([m.region for m in memberships if m.role == Role.STEERING]),
         "today": timezone.localdate(),
     }
     if roles & {Role.CASEMANAGER, Role.MEMBER}:
@@ -102,6 +103,29 @@ def _my_milestones(user: Any) -> list[Any]:
         .exclude(status__in=[MilestoneStatus.DONE, MilestoneStatus.DROPPED])
         .select_related("region")[:20]
     )
+
+
+def _for_steering(regions: list[Region]) -> list[dict[str, Any]]:
+    """What waits for a steering group: a discussed plan to approve, proposals to decide on."""
+    if not regions:
+        return []
+    from nik.roadmap.models import PlanOfApproach, PlanStatus, Proposal, ProposalStatus
+
+    plans = {
+        p.region_id: p
+        for p in PlanOfApproach.objects.filter(region__in=regions, status=PlanStatus.DISCUSSED)
+    }
+    open_proposals: dict[int, int] = dict(
+        Proposal.objects.filter(region__in=regions, status=ProposalStatus.OPEN)
+        .values("region")
+        .annotate(n=Count("id"))
+        .values_list("region", "n")
+    )
+    return [
+        {"region": r, "plan": plans.get(r.pk), "proposals": open_proposals.get(r.pk, 0)}
+        for r in regions
+        if r.pk in plans or open_proposals.get(r.pk)
+    ]
 
 
 def _reviews_due(regions: list[Region]) -> list[Any]:

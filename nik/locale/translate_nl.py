@@ -1312,6 +1312,8 @@ NL.update(
         "The ten steps": "De tien stappen",
         "mark as done": "afvinken",
         "Add an indicator": "Indicator toevoegen",
+        "For the steering group of %(name)s": "Voor de stuurgroep van %(name)s",
+        "Version %(n)s of the plan of approach waits for your approval": "Versie %(n)s van het plan van aanpak wacht op jullie goedkeuring",
         "Back to the indicators": "Terug naar de indicatoren",
         "This region already has an indicator with this name.": "Deze regio heeft al een indicator met deze naam.",
         "The indicator is saved.": "De indicator is opgeslagen.",
@@ -1331,6 +1333,10 @@ NL_PLURAL.update(
             "Totaal van %(n)s organisaties",
         ),
         "%(n)s milestone": ("%(n)s mijlpaal", "%(n)s mijlpalen"),
+        "%(n)s proposal to decide on": (
+            "%(n)s voorstel om over te besluiten",
+            "%(n)s voorstellen om over te besluiten",
+        ),
         "%(n)s change to the agreement": (
             "%(n)s wijziging in de overeenkomst",
             "%(n)s wijzigingen in de overeenkomst",

@@ -724,3 +724,16 @@ def test_the_ambassadors_of_the_agreement_are_found_in_the_register(
     assert a.full_name not in page.text and c.full_name not in page.text
     page = client.get(f"/regions/{region.slug}/network/professionals/?role=contact_person")
     assert a.full_name in page.text and b.full_name not in page.text
+
+
+def test_the_steering_start_page_shows_what_waits_for_its_decision(
+    client, login, region, steering, coordinator
+):
+    assert "Voor de stuurgroep" not in login(steering).get("/").text
+    PlanOfApproach.objects.create(region=region, number=1, status="discussed", goal="Doel")
+    Proposal.objects.create(region=region, title="t", lesson="l", proposal="p")
+    Proposal.objects.create(region=region, title="u", lesson="l", proposal="p", status="declined")
+    page = login(steering).get("/")
+    assert "Versie 1 van het plan van aanpak wacht op jullie goedkeuring" in page.text
+    assert "1 voorstel om over te besluiten" in page.text
+    assert "Voor de stuurgroep" not in login(coordinator).get("/").text
