@@ -103,3 +103,11 @@ def test_coordinator_builds_the_agreement_and_records_a_review(
     assert "Uren kloppen met de praktijk." in page.locator("#reviews + ul").inner_text()
     page.goto(f"/regions/{region.slug}/roadmap/proposals/")
     assert axe_violations(page) == []
+    page.get_by_label("Titel").fill("Vaste dag voor casusbespreking")
+    page.get_by_label("Wat we leerden").fill("Overleg wordt vaak verzet.")
+    page.get_by_label("Wat we voorstellen").fill("Elke tweede dinsdag van de maand.")
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.get_by_role("heading", name="Vaste dag voor casusbespreking").is_visible()
+    assert axe_violations(page) == []
+    page.goto(f"/regions/{region.slug}/roadmap/indicators/")
+    assert axe_violations(page) == []
