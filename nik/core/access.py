@@ -188,7 +188,7 @@ def viewable_regions(user: AnyUser) -> QuerySet[Region]:
         return Region.objects.all()
     return Region.objects.filter(
         memberships__user=user,
-        memberships__role__in=[Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER, Role.STEERING],
+        memberships__role__in=Role.in_network(),
     ).distinct()
 
 

@@ -85,6 +85,18 @@ def record(
     return event
 
 
+def record_write(action: str, obj: Any, region: Region, user: User, **details: Any) -> AuditEvent:
+    """The event of one write to one network record (not a family's): its type, key and region."""
+    return record(
+        action=action,
+        user=user,
+        region=region,
+        object_type=obj._meta.label_lower,
+        object_id=obj.pk,
+        details=details,
+    )
+
+
 def record_views(user: User, role: str, families: list[Any], purpose: str) -> None:
     """One view event per family shown in a list or search result, chained under one lock."""
     if not families:

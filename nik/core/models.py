@@ -126,6 +126,11 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("administrator")
 
     @classmethod
+    def in_network(cls) -> list[str]:
+        """Roles of the people who build and run a region's network (its workers)."""
+        return [cls.COORDINATOR, cls.CASEMANAGER, cls.MEMBER, cls.STEERING]
+
+    @classmethod
     def with_family_data(cls) -> set[str]:
         """Roles that may, by their rule, see data of a family (PRODUCT.md, need to know)."""
         return {cls.COORDINATOR, cls.CASEMANAGER, cls.MEMBER, cls.PARENT, cls.ADMIN}

@@ -35,11 +35,7 @@ def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     memberships = list(Membership.objects.for_user(user))
     roles = {m.role for m in memberships}
-    work_regions = [
-        m.region
-        for m in memberships
-        if m.role in {Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER, Role.STEERING}
-    ]
+    work_regions = [m.region for m in memberships if m.role in Role.in_network()]
     coordinated = [m.region for m in memberships if m.role == Role.COORDINATOR]
     context: dict[str, Any] = {
         "memberships": memberships,

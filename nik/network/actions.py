@@ -27,17 +27,6 @@ class EditConflict(Exception):
         self.changed = changed_by_other
 
 
-def _event(action: str, obj: Model, region: Region, user: User, **details: Any) -> None:
-    audit.record(
-        action=action,
-        user=user,
-        region=region,
-        object_type=obj._meta.label_lower,
-        object_id=obj.pk,
-        details=details,
-    )
-
-
 def _check_conflict(
     model: type[Model], obj: Model, loaded_at: datetime | None, fields: list[str]
 ) -> None:
@@ -57,7 +46,7 @@ def do_save_organization(
     creating = organization.pk is None
     _check_conflict(Organization, organization, loaded_at, fields)
     organization.save()
-    _event(
+    audit.record_write(
         AuditAction.CREATE if creating else AuditAction.UPDATE,
         organization,
         organization.region,
@@ -80,7 +69,7 @@ def do_save_professional(
     professional.save()
     if disciplines is not None:
         professional.disciplines.set(disciplines)
-    _event(
+    audit.record_write(
         AuditAction.CREATE if creating else AuditAction.UPDATE,
         professional,
         professional.region,
@@ -96,7 +85,7 @@ def do_save_problem_statement(
     _check_conflict(ProblemStatement, statement, loaded_at, ["question", "idea", "reflection"])
     statement.updated_by = acting_user
     statement.save()
-    _event(AuditAction.UPDATE, statement, statement.region, acting_user)
+    audit.record_write(AuditAction.UPDATE, statement, statement.region, acting_user)
     return statement
 
 
@@ -111,7 +100,7 @@ def do_new_target_group_version(
     group = TargetGroup(region=region, version=last + 1, created_by=acting_user, **values)
     group.full_clean()
     group.save()
-    _event(AuditAction.CREATE, group, region, acting_user, version=group.version)
+    audit.record_write(AuditAction.CREATE, group, region, acting_user, version=group.version)
     return group
 
 
@@ -121,7 +110,7 @@ def do_add_assessment(
 ) -> StakeholderAssessment:
     assessment.full_clean()
     assessment.save()
-    _event(AuditAction.CREATE, assessment, assessment.region, acting_user)
+    audit.record_write(AuditAction.CREATE, assessment, assessment.region, acting_user)
     return assessment
 
 

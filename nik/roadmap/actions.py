@@ -32,23 +32,12 @@ STATUS_WORDS = {
 STATUS_BACK = {v: k for k, v in STATUS_WORDS.items()}
 
 
-def _event(action: str, obj, region: Region, user: User, **details) -> None:  # type: ignore[no-untyped-def]
-    audit.record(
-        action=action,
-        user=user,
-        region=region,
-        object_type=obj._meta.label_lower,
-        object_id=obj.pk,
-        details=details,
-    )
-
-
 @transaction.atomic
 def do_set_step_status(step: RoadmapStep, *, status: str, acting_user: User) -> RoadmapStep:
     step.status = status
     step.updated_by = acting_user
     step.save()
-    _event(AuditAction.UPDATE, step, step.region, acting_user, status=status)
+    audit.record_write(AuditAction.UPDATE, step, step.region, acting_user, status=status)
     return step
 
 
@@ -59,7 +48,7 @@ def do_answer_reflection(
     item = ReflectionAnswer.objects.create(
         step=step, question=question, answer=answer.strip(), by=acting_user
     )
-    _event(AuditAction.CREATE, item, step.region, acting_user, question=question)
+    audit.record_write(AuditAction.CREATE, item, step.region, acting_user, question=question)
     return item
 
 
@@ -68,7 +57,7 @@ def do_save_indicator(indicator, *, acting_user: User):  # type: ignore[no-untyp
     creating = indicator.pk is None
     indicator.full_clean(validate_unique=False)
     indicator.save()
-    _event(
+    audit.record_write(
         AuditAction.CREATE if creating else AuditAction.UPDATE,
         indicator,
         indicator.region,
@@ -82,7 +71,7 @@ def do_save_milestone(milestone: Milestone, *, acting_user: User) -> Milestone:
     creating = milestone.pk is None
     milestone.full_clean()
     milestone.save()
-    _event(
+    audit.record_write(
         AuditAction.CREATE if creating else AuditAction.UPDATE,
         milestone,
         milestone.region,
@@ -96,7 +85,7 @@ def parse_milestones(region: Region, file: IO[bytes]) -> tuple[list[Milestone], 
         rows = read_table(file, MILESTONE_COLUMNS)
     except SheetError as error:
         return [], [RowError(1, error.message)]
-    from .forms import region_workers
+    from .models import region_workers
 
     accounts = {u.email.lower(): u for u in region_workers(region)}
     good: list[Milestone] = []
@@ -180,7 +169,9 @@ def do_save_plan(plan, *, acting_user: User, proposal=None):  # type: ignore[no-
     if proposal is not None:
         proposal.plan = plan
         proposal.save(update_fields=["plan"])
-    _event(AuditAction.CREATE if creating else AuditAction.UPDATE, plan, plan.region, acting_user)
+    audit.record_write(
+        AuditAction.CREATE if creating else AuditAction.UPDATE, plan, plan.region, acting_user
+    )
     return plan
 
 
@@ -219,7 +210,7 @@ def do_new_plan_version(region: Region, *, acting_user: User):  # type: ignore[n
         ):
             setattr(plan, name, getattr(last, name))
     plan.save()
-    _event(AuditAction.CREATE, plan, region, acting_user, number=number)
+    audit.record_write(AuditAction.CREATE, plan, region, acting_user, number=number)
     return plan
 
 
@@ -229,7 +220,7 @@ def do_mark_discussed(plan, *, acting_user: User):  # type: ignore[no-untyped-de
 
     plan.status = PlanStatus.DISCUSSED
     plan.save(update_fields=["status"])
-    _event(AuditAction.UPDATE, plan, plan.region, acting_user, status="discussed")
+    audit.record_write(AuditAction.UPDATE, plan, plan.region, acting_user, status="discussed")
     return plan
 
 
@@ -252,7 +243,7 @@ def do_approve_plan(plan, *, acting_user: User):  # type: ignore[no-untyped-def]
     plan.status = PlanStatus.APPROVED
     plan.approved_by, plan.approved_at = acting_user, timezone.now()
     plan.save(update_fields=["status", "approved_by", "approved_at"])
-    _event(AuditAction.UPDATE, plan, plan.region, acting_user, status="approved")
+    audit.record_write(AuditAction.UPDATE, plan, plan.region, acting_user, status="approved")
     return plan
 
 
@@ -270,7 +261,9 @@ def do_save_event(event, *, acting_user: User, invitees=None, attendees=None):  
         event.invitees.set(invitees)
     if attendees is not None:
         event.attendees.set(attendees)
-    _event(AuditAction.CREATE if creating else AuditAction.UPDATE, event, event.region, acting_user)
+    audit.record_write(
+        AuditAction.CREATE if creating else AuditAction.UPDATE, event, event.region, acting_user
+    )
     return event
 
 
@@ -314,7 +307,7 @@ def do_add_action_item(event, *, what: str, owner, due, acting_user: User):  # t
     from .models import ActionItem
 
     item = ActionItem.objects.create(event=event, what=what, owner=owner, due=due)
-    _event(AuditAction.CREATE, item, event.region, acting_user)
+    audit.record_write(AuditAction.CREATE, item, event.region, acting_user)
     return item
 
 
@@ -322,7 +315,7 @@ def do_add_action_item(event, *, what: str, owner, due, acting_user: User):  # t
 def do_mark_action_done(item, *, acting_user: User):  # type: ignore[no-untyped-def]
     item.done = True
     item.save(update_fields=["done"])
-    _event(AuditAction.UPDATE, item, item.event.region, acting_user, done=True)
+    audit.record_write(AuditAction.UPDATE, item, item.event.region, acting_user, done=True)
     return item
 
 
@@ -377,7 +370,7 @@ def do_save_agreement(agreement, *, acting_user: User, loaded_at, fields: list[s
             proposal=proposal,
             acting_user=acting_user,
         )
-    _event(
+    audit.record_write(
         AuditAction.CREATE if creating else AuditAction.UPDATE,
         agreement,
         agreement.region,
@@ -395,7 +388,7 @@ def do_open_agreement(region: Region, *, acting_user: User):  # type: ignore[no-
         region=region, defaults={"updated_by": acting_user}
     )
     if created:
-        _event(AuditAction.CREATE, agreement, region, acting_user)
+        audit.record_write(AuditAction.CREATE, agreement, region, acting_user)
     return agreement
 
 
@@ -435,14 +428,16 @@ def do_save_party(party, *, acting_user: User, loaded_at, proposal=None):  # typ
     if summary:
         _log_change(party.agreement, summary, proposal=proposal, acting_user=acting_user)
     region = party.agreement.region
-    _event(AuditAction.CREATE if creating else AuditAction.UPDATE, party, region, acting_user)
+    audit.record_write(
+        AuditAction.CREATE if creating else AuditAction.UPDATE, party, region, acting_user
+    )
     return party
 
 
 @transaction.atomic
 def do_remove_party(party, *, acting_user: User) -> None:  # type: ignore[no-untyped-def]
     agreement = party.agreement
-    _event(AuditAction.DELETE, party, agreement.region, acting_user)
+    audit.record_write(AuditAction.DELETE, party, agreement.region, acting_user)
     _log_change(
         agreement,
         _("%(org)s left the agreement.") % {"org": party.organization},
@@ -466,13 +461,13 @@ def do_add_role(agreement, *, part: str, person, task: str, acting_user: User): 
         proposal=None,
         acting_user=acting_user,
     )
-    _event(AuditAction.CREATE, role, agreement.region, acting_user)
+    audit.record_write(AuditAction.CREATE, role, agreement.region, acting_user)
     return role
 
 
 @transaction.atomic
 def do_remove_role(role, *, acting_user: User) -> None:  # type: ignore[no-untyped-def]
-    _event(AuditAction.DELETE, role, role.agreement.region, acting_user)
+    audit.record_write(AuditAction.DELETE, role, role.agreement.region, acting_user)
     _log_change(
         role.agreement,
         _("%(person)s no longer in the %(part)s.")
@@ -515,7 +510,7 @@ def do_record_review(
     agreement.next_review = next_review
     agreement.updated_by = acting_user
     agreement.save(update_fields=["next_review", "updated_by", "updated_at"])
-    _event(AuditAction.CREATE, review, agreement.region, acting_user)
+    audit.record_write(AuditAction.CREATE, review, agreement.region, acting_user)
     return review
 
 
@@ -529,7 +524,7 @@ def do_save_proposal(proposal, *, acting_user: User):  # type: ignore[no-untyped
         proposal.created_by = acting_user
     proposal.full_clean()
     proposal.save()
-    _event(
+    audit.record_write(
         AuditAction.CREATE if creating else AuditAction.UPDATE,
         proposal,
         proposal.region,
@@ -555,5 +550,7 @@ def do_decide_proposal(proposal, *, discussed_on, adopted: bool, decision: str, 
     proposal.discussed_on = discussed_on
     proposal.decision = decision.strip()
     proposal.save(update_fields=["status", "discussed_on", "decision"])
-    _event(AuditAction.UPDATE, proposal, proposal.region, acting_user, status=proposal.status)
+    audit.record_write(
+        AuditAction.UPDATE, proposal, proposal.region, acting_user, status=proposal.status
+    )
     return proposal

@@ -3,19 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Milestone, StepStatus
-
-
-def region_workers(region):  # type: ignore[no-untyped-def]
-    """The accounts that work in the region's network (parents excluded)."""
-    from nik.core.models import User
-
-    return (
-        User.objects.filter(memberships__region=region)
-        .exclude(memberships__role="parent")
-        .distinct()
-        .order_by("email")
-    )
+from .models import Milestone, StepStatus, region_workers
 
 
 class IndicatorForm(forms.ModelForm):

@@ -11,6 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from nik.core.models import Region
 
 
+def region_workers(region: Region):  # type: ignore[no-untyped-def]
+    """The accounts that work in the region's network: owners of milestones and action items."""
+    from nik.core.models import Role, User
+
+    return (
+        User.objects.filter(memberships__region=region, memberships__role__in=Role.in_network())
+        .distinct()
+        .order_by("email")
+    )
+
+
 class StepStatus(models.TextChoices):
     NOT_STARTED = "not_started", _("not started")
     IN_PROGRESS = "in_progress", _("in progress")
@@ -167,17 +178,29 @@ DEFAULT_INDICATORS = [
 
 
 def ensure_defaults(region: Region) -> None:
-    """The seed's own indicators and the ten steps exist for every region."""
-    for name, definition, unit, target, source in DEFAULT_INDICATORS:
-        Indicator.objects.get_or_create(
-            region=region,
-            name=name,
-            defaults={"definition": definition, "unit": unit, "target": target, "source": source},
+    """The ten steps exist for every region; the seed's indicators are its first set.
+
+    Indicators are seeded once, into a region without any: a coordinator may rename or sharpen
+    them afterwards, and a renamed one must not come back. Two queries when all is there."""
+    if not Indicator.objects.filter(region=region).exists():
+        Indicator.objects.bulk_create(
+            [
+                Indicator(
+                    region=region,
+                    name=name,
+                    definition=definition,
+                    unit=unit,
+                    target=target,
+                    source=source,
+                )
+                for name, definition, unit, target, source in DEFAULT_INDICATORS
+            ],
+            ignore_conflicts=True,
         )
     existing = set(RoadmapStep.objects.filter(region=region).values_list("number", flat=True))
-    RoadmapStep.objects.bulk_create(
-        RoadmapStep(region=region, number=n) for n in range(1, 11) if n not in existing
-    )
+    missing = [RoadmapStep(region=region, number=n) for n in range(1, 11) if n not in existing]
+    if missing:
+        RoadmapStep.objects.bulk_create(missing, ignore_conflicts=True)
 
 
 class PlanStatus(models.TextChoices):

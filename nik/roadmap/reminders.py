@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,12 +42,26 @@ def _send_once(
     return True
 
 
+def _unsent(queryset: QuerySet, kind: str, due_field: str) -> QuerySet:
+    """Leave out what was reminded of already for this due date (the unique row still guards races)."""
+    sent = SentReminder.objects.filter(
+        kind=kind, object_id=OuterRef("pk"), due_for=OuterRef(due_field)
+    )
+    return queryset.exclude(Exists(sent))
+
+
 def send_reminders(today: date | None = None) -> int:
     today = today or timezone.localdate()
     sent = 0
-    for item in ActionItem.objects.filter(done=False, due__lte=today + AHEAD).select_related(
-        "owner", "event"
-    ):
+    coordinators: dict[int, list[str]] = {}
+
+    def coordinators_of(region_id: int) -> list[str]:
+        if region_id not in coordinators:
+            coordinators[region_id] = _coordinators(region_id)
+        return coordinators[region_id]
+
+    items = ActionItem.objects.filter(done=False, due__lte=today + AHEAD)
+    for item in _unsent(items, "action_item", "due").select_related("owner", "event"):
         if item.owner.email and _send_once(
             "action_item",
             item.pk,
@@ -60,11 +75,11 @@ def send_reminders(today: date | None = None) -> int:
     open_milestones = Milestone.objects.filter(due__lte=today + AHEAD).exclude(
         status__in=[MilestoneStatus.DONE, MilestoneStatus.DROPPED]
     )
-    for milestone in open_milestones.select_related("region", "owner_user"):
+    for milestone in _unsent(open_milestones, "milestone", "due").select_related("owner_user"):
         if milestone.owner_user is not None and milestone.owner_user.email:
             to = [milestone.owner_user.email]
         else:
-            to = _coordinators(milestone.region_id)
+            to = coordinators_of(milestone.region_id)
         if to and _send_once(
             "milestone",
             milestone.pk,
@@ -76,10 +91,9 @@ def send_reminders(today: date | None = None) -> int:
             to,
         ):
             sent += 1
-    for agreement in Agreement.objects.filter(next_review__lte=today + AHEAD).select_related(
-        "region"
-    ):
-        to = _coordinators(agreement.region_id)
+    reviews = Agreement.objects.filter(next_review__lte=today + AHEAD)
+    for agreement in _unsent(reviews, "agreement_review", "next_review").select_related("region"):
+        to = coordinators_of(agreement.region_id)
         if to and _send_once(
             "agreement_review",
             agreement.pk,

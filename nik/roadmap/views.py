@@ -21,6 +21,7 @@ from . import actions
 from .forms import AnswerForm, ImportForm, MilestoneForm, StatusForm
 from .models import Indicator, Milestone, RoadmapStep, ensure_defaults
 from .steps import STEPS
+from .views_agreement import adopted_proposal_from
 
 
 def _region(request: HttpRequest, slug: str):  # type: ignore[no-untyped-def]
@@ -357,9 +358,7 @@ def plan_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
     region = access.open_region_for_edit(request.user, slug, purpose="plan of approach")
     plan = actions.do_new_plan_version(region, acting_user=request.user)
-    from .views_agreement import _proposal_from
-
-    proposal = _proposal_from(request, region)
+    proposal = adopted_proposal_from(request, region)
     post = request.POST if request.method == "POST" else None
     form = PlanForm(post, instance=plan, region=region)
     budget = BudgetFormSet(post, initial=plan.budget, prefix="budget")

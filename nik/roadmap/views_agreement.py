@@ -38,12 +38,7 @@ from .models import (
 )
 
 
-def _agreement(region, user) -> Agreement:  # type: ignore[no-untyped-def]
-    """The region's agreement, created (through its action) on the first write."""
-    return actions.do_open_agreement(region, acting_user=user)
-
-
-def _proposal_from(request: HttpRequest, region) -> Proposal | None:  # type: ignore[no-untyped-def]
+def adopted_proposal_from(request: HttpRequest, region) -> Proposal | None:  # type: ignore[no-untyped-def]
     """An adopted proposal named in ?proposal= (or the form), that this change carries out."""
     pk = request.GET.get("proposal") or request.POST.get("proposal")
     if not pk or not str(pk).isdigit():
@@ -62,7 +57,7 @@ def agreement_page(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         region = access.open_region_for_edit(request.user, slug, purpose="agreement review")
         if review_form is not None and review_form.is_valid():
-            agreement = _agreement(region, request.user)
+            agreement = actions.do_open_agreement(region, acting_user=request.user)
             data = review_form.cleaned_data
             next_review = data["next_review"] or add_months(
                 data["held_on"], agreement.review_months
@@ -127,7 +122,7 @@ def agreement_page(request: HttpRequest, slug: str) -> HttpResponse:
 def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="agreement")
     agreement = Agreement.objects.filter(region=region).first() or Agreement(region=region)
-    proposal = _proposal_from(request, region)
+    proposal = adopted_proposal_from(request, region)
     form = AgreementForm(request.POST or None, instance=agreement)
     if request.method == "POST" and form.is_valid():
         saved = save_with_conflict_check(
@@ -160,14 +155,14 @@ def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def party_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="agreement")
-    agreement = _agreement(region, request.user)
+    agreement = actions.do_open_agreement(region, acting_user=request.user)
     if pk is None:
         party = AgreementParty(agreement=agreement)
     else:
         party = AgreementParty.objects.filter(agreement=agreement, pk=pk).first()
         if party is None:
             raise Http404
-    proposal = _proposal_from(request, region)
+    proposal = adopted_proposal_from(request, region)
     form = PartyForm(request.POST or None, instance=party, region=region)
     if request.method == "POST":
         if request.POST.get("remove") and party.pk:
@@ -205,9 +200,12 @@ def party_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRe
 @require_POST
 def structure_edit(request: HttpRequest, slug: str) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="agreement")
-    agreement = _agreement(region, request.user)
-    if request.POST.get("remove"):
-        role = ProjectRole.objects.filter(agreement=agreement, pk=request.POST["remove"]).first()
+    agreement = actions.do_open_agreement(region, acting_user=request.user)
+    if "remove" in request.POST:
+        remove = request.POST["remove"]
+        role = ProjectRole.objects.filter(
+            agreement=agreement, pk=int(remove) if remove.isdigit() else None
+        ).first()
         if role is None:
             raise Http404
         actions.do_remove_role(role, acting_user=request.user)

@@ -738,3 +738,17 @@ def test_the_steering_start_page_shows_what_waits_for_its_decision(
     assert "Versie 1 van het plan van aanpak wacht op jullie goedkeuring" in page.text
     assert "1 voorstel om over te besluiten" in page.text
     assert "Voor de stuurgroep" not in login(coordinator).get("/").text
+
+
+def test_a_renamed_seed_indicator_does_not_come_back(client, login, region, coordinator):
+    from nik.roadmap.models import Indicator
+
+    login(coordinator)
+    assert client.get(url(region, "indicators/")).status_code == 200
+    seed = Indicator.objects.get(region=region, name="Oordeel van gezinnen")
+    values = {k: getattr(seed, k) for k in ("definition", "unit", "target", "source")}
+    edit = url(region, f"indicators/{seed.pk}/")
+    assert client.post(edit, values | {"name": "Rapportcijfer van gezinnen"}).status_code == 302
+    page = client.get(url(region, "indicators/"))
+    assert "Rapportcijfer van gezinnen" in page.text and "Oordeel van gezinnen" not in page.text
+    assert Indicator.objects.filter(region=region).count() == 5
