@@ -100,6 +100,11 @@ def do_publish(
     stored = CarePlanVersion.objects.select_for_update().get(pk=version.pk)
     if stored.status != VersionStatus.DRAFT:
         raise ValidationError(_("This version is published already."))
+    problems = stored.problems
+    if problems:
+        raise ValidationError(
+            [_("Mend the draft before publishing it."), *problems]
+        )
     content = stored.data
     if summary:
         content.summary_of_changes = summary
@@ -129,6 +134,9 @@ def do_start_evaluation(plan: CarePlan, *, acting_user: User) -> CarePlanVersion
     content = published.data
     content.plan_date = timezone.localdate()
     content.summary_of_changes = ""
+    if content.next_evaluation_on and content.next_evaluation_on < content.plan_date:
+        # The evaluation is being held now: the next date is to be agreed in this round.
+        content.next_evaluation_on = None
     version = CarePlanVersion.objects.create(
         plan=plan,
         number=number,

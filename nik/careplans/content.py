@@ -5,11 +5,14 @@ A version is a whole snapshot, so versions compare field by field and nothing is
 
 from __future__ import annotations
 
+import copy
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, ValidationError, ValidationInfo, model_validator
 
 DOMAINS: list[tuple[str, object]] = [
     ("physical", _("Physical")),
@@ -101,10 +104,19 @@ class PlanContent(BaseModel):
     aftercare: str = ""
 
     @model_validator(mode="after")
-    def _dates_make_sense(self) -> PlanContent:
-        if self.next_evaluation_on and self.next_evaluation_on < self.plan_date:
-            raise ValueError("The evaluation date is before the plan date.")
+    def _dates_make_sense(self, info: ValidationInfo) -> PlanContent:
+        # Stored versions are read with `stored`: a plan whose dates no longer agree must still
+        # open, with the problem shown (see `load_stored`); new input is always checked.
+        if not (info.context or {}).get("stored"):
+            problems = self.date_problems()
+            if problems:
+                raise ValueError(problems[0])
         return self
+
+    def date_problems(self) -> list[str]:
+        if self.next_evaluation_on and self.next_evaluation_on < self.plan_date:
+            return [gettext("The evaluation date is before the plan date.")]
+        return []
 
     def domain(self, key: str) -> Domain:
         for d in self.domains:
@@ -117,3 +129,75 @@ class PlanContent(BaseModel):
     def sorted_domains(self) -> list[tuple[str, object, Domain]]:
         by_key = {d.key: d for d in self.domains}
         return [(key, label, by_key.get(key) or Domain(key=key)) for key, label in DOMAINS]  # type: ignore[arg-type]
+
+
+def _drop(raw: Any, loc: tuple[int | str, ...]) -> bool:
+    """Remove the value at `loc` from nested dicts and lists; False when there was nothing to drop."""
+    if not loc:
+        return False
+    node = raw
+    for part in loc[:-1]:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    last = loc[-1]
+    if isinstance(node, dict) and last in node:
+        del node[last]
+        return True
+    if isinstance(node, list) and isinstance(last, int) and 0 <= last < len(node):
+        node.pop(last)
+        return True
+    return False
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in loc) or gettext("the plan")
+
+
+def load_stored(raw: Any) -> tuple[PlanContent, list[str]]:
+    """A stored version as typed content, also when it no longer validates.
+
+    A version saved under older rules (or dates that drifted apart) must still open for
+    editing: what does not fit is left out of the typed content and named in the problems,
+    so the page can show it and publishing can refuse until it is mended.
+    """
+    try:
+        content = PlanContent.model_validate(raw)
+    except ValidationError:
+        pass
+    else:
+        return content, []
+    problems: list[str] = []
+    reported: set[tuple[int | str, ...]] = set()
+    data = copy.deepcopy(raw) if isinstance(raw, dict) else {}
+    for _attempt in range(50):
+        try:
+            content = PlanContent.model_validate(data, context={"stored": True})
+        except ValidationError as error:
+            dropped = False
+            # Deepest and last first, so dropping a list item does not shift the next one.
+            errors = sorted(error.errors(), key=lambda e: [str(p) for p in e["loc"]], reverse=True)
+            for item in errors:
+                loc = tuple(item["loc"])
+                if loc == ("plan_date",) and "plan_date" not in data:
+                    data["plan_date"] = timezone.localdate().isoformat()
+                    dropped = True
+                    if loc in reported:
+                        continue
+                else:
+                    # A bad part of a list item takes the item with it (a domain without a key is
+                    # no domain); a bad plain field is left out on its own.
+                    items = [i for i, part in enumerate(loc) if isinstance(part, int)]
+                    dropped = _drop(data, loc[: items[-1] + 1] if items else loc) or dropped
+                reported.add(loc)
+                problems.append(
+                    gettext("%(where)s could not be read and is left out: %(why)s")
+                    % {"where": _where(loc), "why": item["msg"]}
+                )
+            if not dropped:
+                break
+        else:
+            return content, problems + content.date_problems()
+    content = PlanContent(plan_date=timezone.localdate())
+    return content, [*problems, gettext("The stored plan could not be read.")]

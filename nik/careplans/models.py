@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nik.families.models import Family
 
-from .content import PlanContent
+from .content import PlanContent, load_stored
 
 PLAN_WITHIN = timedelta(weeks=8)
 
@@ -76,7 +76,13 @@ class CarePlanVersion(models.Model):
 
     @property
     def data(self) -> PlanContent:
-        return PlanContent.model_validate(self.content)
+        """The content as typed data; what no longer validates is left out (see `problems`)."""
+        return load_stored(self.content)[0]
+
+    @property
+    def problems(self) -> list[str]:
+        """Why the stored content does not validate any more; empty when it does."""
+        return load_stored(self.content)[1]
 
 
 class PlanClock(models.TextChoices):

@@ -115,7 +115,9 @@ def _apply_section(
         values.update({k: v for k, v in data.items() if k != "revision"})
         if section == "acp":
             values["decisions"] = [Decision(**d).model_dump() for d in sets["decisions"]]
-    return PlanContent.model_validate(values)
+    # Dates are checked against each other where they are edited; another section saves even
+    # while they disagree (the plan page shows the problem, and publishing waits for it).
+    return PlanContent.model_validate(values, context={"stored": section != "plan"})
 
 
 def _filled(formset: Any) -> list[dict[str, Any]]:
@@ -209,6 +211,7 @@ def plan_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
             "sets": sets,
             "title": spec["title"],
             "conflict": conflict,
+            "problems": draft.problems,
         },
         status=409 if conflict else 200,
     )
@@ -228,14 +231,14 @@ def _service_choices(family: Family) -> list[tuple[str, str]]:
 
 
 def _plain_errors(error: pydantic.ValidationError) -> str:
-    messages_ = []
+    """Our own rules' messages as they were written (translated), without pydantic's prefix."""
+    texts = []
     for item in error.errors():
-        text = item.get("msg", "")
-        if "evaluation date is before the plan date" in text:
-            messages_.append(str(_("The evaluation date is before the plan date.")))
+        if item.get("type") == "value_error" and "error" in item.get("ctx", {}):
+            texts.append(str(item["ctx"]["error"]))
         else:
-            messages_.append(text)
-    return " ".join(messages_)
+            texts.append(item.get("msg", ""))
+    return " ".join(texts)
 
 
 @login_required
@@ -246,10 +249,14 @@ def plan_publish(request: HttpRequest, pk: int) -> HttpResponse:
     draft = plan.draft() if plan else None
     if draft is None:
         raise Http404
-    actions.do_publish(
-        draft, acting_user=request.user, summary=request.POST.get("summary", "").strip()
-    )
-    messages.success(request, _("Version %(n)s is published.") % {"n": draft.number})
+    try:
+        actions.do_publish(
+            draft, acting_user=request.user, summary=request.POST.get("summary", "").strip()[:500]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Version %(n)s is published.") % {"n": draft.number})
     return redirect("careplans:plan", pk=family.pk)
 
 

@@ -1345,6 +1345,19 @@ NL_PLURAL.update(
 )
 
 
+# Hardening (issue 11) --------------------------------------------------------------------
+NL.update(
+    {
+        "The evaluation date is before the plan date.": "De evaluatiedatum ligt vóór de plandatum.",
+        "the plan": "het plan",
+        "%(where)s could not be read and is left out: %(why)s": "%(where)s kon niet worden gelezen en is weggelaten: %(why)s",
+        "The stored plan could not be read.": "Het opgeslagen plan kon niet worden gelezen.",
+        "Mend the draft before publishing it.": "Herstel het concept voordat je het publiceert.",
+        "This draft needs mending before it can be published:": "Dit concept moet worden hersteld voordat het gepubliceerd kan worden:",
+    }
+)
+
+
 if __name__ == "__main__":
     from pathlib import Path
 
