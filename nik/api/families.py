@@ -7,7 +7,7 @@ from datetime import date, datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from nik.core import access, audit
@@ -79,8 +79,13 @@ class ReferralIn(Schema):
 
 class ReferralOut(Schema):
     id: int
-    family_id: int
-    status: str
+    family_id: int | None = Field(
+        description="Only for a caller who may see the family; otherwise null."
+    )
+    status: str = Field(
+        description="`received` for a caller who may not see the family: whether the child was "
+        "known before is told only to those who may see the earlier family."
+    )
     contact_due_at: datetime
     duplicate_of: int | None
 
@@ -196,6 +201,17 @@ def create_referral(request: HttpRequest, payload: ReferralIn):  # type: ignore[
         )
     except ValidationError as error:
         return Status(400, {"detail": " ".join(error.messages)})
+    if not access.may_see_family(request.auth, referral.family_id):
+        return Status(
+            201,
+            ReferralOut(
+                id=referral.pk,
+                family_id=None,
+                status="received",
+                contact_due_at=referral.contact_due_at,
+                duplicate_of=None,
+            ),
+        )
     return Status(
         201,
         ReferralOut(

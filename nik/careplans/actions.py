@@ -102,9 +102,7 @@ def do_publish(
         raise ValidationError(_("This version is published already."))
     problems = stored.problems
     if problems:
-        raise ValidationError(
-            [_("Mend the draft before publishing it."), *problems]
-        )
+        raise ValidationError([_("Mend the draft before publishing it."), *problems])
     content = stored.data
     if summary:
         content.summary_of_changes = summary

@@ -303,3 +303,41 @@ def open_region_as_coordinator(user: AnyUser, slug: str, purpose: str) -> Region
         )
         raise PermissionDenied
     return region
+
+
+def open_inquiry(user: AnyUser, region: Region, pk: Any, purpose: str) -> Any:
+    """A question to the region's contact point, for its coordinators; logged, else Http404.
+
+    A question holds a parent's own words, so an id that arrives in a form (not only in a URL)
+    is opened here too.
+    """
+    from nik.families.models import Inquiry
+
+    inquiry = (
+        Inquiry.objects.filter(region=region, pk=pk).select_related("family", "referral").first()
+        if str(pk).isdigit()
+        else None
+    )
+    allowed = inquiry is not None and is_coordinator(user, region)
+    audit.record(
+        action=AuditAction.VIEW,
+        outcome=AuditOutcome.ALLOWED if allowed else AuditOutcome.DENIED,
+        user=user if _active(user) else None,
+        role=_region_role(user, region.pk),
+        region=region,
+        object_type="families.inquiry",
+        object_id=str(pk)[:64],
+        subject_family_id=inquiry.family_id if inquiry is not None else None,
+        purpose=purpose,
+        details={} if allowed else {"reason": "not_found" if inquiry is None else "not_permitted"},
+    )
+    if not allowed:
+        raise Http404
+    return inquiry
+
+
+def may_see_family(user: AnyUser, family_id: int | None) -> bool:
+    """Whether the user may see this family, without an event: to decide what a page may say."""
+    if family_id is None:
+        return False
+    return visible_families(user).filter(pk=family_id).exists()

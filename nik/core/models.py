@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from typing import Any
 
 import pgtrigger
@@ -351,11 +352,18 @@ class ApiToken(models.Model):
         verbose_name_plural = _("API tokens")
 
     def __str__(self) -> str:
-        return f"{self.user} ({self.label or self.created_at:%Y-%m-%d})"
+        return f"{self.user} ({self.label or f'{self.created_at:%Y-%m-%d}'})"
 
     @staticmethod
     def hash_key(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user: User, *, label: str = "") -> str:
+        """Make a token for `user` and return its key: shown once, only the hash is kept."""
+        key = secrets.token_urlsafe(32)
+        cls.objects.create(user=user, key_hash=cls.hash_key(key), label=label[:100])
+        return key
 
 
 class AuditAction(models.TextChoices):

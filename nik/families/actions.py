@@ -149,6 +149,13 @@ def do_create_referral(
         raise ValidationError(_("The family must agree to the referral first."))
     if child.date_of_birth > timezone.localdate():
         raise ValidationError(_("The date of birth is in the future."))
+    if inquiry is not None:
+        # Under a lock: one question becomes one referral, also when two people act on it.
+        _lock(inquiry)
+        if inquiry.region_id != region.pk:
+            raise ValidationError(_("The question belongs to another region."))
+        if inquiry.referral_id is not None:
+            raise ValidationError(_("This question became a referral already."))
     earlier = find_duplicate(region, child)
     if earlier is not None:
         referral = Referral.objects.create(
@@ -163,6 +170,10 @@ def do_create_referral(
             duplicate_of=earlier,
             created_by=acting_user,
         )
+        if inquiry is not None:
+            inquiry.referral = referral
+            inquiry.family = earlier.family
+            inquiry.save(update_fields=["referral", "family"])
         _event(AuditAction.CREATE, referral, earlier.family, acting_user, duplicate_of=earlier.pk)
         return referral
     family = Family.objects.create(
@@ -191,8 +202,23 @@ def do_create_referral(
     return referral
 
 
+def _lock(obj: Model) -> None:
+    """Lock the object's row until the transaction commits and re-read it as stored now."""
+    type(obj)._default_manager.select_for_update().filter(pk=obj.pk).values_list("pk").get()
+    obj.refresh_from_db()
+
+
+def _lock_open_referral(referral: Referral) -> None:
+    """Two coordinators deciding at once: the second waits here for the first to commit, then
+    finds the referral decided and is told so; nothing of the second decision is written."""
+    _lock(referral)
+    if referral.status != ReferralStatus.OPEN:
+        raise ValidationError(_("This referral has been decided already."))
+
+
 @transaction.atomic
 def do_record_first_contact(referral: Referral, *, acting_user: User) -> Referral:
+    _lock(referral)
     referral.first_contact_at = referral.first_contact_at or timezone.now()
     referral.save(update_fields=["first_contact_at"])
     if referral.family.stage == Stage.REGISTERED:
@@ -203,8 +229,7 @@ def do_record_first_contact(referral: Referral, *, acting_user: User) -> Referra
 
 @transaction.atomic
 def do_accept_referral(referral: Referral, *, acting_user: User, casemanager: User) -> Referral:
-    if referral.status != ReferralStatus.OPEN:
-        raise ValidationError(_("This referral has been decided already."))
+    _lock_open_referral(referral)
     family = referral.family
     if not Membership.objects.filter(
         user=casemanager, region=family.region, role__in=[Role.CASEMANAGER, Role.COORDINATOR]
@@ -238,8 +263,7 @@ def do_accept_referral(referral: Referral, *, acting_user: User, casemanager: Us
 def do_decline_referral(
     referral: Referral, *, acting_user: User, reason: str, note: str, referred_to: str = ""
 ) -> Referral:
-    if referral.status != ReferralStatus.OPEN:
-        raise ValidationError(_("This referral has been decided already."))
+    _lock_open_referral(referral)
     referral.status = ReferralStatus.REFERRED_ELSEWHERE if referred_to else ReferralStatus.DECLINED
     referral.decline_reason = reason
     referral.decision_note = note
@@ -335,6 +359,9 @@ def do_give_consent(
 @transaction.atomic
 def do_withdraw_consent(consent: Consent, *, acting_user: User) -> Consent:
     """Takes effect at once: the next request of that organisation's team member is refused."""
+    _lock(consent)
+    if consent.withdrawn_at is not None:
+        raise ValidationError(_("This consent was withdrawn already."))
     consent.withdrawn_at = timezone.now()
     consent.save(update_fields=["withdrawn_at"])
     _event(AuditAction.UPDATE, consent, consent.family, acting_user, withdrawn=True)
@@ -426,7 +453,9 @@ def find_invitation(key: str) -> Invitation:
 @transaction.atomic
 def do_accept_invitation(key: str, *, password: str) -> User:
     invitation = find_invitation(key)
+    # Checked again under the lock: the same link used twice at once makes one account.
     Invitation.objects.select_for_update().filter(pk=invitation.pk).get()
+    invitation = find_invitation(key)
     family = invitation.family
     user = User.objects.filter(email=invitation.email).first()
     if user is None:
@@ -477,6 +506,12 @@ def do_open_emergency(family: Family, *, user: User, reason: str) -> EmergencyAc
 def do_review_emergency(
     access: EmergencyAccess, *, acting_user: User, note: str
 ) -> EmergencyAccess:
+    _lock(access)
+    if access.reviewed_at is not None:
+        raise ValidationError(
+            _("%(name)s reviewed this access already.")
+            % {"name": access.reviewed_by.get_full_name() if access.reviewed_by else "—"}
+        )
     access.reviewed_at = timezone.now()
     access.reviewed_by = acting_user
     access.review_note = note[:250]

@@ -145,21 +145,7 @@ def inquiry_new(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def inquiry_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     region = access.open_region_as_coordinator(request.user, slug, "answer a question")
-    inquiry = (
-        Inquiry.objects.filter(region=region, pk=pk).select_related("family", "referral").first()
-    )
-    if inquiry is None:
-        raise Http404
-    audit.record(
-        action=AuditAction.VIEW,
-        user=request.user,
-        role=Role.COORDINATOR,
-        region=region,
-        object_type="families.inquiry",
-        object_id=inquiry.pk,
-        subject_family_id=inquiry.family_id,
-        purpose="answer a question",
-    )
+    inquiry = access.open_inquiry(request.user, region, pk, "answer a question")
     form = AnswerForm(
         request.POST or None,
         region=region,
@@ -239,22 +225,22 @@ def referral_new(request: HttpRequest, slug: str) -> HttpResponse:
         raise PermissionDenied
     inquiry = None
     initial: dict[str, Any] = {}
-    if request.GET.get("inquiry") and access.is_coordinator(request.user, region):
-        inquiry = Inquiry.objects.filter(region=region, pk=request.GET["inquiry"]).first()
-        if inquiry is not None:
-            initial = {
-                "guardian_name": inquiry.name,
-                "guardian_phone": inquiry.phone,
-                "guardian_email": inquiry.email,
-                "question": inquiry.question,
-                "source": "parents" if inquiry.asker == Inquiry.Asker.PARENT else "other",
-                "referrer_name": inquiry.name,
-            }
+    # The question a referral grows from is named in the URL (to fill the form) and again in the
+    # POST (to link it): both times it is opened through the door, for coordinators only.
+    named = request.POST.get("inquiry") if request.method == "POST" else request.GET.get("inquiry")
+    if named:
+        inquiry = access.open_inquiry(request.user, region, named, "referral from a question")
+        initial = {
+            "guardian_name": inquiry.name,
+            "guardian_phone": inquiry.phone,
+            "guardian_email": inquiry.email,
+            "question": inquiry.question,
+            "source": "parents" if inquiry.asker == Inquiry.Asker.PARENT else "other",
+            "referrer_name": inquiry.name,
+        }
     form = ReferralForm(request.POST or None, region=region, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if request.POST.get("inquiry"):
-            inquiry = Inquiry.objects.filter(region=region, pk=request.POST["inquiry"]).first()
         try:
             referral = actions.do_create_referral(
                 region,
@@ -285,7 +271,11 @@ def referral_new(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            if referral.status == ReferralStatus.DUPLICATE:
+            # Only someone who may see the earlier family learns that the child is known; anyone
+            # else gets the ordinary receipt, and the coordinator sees the duplicate.
+            if referral.status == ReferralStatus.DUPLICATE and access.may_see_family(
+                request.user, referral.family_id
+            ):
                 messages.warning(
                     request,
                     _(
@@ -388,10 +378,14 @@ def emergency_review(request: HttpRequest, slug: str) -> HttpResponse:
         ).first()
         form = ReviewForm(request.POST)
         if item is not None and form.is_valid():
-            actions.do_review_emergency(
-                item, acting_user=request.user, note=form.cleaned_data["note"]
-            )
-            messages.success(request, _("The review is saved."))
+            try:
+                actions.do_review_emergency(
+                    item, acting_user=request.user, note=form.cleaned_data["note"]
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("The review is saved."))
         return redirect("families:emergency_review", slug=region.slug)
     items = EmergencyAccess.objects.filter(family__region=region).select_related(
         "family", "user", "reviewed_by"
@@ -568,8 +562,12 @@ def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResp
     consent = Consent.objects.filter(family=family, pk=consent_pk).first()
     if consent is None:
         raise Http404
-    actions.do_withdraw_consent(consent, acting_user=request.user)
-    messages.success(request, _("The consent is withdrawn. It takes effect at once."))
+    try:
+        actions.do_withdraw_consent(consent, acting_user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The consent is withdrawn. It takes effect at once."))
     return redirect("families:family_detail", pk=family.pk)
 
 
@@ -659,35 +657,53 @@ def access_log(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def emergency(request: HttpRequest, pk: int) -> HttpResponse:
-    """Break-glass for a professional of the region who is not on the team."""
-    family = Family.objects.filter(pk=pk).select_related("region").first()
-    allowed_roles = access.Membership.objects.filter(
-        user=request.user,
-        region_id=getattr(family, "region_id", None),
-        role__in=[Role.MEMBER, Role.CASEMANAGER],
-    )
-    if family is None or not allowed_roles.exists():
-        audit.record(
-            action=AuditAction.VIEW,
-            outcome="denied",
-            user=request.user,
-            object_type="families.family",
-            object_id=str(pk),
-            subject_family_id=family.pk if family else None,
-            purpose="emergency access",
-            details={"reason": "not_allowed"},
-        )
+    """Break-glass for a professional of the region who is not on the team.
+
+    The page answers the same for every number, so it tells nobody which families exist; only
+    a professional of the family's own region, giving a reason, gets in (logged, reviewed).
+    """
+    if not access.Membership.objects.filter(
+        user=request.user, role__in=[Role.MEMBER, Role.CASEMANAGER]
+    ).exists():
         raise Http404
     form = EmergencyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            actions.do_open_emergency(family, user=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.warning(
-                request,
-                _("Emergency access is open for four hours. The coordinator will review it."),
+        family = Family.objects.filter(pk=pk).select_related("region").first()
+        allowed = (
+            family is not None
+            and access.Membership.objects.filter(
+                user=request.user,
+                region_id=family.region_id,
+                role__in=[Role.MEMBER, Role.CASEMANAGER],
+            ).exists()
+        )
+        if family is None or not allowed:
+            audit.record(
+                action=AuditAction.VIEW,
+                outcome="denied",
+                user=request.user,
+                object_type="families.family",
+                object_id=str(pk),
+                purpose="emergency access",
+                details={"reason": "not_allowed"},
             )
-            return redirect("families:family_detail", pk=family.pk)
-    return render(request, "families/emergency.html", {"form": form, "family_pk": family.pk})
+            form.add_error(
+                None,
+                _(
+                    "This record cannot be opened in an emergency by you. Call the network's coordinator."
+                ),
+            )
+        else:
+            try:
+                actions.do_open_emergency(
+                    family, user=request.user, reason=form.cleaned_data["reason"]
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.warning(
+                    request,
+                    _("Emergency access is open for four hours. The coordinator will review it."),
+                )
+                return redirect("families:family_detail", pk=family.pk)
+    return render(request, "families/emergency.html", {"form": form, "family_pk": pk})

@@ -1354,6 +1354,12 @@ NL.update(
         "The stored plan could not be read.": "Het opgeslagen plan kon niet worden gelezen.",
         "Mend the draft before publishing it.": "Herstel het concept voordat je het publiceert.",
         "This draft needs mending before it can be published:": "Dit concept moet worden hersteld voordat het gepubliceerd kan worden:",
+        "This question became a referral already.": "Deze vraag is al een aanmelding geworden.",
+        "The question belongs to another region.": "De vraag hoort bij een andere regio.",
+        "This consent was withdrawn already.": "Deze toestemming is al ingetrokken.",
+        "%(name)s reviewed this access already.": "%(name)s heeft deze toegang al beoordeeld.",
+        "Only a draft can be marked as discussed.": "Alleen een concept kan als besproken worden gemarkeerd.",
+        "This record cannot be opened in an emergency by you. Call the network's coordinator.": "Dit dossier kun jij niet openen in een noodgeval. Bel de coördinator van het netwerk.",
     }
 )
 

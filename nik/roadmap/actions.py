@@ -214,18 +214,22 @@ def do_new_plan_version(region: Region, *, acting_user: User):  # type: ignore[n
     return plan
 
 
+class PlanNotReady(Exception):
+    pass
+
+
 @transaction.atomic
 def do_mark_discussed(plan, *, acting_user: User):  # type: ignore[no-untyped-def]
-    from .models import PlanStatus
+    from .models import PlanOfApproach, PlanStatus
 
+    PlanOfApproach.objects.select_for_update().filter(pk=plan.pk).values_list("pk").get()
+    plan.refresh_from_db()
+    if plan.status != PlanStatus.DRAFT:
+        raise PlanNotReady(_("Only a draft can be marked as discussed."))
     plan.status = PlanStatus.DISCUSSED
     plan.save(update_fields=["status"])
     audit.record_write(AuditAction.UPDATE, plan, plan.region, acting_user, status="discussed")
     return plan
-
-
-class PlanNotReady(Exception):
-    pass
 
 
 @transaction.atomic
@@ -235,6 +239,10 @@ def do_approve_plan(plan, *, acting_user: User):  # type: ignore[no-untyped-def]
 
     from .models import PlanOfApproach, PlanStatus
 
+    # Two steering members approving at once: the second waits for the lock, then finds it
+    # approved (no second "approved" event, no second supersede).
+    PlanOfApproach.objects.select_for_update().filter(pk=plan.pk).values_list("pk").get()
+    plan.refresh_from_db()
     if plan.status != PlanStatus.DISCUSSED:
         raise PlanNotReady(_("Only a plan that was discussed can be approved."))
     PlanOfApproach.objects.filter(region=plan.region, status=PlanStatus.APPROVED).update(

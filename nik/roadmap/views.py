@@ -414,10 +414,14 @@ def plan_discussed(request: HttpRequest, slug: str) -> HttpResponse:
     plan = PlanOfApproach.objects.filter(region=region, status=PlanStatus.DRAFT).first()
     if plan is None:
         raise Http404
-    actions.do_mark_discussed(plan, acting_user=request.user)
-    messages.success(
-        request, _("The plan is marked as discussed; the steering group can approve it.")
-    )
+    try:
+        actions.do_mark_discussed(plan, acting_user=request.user)
+    except actions.PlanNotReady as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("The plan is marked as discussed; the steering group can approve it.")
+        )
     return redirect("roadmap:plan", slug=region.slug)
 
 

@@ -58,7 +58,9 @@ def test_evaluating_a_plan_whose_evaluation_date_passed_opens_a_working_draft(
     assert CarePlanVersion.objects.get(number=2).status == VersionStatus.PUBLISHED
     pdf = client.get(url(family, "2.pdf"))
     assert pdf.status_code == 200
-    assert "Geëvalueerd" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Geëvalueerd" in "".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages
+    )
 
 
 def test_a_stored_draft_whose_dates_disagree_opens_with_the_problem_shown(

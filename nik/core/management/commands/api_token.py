@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -19,6 +18,4 @@ class Command(BaseCommand):
         user = User.objects.filter(email=email.strip().lower(), is_active=True).first()
         if user is None:
             raise CommandError(f"No active account with e-mail address {email!r}.")
-        key = secrets.token_urlsafe(32)
-        ApiToken.objects.create(user=user, key_hash=ApiToken.hash_key(key), label=label)
-        self.stdout.write(key)
+        self.stdout.write(ApiToken.issue(user, label=label))
