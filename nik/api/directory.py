@@ -7,8 +7,9 @@ from datetime import date
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
+from nik.core import limits
 from nik.directory import search
 from nik.directory.models import STALE_AFTER, Category, Financing
 from nik.directory.views import find
@@ -51,14 +52,14 @@ class Problem(Schema):
 @router.get("/services", response={200: ServicePage, 400: Problem})
 def services(
     request: HttpRequest,
-    q: str = "",
+    q: str = Query("", max_length=200),
     category: str = "",
-    age: int | None = None,
-    near: str = "",
+    age: int | None = Query(None, ge=0, le=120),
+    near: str = Query("", max_length=100),
     region: str = "",
     financing: str = "",
-    limit: int = 20,
-    offset: int = 0,
+    limit: int = Query(20, ge=1, le=100),
+    offset: int = Query(0, ge=0, le=limits.MAX_OFFSET),
 ):  # type: ignore[no-untyped-def]
     if category and category not in Category.values:
         return Status(400, {"detail": _("Unknown category: %(value)s.") % {"value": category[:50]}})
@@ -79,7 +80,6 @@ def services(
     )
     if problem:
         return Status(400, {"detail": problem})
-    limit, offset = max(1, min(limit, 100)), max(0, offset)
     page = list(found[offset : offset + limit])
     limit_date = timezone.localdate() - STALE_AFTER
     return Status(

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from nik.core import access, audit
+from nik.core import access, audit, limits
 from nik.core.models import AuditAction, AuditEvent, Membership, Region, Role
 from nik.families import actions
-from nik.families.models import Child, Family, Inquiry, InquiryTopic, ReferralSource
+from nik.families.models import (
+    Child,
+    Family,
+    Guardian,
+    Inquiry,
+    InquiryTopic,
+    Referral,
+    ReferralSource,
+)
 
 router = Router(tags=["families"])
 public = Router(tags=["public"], auth=None)
@@ -56,24 +65,33 @@ class AuditOut(Schema):
     break_glass: bool
 
 
+def _text(model: type, field: str, default: str | None = None) -> Any:
+    """A text field of the body, held to the model's own length limit (documented in OpenAPI)."""
+    limit = limits.max_length(model, field)
+    return Field(max_length=limit) if default is None else Field(default, max_length=limit)
+
+
+PlausibleDate = Annotated[date, Field(ge=limits.EARLIEST_DATE, le=limits.LATEST_DATE)]
+
+
 class ChildIn(Schema):
-    first_name: str
-    last_name: str
-    date_of_birth: date
-    condition_category: str = ""
-    diagnosis: str = ""
+    first_name: str = _text(Child, "first_name")
+    last_name: str = _text(Child, "last_name")
+    date_of_birth: PlausibleDate
+    condition_category: str = _text(Child, "condition_category", "")
+    diagnosis: str = Field("", max_length=limits.MAX_FREE_TEXT)
 
 
 class ReferralIn(Schema):
-    region: str
+    region: str = Field(max_length=50)
     child: ChildIn
-    guardian_name: str
-    guardian_phone: str = ""
-    guardian_email: str = ""
+    guardian_name: str = _text(Guardian, "name")
+    guardian_phone: str = _text(Guardian, "phone", "")
+    guardian_email: str = _text(Guardian, "email", "")
     source: ReferralSource
-    referrer_name: str = ""
-    referrer_contact: str = ""
-    question: str = ""
+    referrer_name: str = _text(Referral, "referrer_name", "")
+    referrer_contact: str = _text(Referral, "referrer_contact", "")
+    question: str = Field("", max_length=limits.MAX_FREE_TEXT)
     consent_to_share: bool
 
 
@@ -92,10 +110,10 @@ class ReferralOut(Schema):
 
 class InquiryIn(Schema):
     topic: InquiryTopic
-    question: str
-    name: str
-    email: str = ""
-    phone: str = ""
+    question: str = Field(min_length=1, max_length=limits.MAX_FREE_TEXT)
+    name: str = Field(min_length=1, max_length=limits.max_length(Inquiry, "name"))
+    email: str = _text(Inquiry, "email", "")
+    phone: str = _text(Inquiry, "phone", "")
 
 
 class MessageOut(Schema):
@@ -112,9 +130,12 @@ class FamilyPage(Schema):
 
 
 @router.get("/families", response=FamilyPage)
-def families(request: HttpRequest, limit: int = 50, offset: int = 0) -> FamilyPage:
+def families(
+    request: HttpRequest,
+    limit: int = Query(50, ge=1, le=limits.MAX_PAGE_SIZE),
+    offset: int = Query(0, ge=0, le=limits.MAX_OFFSET),
+) -> FamilyPage:
     """The families the caller may see; each family on the page is an audited view."""
-    limit, offset = max(1, min(limit, 200)), max(0, offset)
     visible = access.visible_families(request.auth).select_related("region").order_by("name", "id")
     page = list(visible[offset : offset + limit])
     audit.record_views(request.auth, "", page, "api family list")

@@ -14,7 +14,7 @@ from fhirclient.models import capabilitystatement, fhirdatetime, operationoutcom
 
 from nik.careplans import fhir
 from nik.careplans.models import CarePlan
-from nik.core import access
+from nik.core import access, limits
 from nik.core.models import AuditAction, Membership, Role
 
 from .auth import bearer_user
@@ -128,9 +128,9 @@ def transaction(request: HttpRequest) -> HttpResponse:
             403,
         )
     try:
-        data = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
-        return outcome("The body is not JSON.", "structure", 400)
+        data = limits.load_json(request.body, max_depth=64)
+    except limits.BadInput as error:
+        return outcome(error.message, "structure", 400)
     family = fhir.import_bundle(data, region=regions[0], acting_user=request.user)
     return _respond(fhir.everything(family), 200)
 
@@ -150,10 +150,18 @@ def healthcare_services(request: HttpRequest) -> HttpResponse:
     from nik.directory.models import Category, Service
 
     try:
-        count = max(1, min(int(request.GET.get("_count", 50)), 200))
-        page = max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        return outcome("_count and page must be whole numbers.", "invalid", 400)
+        count = limits.whole_number(
+            request.GET.get("_count"),
+            name="_count",
+            default=50,
+            low=1,
+            high=limits.MAX_PAGE_SIZE,
+        )
+        page = limits.whole_number(
+            request.GET.get("page"), name="page", default=1, low=1, high=limits.MAX_PAGE
+        )
+    except limits.BadInput as error:
+        return outcome(error.message, "invalid", 400)
     found = Service.objects.select_related("organization").order_by("name", "id")
     if request.GET.get("service-category"):
         if request.GET["service-category"] not in Category.values:

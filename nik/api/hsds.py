@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import math
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from nik.core import limits
 from nik.core.models import Membership, Organization, Role
 from nik.directory import hsds
 from nik.directory.models import Service
@@ -33,15 +36,33 @@ def _page(request: HttpRequest, items: list, total: int, number: int, size: int)
 
 
 def _paging(request: HttpRequest) -> tuple[int, int]:
-    try:
-        number = max(1, int(request.GET.get("page", 1)))
-        size = max(1, min(int(request.GET.get("per_page", 50)), 200))
-    except ValueError:
-        number, size = 1, 50
+    """`page` and `per_page`, bounded; BadInput (a 400) outside the documented range."""
+    number = limits.whole_number(
+        request.GET.get("page"), name="page", default=1, low=1, high=limits.MAX_PAGE
+    )
+    size = limits.whole_number(
+        request.GET.get("per_page"),
+        name="per_page",
+        default=50,
+        low=1,
+        high=limits.MAX_PAGE_SIZE,
+    )
     return number, size
 
 
+def _bad_paging(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except limits.BadInput as error:
+            return JsonResponse({"detail": error.message}, status=400)
+
+    return wrapper
+
+
 @require_GET
+@_bad_paging
 def services(request: HttpRequest) -> JsonResponse:
     number, size = _paging(request)
     found = Service.objects.select_related(
@@ -66,6 +87,7 @@ def service(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @require_GET
+@_bad_paging
 def organizations(request: HttpRequest) -> JsonResponse:
     number, size = _paging(request)
     found = (
@@ -97,10 +119,10 @@ def import_services(request: HttpRequest) -> JsonResponse:
             status=403,
         )
     try:
-        data = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
+        data = limits.load_json(request.body)
+    except limits.BadInput as error:
         return JsonResponse(
-            {"imported": 0, "errors": [{"record": None, "errors": ["The body is not JSON."]}]},
+            {"imported": 0, "errors": [{"record": None, "errors": [error.message]}]},
             status=400,
         )
     records = data.get("contents") if isinstance(data, dict) else data

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as NinjaValidationError
 
 from .auth import BearerToken
 from .core import router as core_router
@@ -31,6 +34,47 @@ def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResp
         request,
         {"detail": _("Not logged in: send a valid API token as 'Authorization: Bearer <token>'.")},
         status=401,
+    )
+
+
+def _plain(error: dict[str, Any]) -> str:
+    """One refused field in the user's language: where it is, and what is wrong with it."""
+    where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("body", "query", "payload"))
+    ctx = error.get("ctx", {})
+    kind = error.get("type", "")
+    if kind in ("string_too_long", "too_long"):
+        what = _("at most %(n)s characters") % {"n": ctx.get("max_length")}
+    elif kind in ("less_than_equal", "less_than"):
+        what = _("at most %(n)s") % {"n": ctx.get("le", ctx.get("lt"))}
+    elif kind in ("greater_than_equal", "greater_than"):
+        what = _("at least %(n)s") % {"n": ctx.get("ge", ctx.get("gt"))}
+    elif kind == "missing":
+        what = _("required")
+    elif kind in ("int_parsing", "int_from_float"):
+        what = _("a whole number")
+    elif kind.startswith("date"):
+        what = _("a date as YYYY-MM-DD")
+    elif kind in ("enum", "literal_error"):
+        what = _("one of: %(values)s") % {"values": ctx.get("expected", "")}
+    else:
+        return f"{where}: {error.get('msg', '')}"
+    return _("%(field)s must be %(what)s.") % {"field": where, "what": what}
+
+
+@api.exception_handler(NinjaValidationError)
+def _invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    # pydantic's own list stays under "errors" for programs; "detail" is for people.
+    errors = [
+        {
+            **{k: v for k, v in e.items() if k not in ("input", "ctx")},
+            **({"ctx": {k: str(v) for k, v in e["ctx"].items()}} if "ctx" in e else {}),
+        }
+        for e in exc.errors
+    ]
+    return api.create_response(
+        request,
+        {"detail": " ".join(_plain(e) for e in errors), "errors": errors},
+        status=422,
     )
 
 

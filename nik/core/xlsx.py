@@ -13,12 +13,20 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO, Any
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
+from .limits import EARLIEST_DATE, LATEST_DATE
+
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# Documented in docs/formats/limits.md: what one upload may hold, and how much it reports.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 5000
+MAX_ERRORS = 100
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,12 @@ def read_table(file: IO[bytes], columns: Sequence[str]) -> list[SheetRow]:
     `columns`. Empty rows after the last filled row are dropped; empty rows between filled
     rows are kept, so the caller can report them.
     """
+    size = _size(file)
+    if size > MAX_FILE_BYTES:
+        raise SheetError(
+            _("The file is larger than %(mb)s MB. Split it into smaller files.")
+            % {"mb": MAX_FILE_BYTES // (1024 * 1024)}
+        )
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
@@ -71,10 +85,61 @@ def read_table(file: IO[bytes], columns: Sequence[str]) -> list[SheetRow]:
     for number, raw in enumerate(rows, start=2):
         values = {name: (raw[i] if i < len(raw) else None) for i, name in enumerate(columns)}
         result.append(SheetRow(number, values))
+        if len(result) > MAX_ROWS and not SheetRow(number, values).is_empty():
+            workbook.close()
+            raise SheetError(
+                _("The sheet has more than %(rows)s rows. Split it into smaller files.")
+                % {"rows": MAX_ROWS}
+            )
     workbook.close()
     while result and result[-1].is_empty():
         result.pop()
     return result
+
+
+def _size(file: IO[bytes]) -> int:
+    size = getattr(file, "size", None)
+    if isinstance(size, int):
+        return size
+    try:
+        here = file.tell()
+        file.seek(0, io.SEEK_END)
+        end = file.tell()
+        file.seek(here)
+    except (AttributeError, OSError):
+        return 0
+    return end - here
+
+
+def capped(errors: list[RowError]) -> list[RowError]:
+    """At most MAX_ERRORS errors, then one line saying how many more there are."""
+    if len(errors) <= MAX_ERRORS:
+        return errors
+    rest = len(errors) - MAX_ERRORS
+    return [
+        *errors[:MAX_ERRORS],
+        RowError(
+            errors[MAX_ERRORS].row,
+            _("… and %(n)s more problems. Mend these first and import again.") % {"n": rest},
+        ),
+    ]
+
+
+def model_problems(obj: Any, exclude: Sequence[str] = ()) -> list[str]:
+    """The model's own checks (lengths, dates, choices) on one row, as messages per column."""
+    try:
+        obj.full_clean(exclude=list(exclude), validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        problems = []
+        for name, messages in error.message_dict.items():
+            label = (
+                str(obj._meta.get_field(name).verbose_name).capitalize()
+                if name != NON_FIELD_ERRORS
+                else ""
+            )
+            problems.extend(f"{label}: {m}" if label else m for m in messages)
+        return problems
+    return []
 
 
 def write_table(
@@ -91,6 +156,11 @@ def write_table(
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append(list(row))
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":
+                # openpyxl turns any text starting with "=" into a live formula; what people
+                # typed is written as the text it is (no formula injection into exports).
+                cell.data_type = "s"
     for i, width in enumerate(widths or [], start=1):
         sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width = width
     sheet.freeze_panes = "A2"
@@ -110,15 +180,16 @@ def as_text(value: Any) -> str:
 def as_date(value: Any) -> date | None:
     """A date cell, or a text date as 2026-03-01 or 1-3-2026; None when it is not a date."""
     if isinstance(value, datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, date):
-        return value
+        return value if EARLIEST_DATE <= value <= LATEST_DATE else None
     text = as_text(value)
     for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
         try:
-            return datetime.strptime(text, fmt).date()  # noqa: DTZ007  (a calendar date, no time)
+            found = datetime.strptime(text, fmt).date()  # noqa: DTZ007  (a calendar date, no time)
         except ValueError:
             continue
+        return found if EARLIEST_DATE <= found <= LATEST_DATE else None
     return None
 
 

@@ -156,6 +156,21 @@ def do_create_referral(
             raise ValidationError(_("The question belongs to another region."))
         if inquiry.referral_id is not None:
             raise ValidationError(_("This question became a referral already."))
+    # Every part is checked against the model's own limits before anything is written, so a
+    # 300-character name is a clear message on every database (not an error on PostgreSQL).
+    candidate = Child(**child.__dict__)
+    candidate.full_clean(exclude=["family"])
+    parents = [Guardian(**g) for g in guardians if g.get("name")]
+    for guardian in parents:
+        guardian.full_clean(exclude=["family"])
+    Referral(
+        region=region,
+        source=source,
+        referrer_name=referrer_name,
+        referrer_contact=referrer_contact,
+        question=question,
+        consent_to_share=True,
+    ).full_clean(exclude=["family", "duplicate_of", "created_by", "decided_by", "contact_due_at"])
     earlier = find_duplicate(region, child)
     if earlier is not None:
         referral = Referral.objects.create(
@@ -179,10 +194,11 @@ def do_create_referral(
     family = Family.objects.create(
         region=region, name=_("Family %(name)s") % {"name": child.last_name}
     )
-    Child.objects.create(family=family, **child.__dict__)
-    for g in guardians:
-        if g.get("name"):
-            Guardian.objects.create(family=family, **g)
+    candidate.family = family
+    candidate.save()
+    for guardian in parents:
+        guardian.family = family
+        guardian.save()
     StageChange.objects.create(family=family, stage=Stage.REGISTERED, by=acting_user)
     referral = Referral.objects.create(
         region=region,

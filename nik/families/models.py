@@ -9,10 +9,12 @@ import hashlib
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nik.core.limits import MAX_FREE_TEXT, plausible_date
 from nik.core.models import Municipality, Organization, Professional, Region
 
 
@@ -91,7 +93,7 @@ class Child(models.Model):
     family = models.OneToOneField(Family, on_delete=models.CASCADE, related_name="child")
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
-    date_of_birth = models.DateField(_("date of birth"))
+    date_of_birth = models.DateField(_("date of birth"), validators=[plausible_date])
     municipality = models.ForeignKey(
         Municipality,
         verbose_name=_("municipality"),
@@ -103,7 +105,9 @@ class Child(models.Model):
         _("condition category"), max_length=10, choices=ConditionCategory.choices, blank=True
     )
     diagnosis = models.TextField(_("diagnosis in words"), blank=True)
-    diagnosed_on = models.DateField(_("date of diagnosis"), null=True, blank=True)
+    diagnosed_on = models.DateField(
+        _("date of diagnosis"), null=True, blank=True, validators=[plausible_date]
+    )
 
     class Meta:
         verbose_name = _("child")
@@ -355,7 +359,9 @@ class Referral(models.Model):
     referrer_contact = models.CharField(
         _("phone or e-mail of the referrer"), max_length=200, blank=True
     )
-    question = models.TextField(_("what the family needs"), blank=True)
+    question = models.TextField(
+        _("what the family needs"), blank=True, validators=[MaxLengthValidator(MAX_FREE_TEXT)]
+    )
     consent_to_share = models.BooleanField(
         _("the family agrees to be referred"),
         help_text=_("Without the family's consent the network cannot take the referral."),
@@ -442,7 +448,7 @@ class Inquiry(models.Model):
         Family, on_delete=models.SET_NULL, null=True, blank=True, related_name="inquiries"
     )
     topic = models.CharField(_("topic"), max_length=20, choices=InquiryTopic.choices)
-    question = models.TextField(_("question"))
+    question = models.TextField(_("question"), validators=[MaxLengthValidator(MAX_FREE_TEXT)])
     asker = models.CharField(_("I am"), max_length=20, choices=Asker.choices, default=Asker.PARENT)
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail address"), blank=True)

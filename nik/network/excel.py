@@ -12,7 +12,17 @@ from typing import IO
 from django.utils.translation import gettext as _
 
 from nik.core.models import Organization, Professional, Region
-from nik.core.xlsx import RowError, SheetError, as_date, as_score, as_text, read_table, write_table
+from nik.core.xlsx import (
+    RowError,
+    SheetError,
+    as_date,
+    as_score,
+    as_text,
+    capped,
+    model_problems,
+    read_table,
+    write_table,
+)
 
 from .models import StakeholderAssessment
 
@@ -27,6 +37,7 @@ STAKEHOLDER_COLUMNS = [
     "Actie",
 ]
 SCORE_COLUMNS = ["Invloed", "Belang", "Gewenste invloed", "Gewenst belang"]
+SCORE_FIELDS = ["influence", "interest", "desired_influence", "desired_interest"]
 
 CONTACT_COLUMNS = [
     "Naam",
@@ -114,6 +125,18 @@ def parse_stakeholders(
             elif key in existing:
                 problems.append(_("This stakeholder already has an assessment on this date."))
             seen.setdefault(key, sheet_row.number)
+        if not problems:
+            problems = model_problems(
+                StakeholderAssessment(
+                    region=region,
+                    organization=organization,
+                    person=person,
+                    assessed_on=day,
+                    action=as_text(values["Actie"]),
+                    **dict(zip(SCORE_FIELDS, scores.values(), strict=True)),
+                ),
+                exclude=["region", "organization"],
+            )
         if problems:
             errors.extend(RowError(sheet_row.number, p) for p in problems)
             continue
@@ -130,7 +153,7 @@ def parse_stakeholders(
                 action=as_text(values["Actie"]),
             )
         )
-    return good, errors
+    return good, capped(errors)
 
 
 def stakeholders_xlsx(region: Region) -> bytes:

@@ -9,7 +9,15 @@ from django.utils.translation import gettext as _
 
 from nik.core import audit
 from nik.core.models import AuditAction, Region, User
-from nik.core.xlsx import RowError, SheetError, as_date, as_text, read_table
+from nik.core.xlsx import (
+    RowError,
+    SheetError,
+    as_date,
+    as_text,
+    capped,
+    model_problems,
+    read_table,
+)
 
 from .models import Milestone, MilestoneStatus, ReflectionAnswer, RoadmapStep
 
@@ -113,24 +121,25 @@ def parse_milestones(region: Region, file: IO[bytes]) -> tuple[list[Milestone], 
             )
         if start and due and start > due:
             problems.append(_("The start is after the due date."))
+        milestone = Milestone(
+            region=region,
+            title=title,
+            result=as_text(v["Resultaat"]) or title,
+            criteria=as_text(v["Kwaliteitscriteria"]),
+            owner=owner,
+            owner_user=accounts.get(owner.lower()),
+            start=start,
+            due=due,
+            status=status or MilestoneStatus.PLANNED,
+            critical=as_text(v["Kritische beslissing"]).lower() in {"ja", "x", "1", "true"},
+        )
+        if not problems:
+            problems = model_problems(milestone, exclude=["region", "owner_user"])
         if problems:
             errors.extend(RowError(row.number, p) for p in problems)
             continue
-        good.append(
-            Milestone(
-                region=region,
-                title=title,
-                result=as_text(v["Resultaat"]) or title,
-                criteria=as_text(v["Kwaliteitscriteria"]),
-                owner=owner,
-                owner_user=accounts.get(owner.lower()),
-                start=start,
-                due=due,
-                status=status or MilestoneStatus.PLANNED,
-                critical=as_text(v["Kritische beslissing"]).lower() in {"ja", "x", "1", "true"},
-            )
-        )
-    return good, errors
+        good.append(milestone)
+    return good, capped(errors)
 
 
 @transaction.atomic

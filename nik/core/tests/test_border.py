@@ -1,0 +1,214 @@
+"""Bad input at the border: huge paging numbers, over-long texts, implausible dates, formula
+injection in exports, and imports without limits. Never a 500, never half-saved."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from nik.core import xlsx
+from nik.core.models import ApiToken
+from nik.families.models import Family, Inquiry
+from nik.network import actions as network_actions
+from nik.network.models import StakeholderAssessment
+from nik.network.tests.test_stakeholder_import import sheet
+
+pytestmark = pytest.mark.django_db
+
+HUGE = str(10**30)
+
+
+@pytest.fixture
+def coordinator_token(coordinator) -> str:
+    return ApiToken.issue(coordinator, label="test")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/api/v1/services?offset={HUGE}",
+        f"/api/v1/services?limit={HUGE}",
+        "/api/v1/services?limit=-1",
+        f"/api/v1/services?age={HUGE}",
+        f"/hsds/v3/services?page={HUGE}",
+        f"/hsds/v3/services?per_page={HUGE}",
+        "/hsds/v3/services?page=abc",
+        f"/hsds/v3/organizations?page={HUGE}",
+        f"/fhir/r4/HealthcareService?page={HUGE}",
+        f"/fhir/r4/HealthcareService?_count={HUGE}",
+        f"/api/v1/families?offset={HUGE}",
+        f"/api/v1/families?limit={HUGE}",
+        "/api/v1/families?offset=-1",
+    ],
+)
+def test_paging_with_huge_or_bad_numbers_is_a_clear_4xx(client, coordinator_token, path):
+    response = client.get(path, headers={"Authorization": f"Bearer {coordinator_token}"})
+    assert response.status_code in (400, 422), response.content[:300]
+    assert response.json()
+
+
+@pytest.mark.parametrize("page", [HUGE, "-3", "abc", "0"])
+def test_region_lists_with_a_huge_page_number_still_answer(
+    client, login, coordinator, region, page
+):
+    client = login(coordinator)
+    for path in ("network/organizations/", "network/professionals/", "wegwijzer/"):
+        assert client.get(f"/regions/{region.slug}/{path}?page={page}").status_code == 200
+    assert client.get(f"/wegwijzer/?page={page}").status_code == 200
+
+
+def _referral_body(region, **child):
+    return {
+        "region": region.slug,
+        "child": {
+            "first_name": "Sam",
+            "last_name": "Jansen",
+            "date_of_birth": "2018-05-01",
+            **child,
+        },
+        "guardian_name": "Eva",
+        "source": "gp",
+        "consent_to_share": True,
+    }
+
+
+@pytest.mark.parametrize(
+    "child",
+    [
+        {"first_name": "x" * 300},
+        {"last_name": "y" * 100_000},
+        {"date_of_birth": "0001-01-01"},
+        {"date_of_birth": "2999-01-01"},
+    ],
+)
+def test_referral_api_refuses_what_the_database_could_not_hold(
+    client, coordinator_token, region, child
+):
+    response = client.post(
+        "/api/v1/referrals",
+        _referral_body(region, **child),
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {coordinator_token}"},
+    )
+    assert response.status_code in (400, 422)
+    assert not Family.objects.exists()
+
+
+def test_the_referral_action_checks_lengths_itself(region, coordinator):
+    """Imports and later apps call the action directly: it holds the model's limits too."""
+    from django.core.exceptions import ValidationError
+
+    from nik.families import actions
+
+    with pytest.raises(ValidationError):
+        actions.do_create_referral(
+            region,
+            child=actions.ChildDetails(
+                first_name="Sam", last_name="J" * 300, date_of_birth=date(2018, 1, 1)
+            ),
+            guardians=[{"name": "Eva"}],
+            source="gp",
+            referrer_name="",
+            referrer_contact="",
+            question="",
+            consent_to_share=True,
+            acting_user=coordinator,
+        )
+    assert not Family.objects.exists()
+
+
+def test_a_question_of_a_megabyte_is_refused(client, region):
+    response = client.post(
+        f"/api/v1/regions/{region.slug}/inquiries",
+        {"topic": "respite", "question": "a" * 1_000_000, "name": "Eva", "phone": "06-1"},
+        content_type="application/json",
+    )
+    assert response.status_code in (400, 413, 422)
+    assert not Inquiry.objects.exists()
+
+
+def test_a_formula_typed_into_a_record_is_exported_as_text(client, login, coordinator, region):
+    StakeholderAssessment.objects.create(
+        region=region,
+        person="Wethouder",
+        assessed_on=date(2026, 3, 1),
+        influence=4,
+        interest=2,
+        desired_influence=4,
+        desired_interest=4,
+        action='=HYPERLINK("http://kwaad.example","Klik")',
+    )
+    response = login(coordinator).get(f"/regions/{region.slug}/network/stakeholders.xlsx")
+    cell = load_workbook(io.BytesIO(response.content)).active["H2"]
+    assert cell.value == '=HYPERLINK("http://kwaad.example","Klik")'
+    assert cell.data_type == "s"  # text, not a live formula
+    assert b"<f>" not in _sheet_xml(response.content)
+
+
+def _sheet_xml(content: bytes) -> bytes:
+    import zipfile
+
+    return zipfile.ZipFile(io.BytesIO(content)).read("xl/worksheets/sheet1.xml")
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+31 6 1234", "-2", "@SUM(A1)"])
+def test_every_export_writes_text_starting_with_a_formula_sign_as_text(text):
+    content = xlsx.write_table("t", ["a"], [[text]])
+    assert b"<f>" not in _sheet_xml(content)
+    assert load_workbook(io.BytesIO(content)).active["A2"].value == text
+
+
+def test_an_over_long_stakeholder_name_is_a_row_error_not_a_database_error(region, coordinator):
+    report = network_actions.do_import_stakeholders(
+        region,
+        sheet(
+            [
+                ["", "P" * 300, date(2026, 3, 1), 4, 2, 4, 4, ""],
+                ["", "Wethouder", date(1, 1, 1), 4, 2, 4, 4, ""],
+            ]
+        ),
+        acting_user=coordinator,
+    )
+    assert not report.ok
+    assert [e.row for e in report.errors] == [2, 3]
+    assert "300" in report.errors[0].message
+    assert not StakeholderAssessment.objects.exists()
+
+
+def test_an_import_of_too_many_rows_is_refused_as_a_whole(region, coordinator):
+    rows = [
+        ["", f"Persoon {i}", date(2026, 3, 1), 4, 2, 4, 4, ""] for i in range(xlsx.MAX_ROWS + 1)
+    ]
+    report = network_actions.do_import_stakeholders(region, sheet(rows), acting_user=coordinator)
+    assert [e.row for e in report.errors] == [1]
+    assert "5000" in report.errors[0].message
+    assert not StakeholderAssessment.objects.exists()
+
+
+def test_many_bad_rows_report_at_most_a_hundred_errors_and_a_count(region, coordinator):
+    rows = [["Onbekend", "", date(2026, 3, 1), 9, 2, 4, 4, ""] for _ in range(300)]
+    report = network_actions.do_import_stakeholders(region, sheet(rows), acting_user=coordinator)
+    assert len(report.errors) == xlsx.MAX_ERRORS + 1
+    assert "500" in report.errors[-1].message  # 600 problems, 100 shown: 500 more
+
+
+def test_a_file_larger_than_the_limit_is_refused_before_it_is_read(region, coordinator):
+    big = io.BytesIO(b"PK" + b"\0" * (xlsx.MAX_FILE_BYTES + 1))
+    report = network_actions.do_import_stakeholders(region, big, acting_user=coordinator)
+    assert [e.row for e in report.errors] == [1]
+    assert "MB" in report.errors[0].message
+
+
+def test_a_refused_field_is_named_in_dutch(client, coordinator_token, region):
+    response = client.post(
+        "/api/v1/referrals",
+        _referral_body(region, first_name="x" * 300),
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {coordinator_token}", "Accept-Language": "nl"},
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"] == "child.first_name moet hoogstens 100 tekens zijn."
+    assert response.json()["errors"][0]["type"] == "string_too_long"
