@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import pydantic
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from fhirclient.models import address as fhir_address
@@ -54,7 +56,7 @@ from nik.families.models import (
     consent_giver_for_age,
 )
 
-from .content import DOMAINS, Action, Decision, Domain, Goal, PlanContent
+from .content import DOMAINS, Action, Domain, Goal, PlanContent
 from .models import CarePlan, CarePlanVersion, VersionStatus
 
 BASE = "https://nik.example/fhir"
@@ -444,6 +446,33 @@ def _date_of(value: Any) -> date | None:
     return value.date if value is not None else None
 
 
+DOMAIN_FIELDS = {"situation", "strengths", "needs"}
+
+
+def _needed(exts: dict[str, Any], url: str) -> Any:
+    if url not in exts:
+        raise FhirError(f"The note needs the extension {url}.", "required")
+    return exts[url]
+
+
+def _ext_value(ext: Any, kind: str) -> str:
+    """The extension's value of the named type; another type (valueString for a code) is refused."""
+    value = getattr(ext, kind, None)
+    if not isinstance(value, str) or not value:
+        raise FhirError(f"Extension {ext.url} needs a {kind}.", "value")
+    return value
+
+
+def _checked(obj: Any, what: str, exclude: list[str]) -> Any:
+    """The model's own limits (lengths, dates) on an imported row, as an OperationOutcome."""
+    try:
+        obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        where = "; ".join(f"{what}.{k}: {' '.join(v)}" for k, v in error.message_dict.items())
+        raise FhirError(f"Not accepted: {where}", "value") from error
+    return obj
+
+
 def _plan_content(plan: careplan.CarePlan, urls: dict[str, Any]) -> PlanContent:
     values: dict[str, Any] = {
         "plan_date": _date_of(plan.created) or timezone.localdate(),
@@ -457,8 +486,12 @@ def _plan_content(plan: careplan.CarePlan, urls: dict[str, Any]) -> PlanContent:
             raise FhirError(f"Unknown plan domain code: {key}.", "code-invalid")
         return domains.setdefault(key, Domain(key=key))  # type: ignore[arg-type]
 
-    for ref in plan.goal or []:
-        res = urls[ref.reference]
+    for i, ref in enumerate(plan.goal or []):
+        res = urls.get(ref.reference) if ref.reference else None
+        if res is None:
+            raise FhirError(
+                f"CarePlan.goal[{i}] needs a reference to a Goal in the bundle.", "required"
+            )
         if res.resource_type != "Goal":
             raise FhirError("CarePlan.goal must point to a Goal.", "invalid")
         key = _code(
@@ -467,9 +500,11 @@ def _plan_content(plan: careplan.CarePlan, urls: dict[str, Any]) -> PlanContent:
         target = (res.target or [None])[0]
         if target is None or not target.detailString:
             raise FhirError("A goal needs a target.", "required")
+        if res.description is None or not res.description.text:
+            raise FhirError(f"Goal.description.text is required (CarePlan.goal[{i}]).", "required")
         domain(key).goals.append(
             Goal(
-                text=res.description.text or "",
+                text=res.description.text,
                 target=target.detailString,
                 evaluate_on=_date_of(target.dueDate),
             )
@@ -486,7 +521,14 @@ def _plan_content(plan: careplan.CarePlan, urls: dict[str, Any]) -> PlanContent:
             raise FhirError(
                 "An action needs an owner (activity.detail.performer.display).", "required"
             )
-        due = date.fromisoformat(detail.scheduledString) if detail.scheduledString else None
+        try:
+            due = date.fromisoformat(detail.scheduledString) if detail.scheduledString else None
+        except ValueError:
+            raise FhirError(
+                f"CarePlan.activity.detail.scheduledString must be a date (YYYY-MM-DD), "
+                f"not {detail.scheduledString[:40]!r}.",
+                "value",
+            ) from None
         domain(key).actions.append(
             Action(
                 what=detail.description or "",
@@ -500,17 +542,23 @@ def _plan_content(plan: careplan.CarePlan, urls: dict[str, Any]) -> PlanContent:
         section = exts.get(EXT_SECTION)
         if section is None:
             continue
-        name = section.valueCode
+        name = _ext_value(section, "valueCode")
         if name.startswith("domain."):
-            setattr(domain(name.split(".", 1)[1]), exts[EXT_DOMAIN_FIELD].valueCode, note.text)
+            field = _ext_value(_needed(exts, EXT_DOMAIN_FIELD), "valueCode")
+            if field not in DOMAIN_FIELDS:
+                raise FhirError(f"Unknown plan domain field: {field[:40]}.", "code-invalid")
+            setattr(domain(name.split(".", 1)[1]), field, note.text or "")
         elif name == "decision":
+            decided_on = _needed(exts, EXT_DECISION_DATE).valueDate
+            if decided_on is None:
+                raise FhirError(f"Extension {EXT_DECISION_DATE} needs a valueDate.", "value")
             values["decisions"].append(
-                Decision(
-                    topic=exts[EXT_DECISION_TOPIC].valueCode,
-                    decision=note.text,
-                    decided_on=exts[EXT_DECISION_DATE].valueDate.date,
-                    agreed_by=exts[EXT_DECISION_AGREED].valueString,
-                ).model_dump()
+                dict(
+                    topic=_ext_value(_needed(exts, EXT_DECISION_TOPIC), "valueCode"),
+                    decision=note.text or "",
+                    decided_on=decided_on.date,
+                    agreed_by=_ext_value(_needed(exts, EXT_DECISION_AGREED), "valueString"),
+                )
             )
         elif name in TEXT_SECTIONS:
             values[name] = note.text
@@ -519,8 +567,11 @@ def _plan_content(plan: careplan.CarePlan, urls: dict[str, Any]) -> PlanContent:
     values["domains"] = [domains[k].model_dump() for k, _label in DOMAINS if k in domains]
     try:
         return PlanContent.model_validate(values)
-    except Exception as error:  # pydantic's message names the field
-        raise FhirError(f"The plan is not valid: {error}", "invalid") from error
+    except pydantic.ValidationError as error:  # pydantic's message names the field
+        where = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
+        )
+        raise FhirError(f"The plan is not valid: {where}", "invalid") from error
 
 
 @transaction.atomic
@@ -541,6 +592,13 @@ def import_bundle(data: dict[str, Any], *, region: Region, acting_user: User) ->
             "The Patient needs a given name, a family name and a birth date.", "required"
         )
     first, last, born = pat.name[0].given[0], pat.name[0].family, pat.birthDate.date
+    if not isinstance(born, date) or born > timezone.localdate():
+        raise FhirError("Patient.birthDate must be a date that has passed.", "value")
+    _checked(
+        Child(first_name=first, last_name=last, date_of_birth=born),
+        "Patient",
+        exclude=["family"],
+    )
     child = (
         Child.objects.filter(
             family__region=region, first_name=first, last_name=last, date_of_birth=born
@@ -556,7 +614,7 @@ def import_bundle(data: dict[str, Any], *, region: Region, acting_user: User) ->
             first_name=first,
             last_name=last,
             date_of_birth=born,
-            municipality=region.municipalities.filter(name=town).first() if town else None,
+            municipality=region.municipalities.filter(name=town[:100]).first() if town else None,
         )
     family = child.family
     for _url, person in types.get("RelatedPerson", []):
@@ -565,9 +623,17 @@ def import_bundle(data: dict[str, Any], *, region: Region, acting_user: User) ->
             phone = next((t.value for t in person.telecom or [] if t.system == "phone"), "")
             email = next((t.value for t in person.telecom or [] if t.system == "email"), "")
             relation = person.relationship[0].text if person.relationship else "ouder"
-            Guardian.objects.create(
-                family=family, name=name, relation=relation, phone=phone, email=email
-            )
+            _checked(
+                Guardian(
+                    family=family,
+                    name=name,
+                    relation=relation or "ouder",
+                    phone=phone or "",
+                    email=email or "",
+                ),
+                "RelatedPerson",
+                exclude=["family"],
+            ).save()
     orgs: dict[str, Organization] = {}
     for url, res in types.get("Organization", []):
         kind = _code(
@@ -576,20 +642,40 @@ def import_bundle(data: dict[str, Any], *, region: Region, acting_user: User) ->
             set(OrganizationKind.values),
             "organisation kind",
         )
+        if not res.name:
+            raise FhirError("Organization.name is required.", "required")
+        _checked(Organization(region=region, name=res.name, kind=kind), "Organization", ["region"])
         orgs[url], _ = Organization.objects.get_or_create(
             region=region, name=res.name, defaults={"kind": kind}
         )
     for _url, role in types.get("PractitionerRole", []):
+        if role.practitioner is None or not role.practitioner.reference:
+            raise FhirError("PractitionerRole.practitioner is required.", "required")
         doc = urls[role.practitioner.reference]
+        if doc.resource_type != "Practitioner":
+            raise FhirError(
+                "PractitionerRole.practitioner must point to a Practitioner, "
+                f"not a {doc.resource_type}.",
+                "invalid",
+            )
         org = orgs.get(role.organization.reference) if role.organization else None
         if org is None:
             raise FhirError("A PractitionerRole needs an Organization in the bundle.", "required")
         team_role = _code(
             role.code[0] if role.code else None, CS_TEAM_ROLE, set(TeamRole.values), "team role"
         )
+        if not doc.name or not doc.name[0].text:
+            raise FhirError("Practitioner.name.text is required.", "required")
         name = doc.name[0].text
         phone = next((t.value for t in doc.telecom or [] if t.system == "phone"), "")
         email = next((t.value for t in doc.telecom or [] if t.system == "email"), "")
+        _checked(
+            Professional(
+                region=region, organization=org, full_name=name, phone=phone, email=email or ""
+            ),
+            "Practitioner",
+            exclude=["region", "organization", "user"],
+        )
         prof, _ = Professional.objects.get_or_create(
             region=region,
             organization=org,

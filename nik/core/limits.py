@@ -23,6 +23,11 @@ MAX_JSON_BYTES = 5 * 1024 * 1024
 EARLIEST_DATE = date(1900, 1, 1)
 LATEST_DATE = date(2100, 12, 31)
 MAX_FREE_TEXT = 5000  # a question, a note, a diagnosis in words: no model limit of its own
+# What one import may hold (a spreadsheet's rows, an HSDS file's records), and how many
+# problems it reports before it says "and N more".
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 5000
+MAX_ERRORS = 100
 
 
 class BadInput(ValueError):

@@ -19,14 +19,9 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
-from .limits import EARLIEST_DATE, LATEST_DATE
+from .limits import EARLIEST_DATE, LATEST_DATE, MAX_ERRORS, MAX_FILE_BYTES, MAX_ROWS
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-# Documented in docs/formats/limits.md: what one upload may hold, and how much it reports.
-MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 5000
-MAX_ERRORS = 100
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,10 @@ from typing import Any, Literal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from nik.core.limits import MAX_ERRORS, MAX_ROWS
 from nik.core.models import Organization, OrganizationKind, Region, User
 
 from . import actions
@@ -238,9 +240,31 @@ def import_services(records: list[Any], *, region: Region, acting_user: User | N
                 }
             ]
         )
+    if len(records) > MAX_ROWS:
+        raise ImportErrors(
+            [
+                {
+                    "record": None,
+                    "id": None,
+                    "errors": [
+                        _("More than %(n)s records in one import. Split the file.")
+                        % {"n": MAX_ROWS}
+                    ],
+                }
+            ]
+        )
     parsed: list[HsdsService] = []
     errors: list[dict[str, Any]] = []
     for number, record in enumerate(records, start=1):
+        if len(errors) >= MAX_ERRORS:
+            errors.append(
+                {
+                    "record": None,
+                    "id": None,
+                    "errors": [_("… and more records with problems; mend these first.")],
+                }
+            )
+            break
         try:
             model = HsdsService.model_validate(record)
         except ValidationError as error:
@@ -269,6 +293,8 @@ def import_services(records: list[Any], *, region: Region, acting_user: User | N
             and model.minimum_age > model.maximum_age
         ):
             problems.append("minimum_age is above maximum_age")
+        if not problems:
+            problems = _model_problems(model, region)
         if problems:
             errors.append({"record": number, "id": model.id, "errors": problems})
         else:
@@ -281,29 +307,77 @@ def import_services(records: list[Any], *, region: Region, acting_user: User | N
             name=model.organization.name,
             defaults={"kind": OrganizationKind.OTHER, "website": model.organization.website or ""},
         )
-        location = model.service_at_locations[0].location if model.service_at_locations else None
-        address = location.addresses[0] if location and location.addresses else None
-        service = Service.objects.filter(region=region, name=model.name).first() or Service(
-            region=region, name=model.name
-        )
+        service = _service(model, region)
         service.organization = org
-        service.description = model.description or ""
-        service.for_whom = model.eligibility_description or ""
-        service.category = _find_term(model, TAXONOMY_CATEGORY)[0]
-        service.age_min = int(model.minimum_age or 0)
-        service.age_max = int(model.maximum_age if model.maximum_age is not None else 23)
-        service.financing = ",".join(_find_term(model, TAXONOMY_FINANCING))
-        service.cost = model.fees_description or ""
-        service.languages = ",".join(filter(None, (lang.code for lang in model.languages)))
-        service.phone = model.phones[0].number if model.phones else ""
-        service.email = model.email or ""
-        service.website = model.url or ""
-        service.contact_email = model.assurer_email or ""
-        service.last_confirmed = model.assured_date or timezone.localdate()
-        service.latitude = location.latitude if location else None
-        service.longitude = location.longitude if location else None
-        service.address = address.address_1 if address else ""
-        service.postcode = address.postal_code if address else ""
-        service.city = address.city if address else ""
         actions.do_save_service(service, acting_user=acting_user)
     return len(parsed)
+
+
+def _model_problems(model: HsdsService, region: Region) -> list[str]:
+    """The models' own limits (lengths, e-mail, URL schemes) on one record, before any write."""
+    from django.core.exceptions import ValidationError as ModelError
+
+    problems = []
+    checks = [
+        (
+            "organization",
+            Organization(
+                region=region,
+                name=model.organization.name,
+                kind=OrganizationKind.OTHER,
+                website=model.organization.website or "",
+            ),
+            ["region"],
+        ),
+        ("", _service(model, region), ["region", "organization", "search_vector"]),
+    ]
+    for prefix, obj, exclude in checks:
+        try:
+            obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+        except ModelError as error:
+            for field, messages in error.message_dict.items():
+                where = ".".join(filter(None, [prefix, HSDS_NAMES.get(field, field)]))
+                problems.extend(f"{where}: {m}" for m in messages)
+    return problems
+
+
+# Our field names as HSDS calls them, so a refusal names the element the sender wrote.
+HSDS_NAMES = {
+    "for_whom": "eligibility_description",
+    "cost": "fees_description",
+    "phone": "phones[0].number",
+    "website": "url",
+    "contact_email": "assurer_email",
+    "address": "address_1",
+    "postcode": "postal_code",
+    "age_min": "minimum_age",
+    "age_max": "maximum_age",
+}
+
+
+def _service(model: HsdsService, region: Region) -> Service:
+    """The wegwijzer entry an HSDS record describes (unsaved): the one of that name, or a new one."""
+    location = model.service_at_locations[0].location if model.service_at_locations else None
+    address = location.addresses[0] if location and location.addresses else None
+    service = Service.objects.filter(region=region, name=model.name).first() or Service(
+        region=region, name=model.name
+    )
+    service.description = model.description or ""
+    service.for_whom = model.eligibility_description or ""
+    service.category = _find_term(model, TAXONOMY_CATEGORY)[0]
+    service.age_min = int(model.minimum_age or 0)
+    service.age_max = int(model.maximum_age if model.maximum_age is not None else 23)
+    service.financing = ",".join(_find_term(model, TAXONOMY_FINANCING))
+    service.cost = model.fees_description or ""
+    service.languages = ",".join(filter(None, (lang.code for lang in model.languages)))
+    service.phone = model.phones[0].number if model.phones else ""
+    service.email = model.email or ""
+    service.website = model.url or ""
+    service.contact_email = model.assurer_email or ""
+    service.last_confirmed = model.assured_date or timezone.localdate()
+    service.latitude = location.latitude if location else None
+    service.longitude = location.longitude if location else None
+    service.address = address.address_1 if address else ""
+    service.postcode = address.postal_code if address else ""
+    service.city = address.city if address else ""
+    return service

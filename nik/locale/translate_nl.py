@@ -1371,6 +1371,8 @@ NL.update(
         "The file is larger than %(mb)s MB. Split it into smaller files.": "Het bestand is groter dan %(mb)s MB. Splits het in kleinere bestanden.",
         "The sheet has more than %(rows)s rows. Split it into smaller files.": "Het werkblad heeft meer dan %(rows)s rijen. Splits het in kleinere bestanden.",
         "… and %(n)s more problems. Mend these first and import again.": "… en nog %(n)s problemen. Herstel eerst deze en importeer opnieuw.",
+        "More than %(n)s records in one import. Split the file.": "Meer dan %(n)s records in één import. Splits het bestand.",
+        "… and more records with problems; mend these first.": "… en meer records met problemen; herstel eerst deze.",
         "This question became a referral already.": "Deze vraag is al een aanmelding geworden.",
         "The question belongs to another region.": "De vraag hoort bij een andere regio.",
         "This consent was withdrawn already.": "Deze toestemming is al ingetrokken.",

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from nik.core import xlsx
+from nik.core import limits, xlsx
 from nik.core.models import ApiToken
 from nik.families.models import Family, Inquiry
 from nik.network import actions as network_actions
@@ -180,7 +180,7 @@ def test_an_over_long_stakeholder_name_is_a_row_error_not_a_database_error(regio
 
 def test_an_import_of_too_many_rows_is_refused_as_a_whole(region, coordinator):
     rows = [
-        ["", f"Persoon {i}", date(2026, 3, 1), 4, 2, 4, 4, ""] for i in range(xlsx.MAX_ROWS + 1)
+        ["", f"Persoon {i}", date(2026, 3, 1), 4, 2, 4, 4, ""] for i in range(limits.MAX_ROWS + 1)
     ]
     report = network_actions.do_import_stakeholders(region, sheet(rows), acting_user=coordinator)
     assert [e.row for e in report.errors] == [1]
@@ -191,12 +191,12 @@ def test_an_import_of_too_many_rows_is_refused_as_a_whole(region, coordinator):
 def test_many_bad_rows_report_at_most_a_hundred_errors_and_a_count(region, coordinator):
     rows = [["Onbekend", "", date(2026, 3, 1), 9, 2, 4, 4, ""] for _ in range(300)]
     report = network_actions.do_import_stakeholders(region, sheet(rows), acting_user=coordinator)
-    assert len(report.errors) == xlsx.MAX_ERRORS + 1
+    assert len(report.errors) == limits.MAX_ERRORS + 1
     assert "500" in report.errors[-1].message  # 600 problems, 100 shown: 500 more
 
 
 def test_a_file_larger_than_the_limit_is_refused_before_it_is_read(region, coordinator):
-    big = io.BytesIO(b"PK" + b"\0" * (xlsx.MAX_FILE_BYTES + 1))
+    big = io.BytesIO(b"PK" + b"\0" * (limits.MAX_FILE_BYTES + 1))
     report = network_actions.do_import_stakeholders(region, big, acting_user=coordinator)
     assert [e.row for e in report.errors] == [1]
     assert "MB" in report.errors[0].message
