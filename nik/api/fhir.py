@@ -15,8 +15,8 @@ from fhirclient.models import capabilitystatement, fhirdatetime, operationoutcom
 
 from nik.careplans import fhir
 from nik.careplans.models import CarePlan
-from nik.core import access, limits
-from nik.core.models import AuditAction, Membership, Role
+from nik.core import access, audit, limits
+from nik.core.models import AuditAction, AuditOutcome, Membership, Role
 
 from .auth import bearer_user
 
@@ -100,6 +100,15 @@ def patient_everything(request: HttpRequest, pk: int) -> HttpResponse:
 def careplan_read(request: HttpRequest, pk: int) -> HttpResponse:
     plan = CarePlan.objects.filter(pk=pk).first()
     if plan is None:
+        audit.record(
+            action=AuditAction.EXPORT,
+            outcome=AuditOutcome.DENIED,
+            user=request.user,
+            object_type="careplans.careplan",
+            object_id=str(pk)[:64],
+            purpose="FHIR CarePlan",
+            details={"reason": "not_found"},
+        )
         raise Http404
     family = access.open_family(
         request.user, plan.family_id, AuditAction.EXPORT, purpose="FHIR CarePlan", scope="care_plan"

@@ -10,12 +10,12 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from . import audit
-from .models import AuditAction, AuditOutcome
+from .models import AuditAction, AuditOutcome, User
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -68,16 +68,17 @@ class SessionExpiredMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         cookie = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
-        expired = (
+        ran_out = (
             cookie
             and not request.user.is_authenticated
-            and not request.session.exists(cookie)
             and not request.path.startswith(("/static/", "/api/", "/healthz"))
         )
+        expired, user = _expired_session(request, cookie) if ran_out else (False, None)
         if expired:
             audit.record(
                 action=AuditAction.LOGOUT,
                 outcome=AuditOutcome.DENIED,
+                user=user,
                 object_type="session",
                 details={"reason": "session_expired"},
             )
@@ -85,6 +86,23 @@ class SessionExpiredMiddleware:
             # Start a fresh session so the message is shown once, not on every request.
             request.session.cycle_key()
         return self.get_response(request)
+
+
+def _expired_session(request: HttpRequest, key: str) -> tuple[bool, User | None]:
+    """Whether the cookie names a session that ran out, and whose it was.
+
+    A forgotten session (no row) has ran out; so has a row past its expiry, which the database
+    keeps until `clearsessions` runs. The user is read from the expired row for the audit log.
+    """
+    from django.contrib.sessions.models import Session
+
+    if not request.session.exists(key):
+        return True, None
+    row = Session.objects.filter(session_key=key, expire_date__lte=timezone.now()).first()
+    if row is None:
+        return False, None
+    user_id = row.get_decoded().get("_auth_user_id")
+    return True, User.objects.filter(pk=user_id).first() if user_id else None
 
 
 class RequireTwoFactorMiddleware:

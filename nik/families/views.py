@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nik.core import access, audit
-from nik.core.models import AuditAction, AuditEvent, Region, Role
+from nik.core.models import AuditAction, AuditEvent, AuditOutcome, Region, Role
 
 from . import actions
 from .forms import (
@@ -111,12 +111,19 @@ def inquiry_list(request: HttpRequest, slug: str) -> HttpResponse:
     inquiries = region.inquiries.select_related("family").order_by("-received_at")
     if status in InquiryStatus.values:
         inquiries = inquiries.filter(status=status)
+    shown = list(inquiries[:200])
+    audit.record_views(
+        request.user,
+        Role.COORDINATOR,
+        list({i.family_id: i.family for i in shown if i.family_id}.values()),
+        "questions",
+    )
     return render(
         request,
         "families/inquiry_list.html",
         {
             "region": region,
-            "inquiries": inquiries[:200],
+            "inquiries": shown,
             "status": status,
             "statuses": InquiryStatus.choices,
         },
@@ -307,6 +314,18 @@ def referral_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         .first()
     )
     if referral is None:
+        # Another region's referral, or none: refused and logged like any family record.
+        audit.record(
+            action=AuditAction.VIEW,
+            outcome=AuditOutcome.DENIED,
+            user=request.user,
+            role=Role.COORDINATOR,
+            region=region,
+            object_type="families.referral",
+            object_id=str(pk),
+            purpose="intake",
+            details={"reason": "not_in_region"},
+        )
         raise Http404
     family = access.open_family(request.user, referral.family_id, AuditAction.VIEW, "intake")
     child = Child.objects.filter(family=family).first()
@@ -387,9 +406,17 @@ def emergency_review(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 messages.success(request, _("The review is saved."))
         return redirect("families:emergency_review", slug=region.slug)
-    items = EmergencyAccess.objects.filter(family__region=region).select_related(
-        "family", "user", "reviewed_by"
-    )[:200]
+    items = list(
+        EmergencyAccess.objects.filter(family__region=region).select_related(
+            "family", "user", "reviewed_by"
+        )[:200]
+    )
+    audit.record_views(
+        request.user,
+        Role.COORDINATOR,
+        list({i.family_id: i.family for i in items}.values()),
+        "review emergency access",
+    )
     return render(
         request,
         "families/emergency_review.html",

@@ -109,9 +109,9 @@ CATALOGUE: dict[str, tuple[Callable[[Bundle], None], str]] = {
 def test_each_named_bad_bundle_is_a_400_naming_the_element_and_imports_nothing(
     client,
     coordinator,
-    planned_family,
+    planned_family,  # noqa: F811
     capsys,
-    name,  # noqa: F811
+    name,
 ):
     data, auth = _exported(client, coordinator, planned_family, capsys)
     Family.objects.all().delete()

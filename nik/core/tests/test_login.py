@@ -128,3 +128,24 @@ def test_public_sign_up_is_closed(client):
 
     assert not User.objects.filter(email="nieuw@nik.test").exists()
     assert response.status_code in (200, 403)
+
+
+def test_a_session_past_its_expiry_says_so_and_is_logged_for_its_user(client, login, steering):
+    """The database keeps an expired session's row until clearsessions: it counts as ran out."""
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    login(steering)
+    client.get("/")
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    Session.objects.filter(session_key=key).update(
+        expire_date=timezone.now() - timedelta(minutes=1)
+    )
+    response = client.get("/", follow=True)
+    assert "Je sessie is verlopen" in response.text
+    event = AuditEvent.objects.get(details__reason="session_expired")
+    assert event.user == steering
+    # Shown once: the next request starts a fresh session without the message.
+    assert "Je sessie is verlopen" not in client.get("/", follow=True).text
