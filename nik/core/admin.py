@@ -1,6 +1,9 @@
 """The admin manages regions, organisations, professionals, accounts and roles.
 
 Family data is deliberately not in the admin: it is reached only through core/access.py.
+Parents' accounts are not either: which people are parents, and where, is family data; they
+come and go through the case manager's invitation. Every change of a role or of an account's
+rights made here is written to the audit log, with old and new values.
 """
 
 from __future__ import annotations
@@ -10,9 +13,12 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db import models
+from django.db.models import Exists, OuterRef, QuerySet
+from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from . import audit
 from .models import (
     ApiToken,
     AuditEvent,
@@ -22,8 +28,64 @@ from .models import (
     Organization,
     Professional,
     Region,
+    Role,
     User,
 )
+
+ADMIN_ROLES = [(value, label) for value, label in Role.choices if value != Role.PARENT]
+
+
+def _record_membership(
+    request: HttpRequest, membership: Membership, action: str, **details: Any
+) -> None:
+    audit.record(
+        action=action,
+        user=request.user,  # type: ignore[arg-type]
+        role="admin",
+        region_id=membership.region_id,
+        object_type="core.membership",
+        object_id=membership.pk or "",
+        purpose="admin: roles",
+        details={
+            "account": membership.user.email if membership.user_id else "",
+            "role": membership.role,
+            **details,
+        },
+    )
+
+
+class MembershipForm(ModelForm):
+    """Roles the admin may give: every role but parent (parents come by invitation)."""
+
+    class Meta:
+        model = Membership
+        fields = ["user", "region", "role", "ambassador", "contact_person"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "role" in self.fields:
+            self.fields["role"].choices = ADMIN_ROLES
+
+
+class WorkingRoleFilter(admin.SimpleListFilter):
+    title = _("role")
+    parameter_name = "role"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return ADMIN_ROLES
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self.value() in dict(ADMIN_ROLES):
+            field = "role" if queryset.model is Membership else "memberships__role"
+            return queryset.filter(**{field: self.value()})
+        return queryset
+
+
+def _parent_only() -> Any:
+    """Accounts whose only roles are parent roles."""
+    parent = Membership.objects.filter(user=OuterRef("pk"), role=Role.PARENT)
+    other = Membership.objects.filter(user=OuterRef("pk")).exclude(role=Role.PARENT)
+    return Exists(parent) & ~Exists(other)
 
 
 class MunicipalityInline(admin.TabularInline):
@@ -41,15 +103,19 @@ class RegionAdmin(admin.ModelAdmin):
 
 class MembershipInline(admin.TabularInline):
     model = Membership
+    form = MembershipForm
     extra = 0
     fields = ["region", "role", "ambassador", "contact_person"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
+        return super().get_queryset(request).exclude(role=Role.PARENT)
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
     list_display = ["email", "full_name", "is_active", "is_staff", "is_demo"]
-    list_filter = ["is_active", "is_staff", "is_demo", "memberships__role", "memberships__region"]
+    list_filter = ["is_active", "is_staff", "is_demo", WorkingRoleFilter, "memberships__region"]
     search_fields = ["email", "full_name"]
     readonly_fields = ["last_login", "date_joined", "is_demo"]
     inlines = [MembershipInline]
@@ -65,15 +131,88 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),
     )
+    RIGHTS = ["is_active", "is_staff", "is_superuser"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
+        return super().get_queryset(request).exclude(_parent_only()).distinct()
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        before = (
+            dict(User.objects.filter(pk=obj.pk).values(*self.RIGHTS).first() or {})
+            if change
+            else {}
+        )
+        super().save_model(request, obj, form, change)
+        after = {name: getattr(obj, name) for name in self.RIGHTS}
+        changed = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+        if changed or not change:
+            audit.record(
+                action="update" if change else "create",
+                user=request.user,  # type: ignore[arg-type]
+                role="admin",
+                object_type="core.user",
+                object_id=obj.pk,
+                purpose="admin: accounts",
+                details={"account": obj.email, "rights": changed},
+            )
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        if formset.model is not Membership:
+            super().save_formset(request, form, formset, change)
+            return
+        old = {
+            m.pk: (m.region_id, m.role)
+            for m in Membership.objects.filter(
+                pk__in=[f.instance.pk for f in formset.forms if f.instance.pk]
+            )
+        }
+        saved = formset.save()
+        for membership in saved:
+            previous = old.get(membership.pk)
+            _record_membership(
+                request,
+                membership,
+                "update" if previous else "create",
+                before=list(previous) if previous else None,
+            )
+        for membership in formset.deleted_objects:
+            _record_membership(request, membership, "delete")
 
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
+    form = MembershipForm
     list_display = ["user", "region", "role", "ambassador", "contact_person"]
-    list_filter = ["region", "role", "ambassador", "contact_person"]
+    list_filter = ["region", WorkingRoleFilter, "ambassador", "contact_person"]
     search_fields = ["user__email", "user__full_name"]
     list_select_related = ["user", "region"]
     autocomplete_fields = ["user"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
+        return super().get_queryset(request).exclude(role=Role.PARENT)
+
+    def save_model(self, request: HttpRequest, obj: Membership, form: Any, change: bool) -> None:
+        previous = (
+            Membership.objects.filter(pk=obj.pk).values_list("region_id", "role").first()
+            if change
+            else None
+        )
+        super().save_model(request, obj, form, change)
+        _record_membership(
+            request,
+            obj,
+            "update" if change else "create",
+            before=list(previous) if previous else None,
+        )
+
+    def delete_model(self, request: HttpRequest, obj: Membership) -> None:
+        _record_membership(request, obj, "delete")
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
+        for membership in queryset.select_related("user"):
+            _record_membership(request, membership, "delete")
+        super().delete_queryset(request, queryset)
 
 
 @admin.register(Organization)
