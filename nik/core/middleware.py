@@ -46,6 +46,18 @@ class LanguageMiddleware:
         return response
 
 
+class PermissionsPolicyMiddleware:
+    """Sends the Permissions-Policy header of settings.PERMISSIONS_POLICY on every response."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
 class AccessPointMiddleware:
     """Makes the request's address and browser known to the audit log for this request only."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -120,4 +121,7 @@ def grid_svg(items: list[Movement], title: str) -> str:
     finally:
         plt.close(fig)
     svg = out.getvalue()
+    # matplotlib puts a <style> element in the SVG; the page's CSP allows no inline style
+    # elements, so its two rules live in nik.css (.nik-chart) instead.
+    svg = re.sub(r"<style[^>]*>.*?</style>", "", svg, flags=re.DOTALL)
     return svg[svg.index("<svg") :]

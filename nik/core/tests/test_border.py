@@ -212,3 +212,12 @@ def test_a_refused_field_is_named_in_dutch(client, coordinator_token, region):
     assert response.status_code == 422
     assert response.json()["detail"] == "child.first_name moet hoogstens 100 tekens zijn."
     assert response.json()["errors"][0]["type"] == "string_too_long"
+
+
+def test_every_page_carries_a_strict_csp_and_a_permissions_policy(client):
+    response = client.get("/accounts/login/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self' 'nonce-" in policy
+    assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+    assert "object-src 'none'" in policy and "frame-ancestors 'none'" in policy
+    assert "camera=()" in response["Permissions-Policy"]
