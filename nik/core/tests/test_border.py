@@ -217,7 +217,9 @@ def test_a_refused_field_is_named_in_dutch(client, coordinator_token, region):
 def test_every_page_carries_a_strict_csp_and_a_permissions_policy(client):
     response = client.get("/accounts/login/")
     policy = response["Content-Security-Policy"]
-    assert "script-src 'self' 'nonce-" in policy
-    assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+    scripts = policy.split("script-src ", 1)[1].split(";", 1)[0]
+    # Our own files only; a nonce is added on the pages whose template uses one.
+    assert scripts.startswith("'self'")
+    assert "unsafe" not in scripts
     assert "object-src 'none'" in policy and "frame-ancestors 'none'" in policy
     assert "camera=()" in response["Permissions-Policy"]
