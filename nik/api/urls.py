@@ -19,7 +19,57 @@ from .families import router as families_router
 from .network import router as network_router
 from .roadmap import router as roadmap_router
 
-api = NinjaAPI(
+
+class NikAPI(NinjaAPI):
+    """The API, whose description names every error answer an operation can give.
+
+    The handlers below answer 401, 403, 404 and 422 the same way for every operation; rather
+    than repeat them on each route, the description adds them where they apply.
+    """
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(**kwargs)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components["Problem"] = {
+            "type": "object",
+            "properties": {"detail": {"type": "string"}},
+            "required": ["detail"],
+        }
+        components["Invalid"] = {
+            "type": "object",
+            "properties": {
+                "detail": {"type": "string", "description": "What is wrong, for people."},
+                "errors": {"type": "array", "items": {"type": "object"}},
+            },
+            "required": ["detail", "errors"],
+        }
+        for path, operations in schema["paths"].items():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                errors: dict[int, tuple[str, str]] = {}
+                if operation.get("security"):
+                    errors[401] = ("Problem", "No valid API token.")
+                    errors[403] = ("Problem", "The caller's role does not allow this.")
+                if "{" in path or operation.get("requestBody"):
+                    errors[404] = ("Problem", "Not found, or not the caller's to see.")
+                if operation.get("parameters") or operation.get("requestBody"):
+                    errors[422] = ("Invalid", "A parameter or the body is not valid.")
+                for status, (name, text) in errors.items():
+                    responses.setdefault(
+                        status,
+                        {
+                            "description": text,
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": f"#/components/schemas/{name}"}
+                                }
+                            },
+                        },
+                    )
+        return schema
+
+
+api = NikAPI(
     title="NIK API",
     version="1",
     description="API of the Netwerken Integrale Kindzorg. Authenticate with `Authorization: Bearer <token>`.",
