@@ -227,6 +227,9 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
+# Uploaded files (none yet; certificates and documents later): part of `nik backup`.
+MEDIA_ROOT = Path(env_str("NIK_MEDIA_ROOT", str(DATA_DIR / "media")))
+
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("NIK_STATIC_ROOT", str(DATA_DIR / "static")))
