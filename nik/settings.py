@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "pgtrigger",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "nik.network",
     "nik.roadmap",
     "nik.families",
@@ -226,6 +228,18 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+
+# Background work (django-tasks): spreadsheet imports run as tasks. "immediate" runs them within
+# the request (one process, the demo, the tests); production sets "database" and runs
+# `nik db_worker` beside the app servers (docs/deployment.md).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[env_str("NIK_TASKS_BACKEND", "immediate")]
+    }
+}
 
 # Uploaded files (none yet; certificates and documents later): part of `nik backup`.
 MEDIA_ROOT = Path(env_str("NIK_MEDIA_ROOT", str(DATA_DIR / "media")))

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("regions/<slug:slug>/", core_views.region_overview, name="region_overview"),
+    path("regions/<slug:slug>/imports/<int:pk>/", core_views.import_job, name="import_job"),
     path("regions/<slug:slug>/network/", include("nik.network.urls")),
     path("regions/<slug:slug>/roadmap/", include("nik.roadmap.urls")),
     path("", include("nik.families.urls")),

@@ -489,3 +489,45 @@ class AuditEvent(models.Model):
 
     def compute_hash(self) -> str:
         return hashlib.sha256((self.prev_hash + self.chained_content()).encode()).hexdigest()
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("waiting")
+    RUNNING = "running", _("being checked")
+    DONE = "done", _("imported")
+    REFUSED = "refused", _("not imported: the file has problems")
+    FAILED = "failed", _("not imported: something went wrong")
+
+
+class ImportJob(models.Model):
+    """One uploaded spreadsheet, imported in the background (a task) with its progress.
+
+    The file is kept until the job has run; the import itself stays all-or-nothing.
+    """
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="import_jobs")
+    kind = models.CharField(_("what"), max_length=40)
+    filename = models.CharField(_("file"), max_length=200, blank=True)
+    content = models.BinaryField(editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED
+    )
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_checked = models.PositiveIntegerField(default=0)
+    imported = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.filename} ({self.status})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (ImportStatus.DONE, ImportStatus.REFUSED, ImportStatus.FAILED)

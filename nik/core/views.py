@@ -9,8 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -305,3 +306,27 @@ def locked_out(
     """django-axes calls this when an account is locked after too many wrong passwords."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "core/locked_out.html", {"minutes": minutes}, status=429)
+
+
+@login_required
+@require_GET
+def import_job(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """An import's progress while it runs (the page asks again every second), then its report."""
+    from . import imports
+
+    region = access.open_region_for_edit(request.user, slug, purpose="import")
+    job = imports.open_job(region, pk)
+    if job is None:
+        raise Http404
+    importer = imports.IMPORTERS.get(job.kind)
+    return render(
+        request,
+        "core/import_job.html",
+        {
+            "region": region,
+            "job": job,
+            "errors": job.errors if job.finished else [],
+            "label": importer.label if importer else job.kind,
+            "back": reverse(importer.back, args=[region.slug]) if importer else "",
+        },
+    )

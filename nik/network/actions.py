@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import IO, Any
@@ -131,12 +132,26 @@ class ImportReport:
         }
 
 
-@transaction.atomic
-def do_import_stakeholders(region: Region, file: IO[bytes], *, acting_user: User) -> ImportReport:
-    """All or nothing: every row is checked; one wrong row and nothing is imported."""
-    rows, errors = parse_stakeholders(region, file)
+def do_import_stakeholders(
+    region: Region,
+    file: IO[bytes],
+    *,
+    acting_user: User,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """All or nothing: every row is checked; one wrong row and nothing is imported.
+
+    The check runs outside a transaction (so a job's progress can be seen); the write is one.
+    """
+    rows, errors = parse_stakeholders(region, file, progress)
     if errors:
         return ImportReport(0, errors)
+    with transaction.atomic():
+        _write_stakeholders(region, rows, acting_user)
+    return ImportReport(len(rows), [])
+
+
+def _write_stakeholders(region: Region, rows: list[Any], acting_user: User) -> None:
     StakeholderAssessment.objects.bulk_create(
         StakeholderAssessment(
             region=region,
@@ -158,7 +173,6 @@ def do_import_stakeholders(region: Region, file: IO[bytes], *, acting_user: User
         object_type="network.stakeholderassessment",
         details={"imported": len(rows), "source": "xlsx"},
     )
-    return ImportReport(len(rows), [])
 
 
 def do_export(region: Region, *, acting_user: User, what: str, rows: int) -> None:

@@ -7,3 +7,16 @@ from django.utils.translation import gettext_lazy as _
 class NetworkConfig(AppConfig):
     name = "nik.network"
     verbose_name = _("Network")
+
+    def ready(self) -> None:
+        from nik.core.imports import Importer, register
+
+        from .actions import do_import_stakeholders
+
+        def run(region, file, *, acting_user, progress):  # type: ignore[no-untyped-def]
+            report = do_import_stakeholders(
+                region, file, acting_user=acting_user, progress=progress
+            )
+            return report.imported, report.errors
+
+        register(Importer("stakeholders", _("stakeholder analysis"), run, "network:stakeholders"))

@@ -5,6 +5,7 @@ The stakeholder template is documented in docs/formats/stakeholders.md.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import IO
@@ -69,7 +70,7 @@ class StakeholderRow:
 
 
 def parse_stakeholders(
-    region: Region, file: IO[bytes]
+    region: Region, file: IO[bytes], progress: Callable[[int, int], None] | None = None
 ) -> tuple[list[StakeholderRow], list[RowError]]:
     """Check every row; return the good rows and an error for every wrong one."""
     try:
@@ -88,7 +89,9 @@ def parse_stakeholders(
     errors: list[RowError] = []
     if not rows:
         errors.append(RowError(2, _("The sheet has no rows to import.")))
-    for sheet_row in rows:
+    for checked, sheet_row in enumerate(rows, start=1):
+        if progress is not None and (checked % 100 == 0 or checked == len(rows)):
+            progress(checked, len(rows))
         problems: list[str] = []
         if sheet_row.is_empty():
             errors.append(RowError(sheet_row.number, _("The row is empty.")))

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nik.core import access
+from nik.core import access, imports
 from nik.core.models import Membership, Organization, Professional, Region
 from nik.core.xlsx import XLSX_CONTENT_TYPE
 
@@ -460,20 +460,7 @@ def stakeholder_grid(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def stakeholder_import(request: HttpRequest, slug: str) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="stakeholder import")
-    form = ImportForm(request.POST, request.FILES)
-    if form.is_valid():
-        report = actions.do_import_stakeholders(
-            region, form.cleaned_data["file"], acting_user=request.user
-        )
-    else:
-        report = actions.ImportReport(0, [actions.empty_sheet_error()])
-    status = 200 if report.ok else 400
-    return render(
-        request,
-        "network/import_report.html",
-        {"region": region, "report": report, "tab": "stakeholders"},
-        status=status,
-    )
+    return imports.start_from_upload(request, region, "stakeholders")
 
 
 @login_required

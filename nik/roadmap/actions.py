@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import IO
 
 from django.db import transaction
@@ -88,7 +89,9 @@ def do_save_milestone(milestone: Milestone, *, acting_user: User) -> Milestone:
     return milestone
 
 
-def parse_milestones(region: Region, file: IO[bytes]) -> tuple[list[Milestone], list[RowError]]:
+def parse_milestones(
+    region: Region, file: IO[bytes], progress: Callable[[int, int], None] | None = None
+) -> tuple[list[Milestone], list[RowError]]:
     try:
         rows = read_table(file, MILESTONE_COLUMNS)
     except SheetError as error:
@@ -98,7 +101,9 @@ def parse_milestones(region: Region, file: IO[bytes]) -> tuple[list[Milestone], 
     accounts = {u.email.lower(): u for u in region_workers(region)}
     good: list[Milestone] = []
     errors: list[RowError] = []
-    for row in rows:
+    for checked, row in enumerate(rows, start=1):
+        if progress is not None and (checked % 100 == 0 or checked == len(rows)):
+            progress(checked, len(rows))
         if row.is_empty():
             errors.append(RowError(row.number, _("The row is empty.")))
             continue
@@ -142,22 +147,26 @@ def parse_milestones(region: Region, file: IO[bytes]) -> tuple[list[Milestone], 
     return good, capped(errors)
 
 
-@transaction.atomic
 def do_import_milestones(
-    region: Region, file: IO[bytes], *, acting_user: User
+    region: Region,
+    file: IO[bytes],
+    *,
+    acting_user: User,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[int, list[RowError]]:
-    """All or nothing, with a report per row."""
-    good, errors = parse_milestones(region, file)
+    """All or nothing, with a report per row: checked outside a transaction, written in one."""
+    good, errors = parse_milestones(region, file, progress)
     if errors:
         return 0, errors
-    Milestone.objects.bulk_create(good)
-    audit.record(
-        action=AuditAction.CREATE,
-        user=acting_user,
-        region=region,
-        object_type="roadmap.milestone",
-        details={"imported": len(good)},
-    )
+    with transaction.atomic():
+        Milestone.objects.bulk_create(good)
+        audit.record(
+            action=AuditAction.CREATE,
+            user=acting_user,
+            region=region,
+            object_type="roadmap.milestone",
+            details={"imported": len(good)},
+        )
     return len(good), []
 
 

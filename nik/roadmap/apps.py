@@ -7,3 +7,14 @@ from django.utils.translation import gettext_lazy as _
 class RoadmapConfig(AppConfig):
     name = "nik.roadmap"
     verbose_name = _("Roadmap")
+
+    def ready(self) -> None:
+        from nik.core.imports import Importer, register
+
+        from .actions import do_import_milestones
+
+        register(
+            Importer(
+                "milestones", _("milestone planning"), do_import_milestones, "roadmap:milestones"
+            )
+        )

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nik.core import access
+from nik.core import access, imports
 from nik.core.xlsx import XLSX_CONTENT_TYPE, write_table
 
 from . import actions
@@ -229,23 +229,7 @@ def milestone_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def milestones_import(request: HttpRequest, slug: str) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="milestone import")
-    form = ImportForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return render(
-            request,
-            "roadmap/import_report.html",
-            {"region": region, "count": 0, "errors": [(1, _("No file was sent."))]},
-            status=400,
-        )
-    count, errors = actions.do_import_milestones(
-        region, form.cleaned_data["file"], acting_user=request.user
-    )
-    return render(
-        request,
-        "roadmap/import_report.html",
-        {"region": region, "count": count, "errors": [(e.row, e.message) for e in errors]},
-        status=400 if errors else 200,
-    )
+    return imports.start_from_upload(request, region, "milestones")
 
 
 @login_required

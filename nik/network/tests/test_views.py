@@ -295,15 +295,57 @@ def test_the_grid_shows_movement_between_two_dates(client, login, coordinator, r
     assert (item.start, item.end) == ((2, 5), (4, 5))
 
 
-def test_import_by_the_page_reports_rows_in_dutch(client, login, coordinator, region, register):
+def test_import_by_the_page_reports_rows_in_dutch(
+    client, login, coordinator, region, register, django_capture_on_commit_callbacks
+):
     from nik.network.tests.test_stakeholder_import import sheet
 
     file = sheet([["Onbekend", "", "2026-03-01", 9, 3, 3, 3, ""]])
     file.name = "stakeholders.xlsx"
-    response = login(coordinator).post(url(region, "stakeholders/import/"), {"file": file})
-    assert response.status_code == 400
-    assert "Er is niets geïmporteerd" in response.text
-    assert "Onbekend" in response.text
+    client = login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url(region, "stakeholders/import/"), {"file": file})
+    assert response.status_code == 302  # to the import's own page: it runs as a task
+    report = client.get(response.url)
+    assert "Er is niets geïmporteerd" in report.text
+    assert "Onbekend" in report.text
+    assert 'hx-trigger="every 1s"' not in report.text  # finished: the page stops asking
+
+
+def test_an_import_job_shows_its_progress_while_it_runs_and_is_claimed_once(
+    client, login, coordinator, region, register
+):
+    from nik.core import imports
+    from nik.core.models import ImportJob, ImportStatus
+    from nik.network.tests.test_stakeholder_import import sheet
+
+    job = ImportJob.objects.create(
+        region=region,
+        kind="stakeholders",
+        filename="stakeholders.xlsx",
+        content=sheet([["", "Wethouder", "2026-03-01", 4, 2, 4, 4, ""]]).getvalue(),
+        created_by=coordinator,
+    )
+    ImportJob.objects.filter(pk=job.pk).update(rows_total=400, rows_checked=100)
+    page = login(coordinator).get(f"/regions/{region.slug}/imports/{job.pk}/")
+    assert "100 van 400 rijen gecontroleerd" in page.text
+    assert 'hx-trigger="every 1s"' in page.text
+    assert imports.run_import.call(job.pk) == ImportStatus.DONE
+    assert imports.run_import.call(job.pk) == "taken"  # a second worker finds it done
+    job.refresh_from_db()
+    assert (job.status, job.imported, bytes(job.content)) == (ImportStatus.DONE, 1, b"")
+    assert "1 rij geïmporteerd" in client.get(f"/regions/{region.slug}/imports/{job.pk}/").text
+
+
+def test_another_regions_coordinator_cannot_open_an_import_job(
+    client, login, coordinator, other_coordinator, region
+):
+    from nik.core.models import ImportJob
+
+    job = ImportJob.objects.create(region=region, kind="stakeholders", content=b"x")
+    client = login(other_coordinator)
+    assert client.get(f"/regions/{region.slug}/imports/{job.pk}/").status_code == 404
+    assert client.get(f"/regions/limburg/imports/{job.pk}/").status_code in (403, 404)
 
 
 def test_contact_list_export_is_a_real_workbook_and_audited(
@@ -322,3 +364,33 @@ def test_gaps_page_shows_white_spots(client, login, coordinator, region, registe
     assert "hospice" in report.missing_kinds
     assert "pharmacist" in report.missing_disciplines
     assert "nik-white-spot" in page.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_the_database_backend_the_worker_runs_the_queued_import(
+    client, login, coordinator, region, register, settings
+):
+    """Production's path: the upload only queues; `nik db_worker` does the work."""
+    from django.core.management import call_command
+    from django_tasks import task_backends
+
+    from nik.core.models import ImportJob, ImportStatus
+    from nik.network.tests.test_stakeholder_import import sheet
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    task_backends._settings = None  # read the setting again
+    if hasattr(task_backends._connections, "default"):
+        del task_backends._connections.default
+    try:
+        file = sheet([["", "Wethouder", "2026-03-01", 4, 2, 4, 4, ""]])
+        file.name = "stakeholders.xlsx"
+        login(coordinator).post(url(region, "stakeholders/import/"), {"file": file})
+        job = ImportJob.objects.get()
+        assert job.status == ImportStatus.QUEUED  # nothing ran in the request
+        call_command("db_worker", batch=True, no_startup_delay=True)
+        job.refresh_from_db()
+        assert (job.status, job.imported) == (ImportStatus.DONE, 1)
+    finally:
+        task_backends._settings = None
+        if hasattr(task_backends._connections, "default"):
+            del task_backends._connections.default
