@@ -56,6 +56,12 @@ def _event(
     )
 
 
+def _lock(obj: Model) -> None:
+    """Lock the object's row until the transaction commits and re-read it as stored now."""
+    type(obj)._default_manager.select_for_update().filter(pk=obj.pk).values_list("pk").get()
+    obj.refresh_from_db()
+
+
 # Questions ---------------------------------------------------------------------------------
 
 
@@ -79,6 +85,12 @@ def do_submit_inquiry(
     return inquiry
 
 
+class AnswerConflict(Exception):
+    def __init__(self, current: str) -> None:
+        super().__init__("answer conflict")
+        self.current = current
+
+
 @transaction.atomic
 def do_answer_inquiry(
     inquiry: Inquiry,
@@ -87,7 +99,13 @@ def do_answer_inquiry(
     close: bool,
     acting_user: User,
     services: list[Any] | None = None,
+    answer_seen: str | None = None,
 ) -> Inquiry:
+    """Answer a question; `answer_seen` (the answer the form showed) guards against overwriting
+    an answer someone else saved meanwhile."""
+    _lock(inquiry)
+    if answer_seen is not None and inquiry.answer != answer_seen:
+        raise AnswerConflict(inquiry.answer)
     now = timezone.now()
     inquiry.answer = answer
     inquiry.first_answer_at = inquiry.first_answer_at or now
@@ -219,12 +237,6 @@ def do_create_referral(
         inquiry.save(update_fields=["referral", "family"])
     _event(AuditAction.CREATE, referral, family, acting_user)
     return referral
-
-
-def _lock(obj: Model) -> None:
-    """Lock the object's row until the transaction commits and re-read it as stored now."""
-    type(obj)._default_manager.select_for_update().filter(pk=obj.pk).values_list("pk").get()
-    obj.refresh_from_db()
 
 
 def _lock_open_referral(referral: Referral) -> None:

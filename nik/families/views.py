@@ -156,18 +156,39 @@ def inquiry_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = AnswerForm(
         request.POST or None,
         region=region,
-        initial={"answer": inquiry.answer, "services": list(inquiry.services.all())},
+        initial={
+            "answer": inquiry.answer,
+            "services": list(inquiry.services.all()),
+            "answer_seen": inquiry.answer,
+        },
     )
     if request.method == "POST" and form.is_valid():
-        actions.do_answer_inquiry(
-            inquiry,
-            answer=form.cleaned_data["answer"],
-            close=form.cleaned_data["close"],
-            acting_user=request.user,
-            services=list(form.cleaned_data["services"]),
-        )
-        messages.success(request, _("The answer is saved."))
-        return redirect("families:inquiry_detail", slug=region.slug, pk=inquiry.pk)
+        try:
+            actions.do_answer_inquiry(
+                inquiry,
+                answer=form.cleaned_data["answer"],
+                close=form.cleaned_data["close"],
+                acting_user=request.user,
+                services=list(form.cleaned_data["services"]),
+                answer_seen=form.cleaned_data["answer_seen"]
+                if "answer_seen" in request.POST
+                else None,
+            )
+        except actions.AnswerConflict as conflict:
+            form.add_error(
+                None,
+                _(
+                    "Someone else answered this question while you were writing. Their answer: "
+                    "“%(answer)s”. Your text is still below; check it and save again."
+                )
+                % {"answer": conflict.current},
+            )
+            data = form.data.copy()
+            data["answer_seen"] = conflict.current
+            form.data = data
+        else:
+            messages.success(request, _("The answer is saved."))
+            return redirect("families:inquiry_detail", slug=region.slug, pk=inquiry.pk)
     return render(
         request,
         "families/inquiry_detail.html",

@@ -1395,6 +1395,7 @@ NL.update(
         "Back": "Terug",
         "stakeholder analysis": "stakeholderanalyse",
         "milestone planning": "mijlpalenplanning",
+        "Someone else answered this question while you were writing. Their answer: “%(answer)s”. Your text is still below; check it and save again.": "Iemand anders heeft deze vraag beantwoord terwijl jij schreef. Het antwoord: “%(answer)s”. Jouw tekst staat hieronder nog; controleer hem en sla opnieuw op.",
         "This question became a referral already.": "Deze vraag is al een aanmelding geworden.",
         "The question belongs to another region.": "De vraag hoort bij een andere regio.",
         "This consent was withdrawn already.": "Deze toestemming is al ingetrokken.",

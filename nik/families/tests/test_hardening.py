@@ -183,3 +183,26 @@ def test_the_emergency_page_answers_the_same_for_every_number(
         AuditEvent.objects.filter(purpose="emergency access", outcome=AuditOutcome.DENIED).count()
         == 2
     )
+
+
+def test_a_second_answer_does_not_replace_the_first_silently(
+    client, login, coordinator, region, question
+):
+    url = f"/regions/{region.slug}/inquiries/{question.pk}/"
+    client = login(coordinator)
+    opened = client.get(url).context["form"].initial["answer_seen"]
+    # Meanwhile a colleague answers.
+    actions.do_answer_inquiry(
+        question, answer="Bel ons morgen", close=False, acting_user=coordinator
+    )
+    response = client.post(url, {"answer": "Wij bellen u", "answer_seen": opened})
+    assert response.status_code == 200
+    assert "Iemand anders heeft deze vraag beantwoord" in response.text
+    assert "Bel ons morgen" in response.text
+    question.refresh_from_db()
+    assert question.answer == "Bel ons morgen"
+    # Saving again, having seen theirs, keeps the new text.
+    again = client.post(url, {"answer": "Wij bellen u", "answer_seen": "Bel ons morgen"})
+    assert again.status_code == 302
+    question.refresh_from_db()
+    assert question.answer == "Wij bellen u"
