@@ -167,16 +167,7 @@ def healthcare_services(request: HttpRequest) -> HttpResponse:
     from nik.directory.models import Category, Service
 
     try:
-        count = limits.whole_number(
-            request.GET.get("_count"),
-            name="_count",
-            default=50,
-            low=1,
-            high=limits.MAX_PAGE_SIZE,
-        )
-        page = limits.whole_number(
-            request.GET.get("page"), name="page", default=1, low=1, high=limits.MAX_PAGE
-        )
+        page, count = limits.paging(request.GET, size_name="_count")
     except limits.BadInput as error:
         return outcome(error.message, "invalid", 400)
     found = Service.objects.select_related("organization").order_by("name", "id")

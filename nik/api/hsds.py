@@ -37,17 +37,7 @@ def _page(request: HttpRequest, items: list, total: int, number: int, size: int)
 
 def _paging(request: HttpRequest) -> tuple[int, int]:
     """`page` and `per_page`, bounded; BadInput (a 400) outside the documented range."""
-    number = limits.whole_number(
-        request.GET.get("page"), name="page", default=1, low=1, high=limits.MAX_PAGE
-    )
-    size = limits.whole_number(
-        request.GET.get("per_page"),
-        name="per_page",
-        default=50,
-        low=1,
-        high=limits.MAX_PAGE_SIZE,
-    )
-    return number, size
+    return limits.paging(request.GET, size_name="per_page")
 
 
 def _bad_paging(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

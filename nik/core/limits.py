@@ -51,6 +51,15 @@ def whole_number(value: str | None, *, name: str, default: int, low: int, high: 
     return int(text)
 
 
+def paging(query: Any, *, size_name: str, default_size: int = 50) -> tuple[int, int]:
+    """`page` and the page size from a query string, each within its documented range."""
+    page = whole_number(query.get("page"), name="page", default=1, low=1, high=MAX_PAGE)
+    size = whole_number(
+        query.get(size_name), name=size_name, default=default_size, low=1, high=MAX_PAGE_SIZE
+    )
+    return page, size
+
+
 def _depth(text: str) -> int:
     """The deepest nesting of objects and arrays, counted without parsing (strings skipped)."""
     depth = deepest = 0

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from nik.core.models import AuditEvent, AuditOutcome
 from nik.families import actions
 from nik.families.models import Family, Inquiry, Referral, ReferralStatus
+from nik.families.tests.test_families import _referral
 
 pytestmark = pytest.mark.django_db
 
@@ -20,22 +19,6 @@ CHILD = {
     "source": "gp",
     "consent_to_share": "on",
 }
-
-
-def _known_child(region, coordinator) -> Referral:
-    return actions.do_create_referral(
-        region,
-        child=actions.ChildDetails(
-            first_name="Sam", last_name="Jansen", date_of_birth=date(2018, 5, 1)
-        ),
-        guardians=[{"name": "Eva Jansen"}],
-        source="gp",
-        referrer_name="",
-        referrer_contact="",
-        question="",
-        consent_to_share=True,
-        acting_user=coordinator,
-    )
 
 
 @pytest.fixture
@@ -109,7 +92,7 @@ def test_a_question_becomes_a_referral_only_once(client, login, coordinator, reg
 def test_a_member_on_no_team_learns_nothing_from_referring_a_known_child(
     client, login, member, coordinator, region
 ):
-    known = _known_child(region, coordinator)
+    known = _referral(region, coordinator)
     page = login(member).post(f"/regions/{region.slug}/referrals/new/", CHILD, follow=True)
     text = page.content.decode()
     assert "eerder aangemeld" not in text
@@ -124,7 +107,7 @@ def test_the_api_receipt_of_a_known_child_looks_like_any_other_for_an_outsider(
 ):
     from nik.core.models import ApiToken
 
-    known = _known_child(region, coordinator)
+    known = _referral(region, coordinator)
     token = ApiToken.issue(member, label="test")
     body = {
         "region": region.slug,

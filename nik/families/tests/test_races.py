@@ -23,25 +23,10 @@ from nik.families.models import (
     ReferralStatus,
     Stage,
 )
+from nik.families.tests.test_families import _referral
 from tests.races import race
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def _referral(region, coordinator):
-    return actions.do_create_referral(
-        region,
-        child=actions.ChildDetails(
-            first_name="Sam", last_name="Jansen", date_of_birth=date(2018, 5, 1)
-        ),
-        guardians=[{"name": "Eva Jansen"}],
-        source="gp",
-        referrer_name="Dr. Huisarts",
-        referrer_contact="071-1",
-        question="Hulp thuis",
-        consent_to_share=True,
-        acting_user=coordinator,
-    )
 
 
 def _decisions(referral: Referral) -> int:
