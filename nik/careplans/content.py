@@ -151,8 +151,42 @@ def _drop(raw: Any, loc: tuple[int | str, ...]) -> bool:
     return False
 
 
+# The names people know the parts of the plan by (the same texts as the section forms').
+FIELD_LABELS = {
+    "plan_date": _("Plan date"),
+    "next_evaluation_on": _("Next evaluation on"),
+    "next_acp_talk_on": _("Next talk about care ahead (ACP) on"),
+    "discussed_with_child_on": _("Discussed with the child on"),
+    "discussed_with_parents_on": _("Discussed with the parents on"),
+    "discussed_with_physician_on": _("Discussed with the lead physician on"),
+    "weight_kg": _("Weight (kg)"),
+    "length_cm": _("Length (cm)"),
+    "measured_on": _("Measured on"),
+    "wishes_approved_on": _("Wishes and values of the family"),
+    "domains": _("Domains"),
+    "decisions": _("Decisions made ahead of time"),
+}
+
+
 def _where(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(part) for part in loc) or gettext("the plan")
+    if not loc:
+        return gettext("the plan")
+    label = FIELD_LABELS.get(str(loc[0]))
+    if label is None:
+        return ".".join(str(part) for part in loc)
+    rest = [str(p + 1) if isinstance(p, int) else str(p) for p in loc[1:2]]
+    return " ".join([str(label), *rest])
+
+
+def _value_at(raw: Any, loc: tuple[int | str, ...]) -> str:
+    node = raw
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return ""
+    text = str(node)
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def load_stored(raw: Any) -> tuple[PlanContent, list[str]]:
@@ -191,9 +225,16 @@ def load_stored(raw: Any) -> tuple[PlanContent, list[str]]:
                     items = [i for i, part in enumerate(loc) if isinstance(part, int)]
                     dropped = _drop(data, loc[: items[-1] + 1] if items else loc) or dropped
                 reported.add(loc)
+                value = _value_at(raw, loc)
                 problems.append(
-                    gettext("%(where)s could not be read and is left out: %(why)s")
-                    % {"where": _where(loc), "why": item["msg"]}
+                    gettext(
+                        "%(where)s: the stored value “%(value)s” does not fit and is left out. "
+                        "Fill it in again."
+                    )
+                    % {"where": _where(loc), "value": value}
+                    if value
+                    else gettext("%(where)s is missing or incomplete and is left out.")
+                    % {"where": _where(loc)}
                 )
             if not dropped:
                 break

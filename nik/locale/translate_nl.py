@@ -1352,7 +1352,9 @@ NL.update(
     {
         "The evaluation date is before the plan date.": "De evaluatiedatum ligt vóór de plandatum.",
         "the plan": "het plan",
-        "%(where)s could not be read and is left out: %(why)s": "%(where)s kon niet worden gelezen en is weggelaten: %(why)s",
+        "%(where)s: the stored value “%(value)s” does not fit and is left out. Fill it in again.": "%(where)s: de opgeslagen waarde “%(value)s” past niet en is weggelaten. Vul het opnieuw in.",
+        "%(where)s is missing or incomplete and is left out.": "%(where)s ontbreekt of is onvolledig en is weggelaten.",
+        "Domains": "Domeinen",
         "The stored plan could not be read.": "Het opgeslagen plan kon niet worden gelezen.",
         "Mend the draft before publishing it.": "Herstel het concept voordat je het publiceert.",
         "This draft needs mending before it can be published:": "Dit concept moet worden hersteld voordat het gepubliceerd kan worden:",
