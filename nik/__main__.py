@@ -12,6 +12,10 @@ def main() -> None:
     # so that 2FA is off and every page carries the demo banner.
     if sys.argv[1:2] == ["demo"]:
         os.environ.setdefault("NIK_DEMO", "true")
+    # Commands are written with hyphens in the docs (`nik api-token`, `nik send-reminders`);
+    # Django names them after their modules, with underscores. Both spellings work.
+    if len(sys.argv) > 1 and not sys.argv[1].startswith("-"):
+        sys.argv[1] = sys.argv[1].replace("-", "_")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -1,0 +1,37 @@
+"""Every `nik …` command that README.md or docs/ names runs under exactly that name."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+NAMED = re.compile(r"(?:^|[\s`(/])nik ([a-z][a-z0-9_-]*)")
+
+
+def documented() -> list[str]:
+    found: set[str] = set()
+    for path in DOCS:
+        found.update(NAMED.findall(path.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def test_the_docs_name_the_commands_people_run():
+    names = documented()
+    for expected in ("api-token", "send-reminders", "send-service-reminders", "backup", "restore"):
+        assert expected in names
+
+
+@pytest.mark.parametrize("command", documented())
+def test_a_documented_command_answers_help_under_its_documented_name(command, monkeypatch, capsys):
+    from nik.__main__ import main
+
+    monkeypatch.setattr(sys, "argv", ["nik", command, "--help"])
+    with pytest.raises(SystemExit) as done:
+        main()
+    assert done.value.code in (0, None), capsys.readouterr().err
+    assert "usage:" in capsys.readouterr().out
