@@ -42,8 +42,9 @@ messages: $(BIN)/nik
 demo: install assets messages
 	$(BIN)/nik demo --port $(PORT)
 
+# On every core (pytest-xdist; pytest-django gives each worker its own database).
 test: install assets messages
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 lint: install
 	$(BIN)/ruff check nik tests conftest.py
