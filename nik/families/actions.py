@@ -85,6 +85,11 @@ def do_submit_inquiry(
     return inquiry
 
 
+def _plain(text: str) -> str:
+    # A browser sends a textarea's line ends as CR LF and reads a hidden field's as LF.
+    return text.replace("\r\n", "\n").strip()
+
+
 class AnswerConflict(Exception):
     def __init__(self, current: str) -> None:
         super().__init__("answer conflict")
@@ -104,7 +109,7 @@ def do_answer_inquiry(
     """Answer a question; `answer_seen` (the answer the form showed) guards against overwriting
     an answer someone else saved meanwhile."""
     _lock(inquiry)
-    if answer_seen is not None and inquiry.answer != answer_seen:
+    if answer_seen is not None and _plain(inquiry.answer) != _plain(answer_seen):
         raise AnswerConflict(inquiry.answer)
     now = timezone.now()
     inquiry.answer = answer

@@ -189,3 +189,19 @@ def test_a_second_answer_does_not_replace_the_first_silently(
     assert again.status_code == 302
     question.refresh_from_db()
     assert question.answer == "Wij bellen u"
+
+
+def test_a_multi_line_answer_saves_twice_without_a_false_conflict(
+    client, login, coordinator, region, question
+):
+    url = f"/regions/{region.slug}/inquiries/{question.pk}/"
+    client = login(coordinator)
+    assert (
+        client.post(url, {"answer": "Regel een\r\nRegel twee", "answer_seen": ""}).status_code
+        == 302
+    )
+    # The browser sends back the hidden copy with LF line ends.
+    again = client.post(
+        url, {"answer": "Regel een\r\nRegel drie", "answer_seen": "Regel een\nRegel twee"}
+    )
+    assert again.status_code == 302
