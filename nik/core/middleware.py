@@ -111,10 +111,11 @@ def _expired_session(request: HttpRequest, key: str) -> tuple[bool, User | None]
     if not request.session.exists(key):
         return True, None
     row = Session.objects.filter(session_key=key, expire_date__lte=timezone.now()).first()
-    if row is None:
+    user_id = row.get_decoded().get("_auth_user_id") if row is not None else None
+    if user_id is None:
+        # A visitor's own anonymous session that ran out: nothing to tell them.
         return False, None
-    user_id = row.get_decoded().get("_auth_user_id")
-    return True, User.objects.filter(pk=user_id).first() if user_id else None
+    return True, User.objects.filter(pk=user_id).first()
 
 
 class RequireTwoFactorMiddleware:

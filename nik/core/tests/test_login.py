@@ -149,3 +149,22 @@ def test_a_session_past_its_expiry_says_so_and_is_logged_for_its_user(client, lo
     assert event.user == steering
     # Shown once: the next request starts a fresh session without the message.
     assert "Je sessie is verlopen" not in client.get("/", follow=True).text
+
+
+def test_a_visitor_whose_anonymous_session_ran_out_is_not_told_to_log_in(client, region):
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    session = client.session  # a visitor's session with something in it, and no account
+    session["seen_intro"] = True
+    session.save()
+    key = session.session_key
+    client.cookies[settings.SESSION_COOKIE_NAME] = key
+    Session.objects.filter(session_key=key).update(
+        expire_date=timezone.now() - timedelta(minutes=1)
+    )
+    page = client.get(f"/regions/{region.slug}/wegwijzer/")
+    assert "Je sessie is verlopen" not in page.text
+    assert not AuditEvent.objects.filter(details__reason="session_expired").exists()
