@@ -211,7 +211,11 @@ def load_stored(raw: Any) -> tuple[PlanContent, list[str]]:
         except ValidationError as error:
             dropped = False
             # Deepest and last first, so dropping a list item does not shift the next one.
-            errors = sorted(error.errors(), key=lambda e: [str(p) for p in e["loc"]], reverse=True)
+            errors = sorted(
+                error.errors(),
+                key=lambda e: [(1, 0, p) if isinstance(p, str) else (0, p, "") for p in e["loc"]],
+                reverse=True,
+            )
             for item in errors:
                 loc = tuple(item["loc"])
                 if loc == ("plan_date",) and "plan_date" not in data:

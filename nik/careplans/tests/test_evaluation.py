@@ -141,3 +141,17 @@ def test_publishing_twice_says_so_instead_of_failing(client, login, coordinator,
     actions.do_publish(draft, acting_user=coordinator)
     # A second person's publish arrives after the first: no draft is left, which is a 404.
     assert client.post(url(family, "publish/")).status_code == 404
+
+
+def test_bad_items_far_down_a_list_are_each_left_out_and_the_good_ones_kept():
+    from nik.careplans.content import load_stored
+
+    goals = [{"text": f"Doel {i}", "target": "Bereikt"} for i in range(12)]
+    goals[9] = {"text": "kapot"}  # no target
+    goals[10] = {"target": "kapot"}  # no text
+    content, problems = load_stored(
+        {"plan_date": "2026-11-01", "domains": [{"key": "social", "goals": goals}]}
+    )
+    kept = [g.text for g in content.domains[0].goals]
+    assert kept == [f"Doel {i}" for i in range(12) if i not in (9, 10)]
+    assert len(problems) == 2
