@@ -82,46 +82,41 @@ def movements(
 
 def grid_svg(items: list[Movement], title: str) -> str:
     """The 5 × 5 grid with a numbered arrow per stakeholder; the numbers match the table."""
-    import matplotlib
+    # A Figure of its own, not pyplot: no global state shared between the threads of a server.
+    from matplotlib import rcParams
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
-
-    plt.rcParams["svg.fonttype"] = "none"  # real text in the SVG, readable and searchable
-    fig, ax = plt.subplots(figsize=(6.4, 6.4))
-    try:
-        ax.set_xlim(0.5, 5.5)
-        ax.set_ylim(0.5, 5.5)
-        ax.set_xticks(range(1, 6))
-        ax.set_yticks(range(1, 6))
-        ax.axhline(3, color="#999999", linewidth=0.8)
-        ax.axvline(3, color="#999999", linewidth=0.8)
-        ax.set_xlabel(_("Interest"))
-        ax.set_ylabel(_("Influence"))
-        ax.set_title(title)
-        ax.grid(True, color="#e5e5e5")
-        for m in items:
-            # Spread stakeholders that share a cell a little, so each arrow stays visible.
-            jitter = ((m.number % 5) - 2) * 0.07
-            x0, y0 = m.start[0] + jitter, m.start[1] + jitter
-            x1, y1 = m.end[0] + jitter, m.end[1] + jitter
-            if (x0, y0) != (x1, y1):
-                ax.annotate(
-                    "",
-                    xy=(x1, y1),
-                    xytext=(x0, y0),
-                    arrowprops={"arrowstyle": "->", "color": "#1f5fa8", "linewidth": 1.2},
-                )
-            ax.plot([x0], [y0], "o", color="#1f5fa8", markersize=5)
+    rcParams["svg.fonttype"] = "none"  # real text in the SVG (one constant, set for every chart)
+    fig = Figure(figsize=(6.4, 6.4))
+    ax = fig.subplots()
+    ax.set_xlim(0.5, 5.5)
+    ax.set_ylim(0.5, 5.5)
+    ax.set_xticks(range(1, 6))
+    ax.set_yticks(range(1, 6))
+    ax.axhline(3, color="#999999", linewidth=0.8)
+    ax.axvline(3, color="#999999", linewidth=0.8)
+    ax.set_xlabel(_("Interest"))
+    ax.set_ylabel(_("Influence"))
+    ax.set_title(title)
+    ax.grid(True, color="#e5e5e5")
+    for m in items:
+        # Spread stakeholders that share a cell a little, so each arrow stays visible.
+        jitter = ((m.number % 5) - 2) * 0.07
+        x0, y0 = m.start[0] + jitter, m.start[1] + jitter
+        x1, y1 = m.end[0] + jitter, m.end[1] + jitter
+        if (x0, y0) != (x1, y1):
             ax.annotate(
-                str(m.number), (x0, y0), textcoords="offset points", xytext=(4, 4), fontsize=8
+                "",
+                xy=(x1, y1),
+                xytext=(x0, y0),
+                arrowprops={"arrowstyle": "->", "color": "#1f5fa8", "linewidth": 1.2},
             )
-        out = io.StringIO()
-        fig.savefig(out, format="svg", bbox_inches="tight")
-    finally:
-        plt.close(fig)
+        ax.plot([x0], [y0], "o", color="#1f5fa8", markersize=5)
+        ax.annotate(str(m.number), (x0, y0), textcoords="offset points", xytext=(4, 4), fontsize=8)
+    out = io.StringIO()
+    fig.savefig(out, format="svg", bbox_inches="tight")
     svg = out.getvalue()
     # matplotlib puts a <style> element in the SVG; the page's CSP allows no inline style
-    # elements, so its two rules live in nik.css (.nik-chart) instead.
+    # elements, so its two rules live in nik.css (.nik-svg) instead.
     svg = re.sub(r"<style[^>]*>.*?</style>", "", svg, flags=re.DOTALL)
     return svg[svg.index("<svg") :]
