@@ -193,14 +193,15 @@ def do_save_plan(plan, *, acting_user: User, proposal=None):  # type: ignore[no-
     return plan
 
 
-@transaction.atomic
-def do_new_plan_version(region: Region, *, acting_user: User):  # type: ignore[no-untyped-def]
-    """The open version, or a new draft copied from the last approved one."""
+def next_plan_version(region: Region, *, acting_user: User):  # type: ignore[no-untyped-def]
+    """The open version, or a new draft copied from the last approved one — not yet saved.
+
+    A page shows this on a GET; `do_new_plan_version` saves it on the first POST.
+    """
     from django.db.models import Max
 
     from .models import PlanOfApproach, PlanStatus
 
-    Region.objects.select_for_update().get(pk=region.pk)
     open_version = PlanOfApproach.objects.filter(
         region=region, status__in=[PlanStatus.DRAFT, PlanStatus.DISCUSSED]
     ).first()
@@ -227,8 +228,17 @@ def do_new_plan_version(region: Region, *, acting_user: User):  # type: ignore[n
             "budget",
         ):
             setattr(plan, name, getattr(last, name))
-    plan.save()
-    audit.record_write(AuditAction.CREATE, plan, region, acting_user, number=number)
+    return plan
+
+
+@transaction.atomic
+def do_new_plan_version(region: Region, *, acting_user: User):  # type: ignore[no-untyped-def]
+    """The open version, or a new draft copied from the last approved one (saved)."""
+    Region.objects.select_for_update().get(pk=region.pk)
+    plan = next_plan_version(region, acting_user=acting_user)
+    if plan.pk is None:
+        plan.save()
+        audit.record_write(AuditAction.CREATE, plan, region, acting_user, number=plan.number)
     return plan
 
 

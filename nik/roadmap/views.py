@@ -341,9 +341,14 @@ def plan_edit(request: HttpRequest, slug: str) -> HttpResponse:
     from .forms import BudgetFormSet, BudgetTotalForm, PlanForm
 
     region = access.open_region_for_edit(request.user, slug, purpose="plan of approach")
-    plan = actions.do_new_plan_version(region, acting_user=request.user)
-    proposal = adopted_proposal_from(request, region)
     post = request.POST if request.method == "POST" else None
+    # A GET shows the next version without saving it; the POST makes it (a GET never writes).
+    plan = (
+        actions.do_new_plan_version(region, acting_user=request.user)
+        if post is not None
+        else actions.next_plan_version(region, acting_user=request.user)
+    )
+    proposal = adopted_proposal_from(request, region)
     form = PlanForm(post, instance=plan, region=region)
     budget = BudgetFormSet(post, initial=plan.budget, prefix="budget")
     total_form = BudgetTotalForm(post, initial={"total": plan.budget_total() or None})

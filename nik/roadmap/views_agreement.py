@@ -155,7 +155,12 @@ def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def party_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="agreement")
-    agreement = actions.do_open_agreement(region, acting_user=request.user)
+    # The agreement is made by the first POST that writes to it, never by opening the form.
+    agreement = (
+        actions.do_open_agreement(region, acting_user=request.user)
+        if request.method == "POST"
+        else Agreement.objects.filter(region=region).first() or Agreement(region=region)
+    )
     if pk is None:
         party = AgreementParty(agreement=agreement)
     else:

@@ -752,3 +752,17 @@ def test_a_renamed_seed_indicator_does_not_come_back(client, login, region, coor
     page = client.get(url(region, "indicators/"))
     assert "Rapportcijfer van gezinnen" in page.text and "Oordeel van gezinnen" not in page.text
     assert Indicator.objects.filter(region=region).count() == 5
+
+
+def test_opening_the_edit_forms_writes_nothing(client, login, coordinator, region):
+    """A GET never writes: the plan's next version and the agreement are made by the first POST."""
+    from nik.core.models import AuditEvent
+    from nik.roadmap.models import Agreement, PlanOfApproach
+
+    client = login(coordinator)
+    writes = AuditEvent.objects.exclude(action="view").count()
+    assert client.get(f"/regions/{region.slug}/roadmap/plan/edit/").status_code == 200
+    assert client.get(f"/regions/{region.slug}/roadmap/agreement/parties/new/").status_code == 200
+    assert not PlanOfApproach.objects.exists()
+    assert not Agreement.objects.exists()
+    assert AuditEvent.objects.exclude(action="view").count() == writes
