@@ -253,8 +253,13 @@ def import_services(records: list[Any], *, region: Region, acting_user: User | N
                 }
             ]
         )
-    parsed: list[HsdsService] = []
+    parsed: list[tuple[HsdsService, Service]] = []
     errors: list[dict[str, Any]] = []
+    # The region's entries of the names in the file, once: a record updates the one of its name.
+    names = [
+        r.get("name") for r in records if isinstance(r, dict) and isinstance(r.get("name"), str)
+    ]
+    existing = {s.name: s for s in Service.objects.filter(region=region, name__in=names)}
     for number, record in enumerate(records, start=1):
         if len(errors) >= MAX_ERRORS:
             errors.append(
@@ -293,27 +298,27 @@ def import_services(records: list[Any], *, region: Region, acting_user: User | N
             and model.minimum_age > model.maximum_age
         ):
             problems.append("minimum_age is above maximum_age")
-        if not problems:
-            problems = _model_problems(model, region)
-        if problems:
+        service = _service(model, region, existing) if not problems else None
+        if service is not None:
+            problems = _model_problems(model, service, region)
+        if problems or service is None:
             errors.append({"record": number, "id": model.id, "errors": problems})
         else:
-            parsed.append(model)
+            parsed.append((model, service))
     if errors:
         raise ImportErrors(errors)
-    for model in parsed:
+    for model, service in parsed:
         org, _created = Organization.objects.get_or_create(
             region=region,
             name=model.organization.name,
             defaults={"kind": OrganizationKind.OTHER, "website": model.organization.website or ""},
         )
-        service = _service(model, region)
         service.organization = org
         actions.do_save_service(service, acting_user=acting_user)
     return len(parsed)
 
 
-def _model_problems(model: HsdsService, region: Region) -> list[str]:
+def _model_problems(model: HsdsService, service: Service, region: Region) -> list[str]:
     """The models' own limits (lengths, e-mail, URL schemes) on one record, before any write."""
     from django.core.exceptions import ValidationError as ModelError
 
@@ -329,7 +334,7 @@ def _model_problems(model: HsdsService, region: Region) -> list[str]:
             ),
             ["region"],
         ),
-        ("", _service(model, region), ["region", "organization", "search_vector"]),
+        ("", service, ["region", "organization", "search_vector"]),
     ]
     for prefix, obj, exclude in checks:
         try:
@@ -355,13 +360,12 @@ HSDS_NAMES = {
 }
 
 
-def _service(model: HsdsService, region: Region) -> Service:
+def _service(model: HsdsService, region: Region, existing: dict[str, Service]) -> Service:
     """The wegwijzer entry an HSDS record describes (unsaved): the one of that name, or a new one."""
     location = model.service_at_locations[0].location if model.service_at_locations else None
     address = location.addresses[0] if location and location.addresses else None
-    service = Service.objects.filter(region=region, name=model.name).first() or Service(
-        region=region, name=model.name
-    )
+    # Two records of one name describe one entry (the later wins), as when saved one by one.
+    service = existing.setdefault(model.name, Service(region=region, name=model.name))
     service.description = model.description or ""
     service.for_whom = model.eligibility_description or ""
     service.category = _find_term(model, TAXONOMY_CATEGORY)[0]
