@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nik.core import audit
+from nik.core.concurrency import lock
 from nik.core.models import AuditAction, Membership, Organization, Professional, Region, Role, User
 
 from .models import (
@@ -54,12 +55,6 @@ def _event(
         subject_family_id=family.pk if family else None,
         details=details,
     )
-
-
-def _lock(obj: Model) -> None:
-    """Lock the object's row until the transaction commits and re-read it as stored now."""
-    type(obj)._default_manager.select_for_update().filter(pk=obj.pk).values_list("pk").get()
-    obj.refresh_from_db()
 
 
 # Questions ---------------------------------------------------------------------------------
@@ -108,7 +103,7 @@ def do_answer_inquiry(
 ) -> Inquiry:
     """Answer a question; `answer_seen` (the answer the form showed) guards against overwriting
     an answer someone else saved meanwhile."""
-    _lock(inquiry)
+    lock(inquiry)
     if answer_seen is not None and _plain(inquiry.answer) != _plain(answer_seen):
         raise AnswerConflict(inquiry.answer)
     now = timezone.now()
@@ -174,7 +169,7 @@ def do_create_referral(
         raise ValidationError(_("The date of birth is in the future."))
     if inquiry is not None:
         # Under a lock: one question becomes one referral, also when two people act on it.
-        _lock(inquiry)
+        lock(inquiry)
         if inquiry.region_id != region.pk:
             raise ValidationError(_("The question belongs to another region."))
         if inquiry.referral_id is not None:
@@ -247,14 +242,14 @@ def do_create_referral(
 def _lock_open_referral(referral: Referral) -> None:
     """Two coordinators deciding at once: the second waits here for the first to commit, then
     finds the referral decided and is told so; nothing of the second decision is written."""
-    _lock(referral)
+    lock(referral)
     if referral.status != ReferralStatus.OPEN:
         raise ValidationError(_("This referral has been decided already."))
 
 
 @transaction.atomic
 def do_record_first_contact(referral: Referral, *, acting_user: User) -> Referral:
-    _lock(referral)
+    lock(referral)
     referral.first_contact_at = referral.first_contact_at or timezone.now()
     referral.save(update_fields=["first_contact_at"])
     if referral.family.stage == Stage.REGISTERED:
@@ -395,7 +390,7 @@ def do_give_consent(
 @transaction.atomic
 def do_withdraw_consent(consent: Consent, *, acting_user: User) -> Consent:
     """Takes effect at once: the next request of that organisation's team member is refused."""
-    _lock(consent)
+    lock(consent)
     if consent.withdrawn_at is not None:
         raise ValidationError(_("This consent was withdrawn already."))
     consent.withdrawn_at = timezone.now()
@@ -542,7 +537,7 @@ def do_open_emergency(family: Family, *, user: User, reason: str) -> EmergencyAc
 def do_review_emergency(
     access: EmergencyAccess, *, acting_user: User, note: str
 ) -> EmergencyAccess:
-    _lock(access)
+    lock(access)
     if access.reviewed_at is not None:
         raise ValidationError(
             _("%(name)s reviewed this access already.")

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from nik.core import audit
+from nik.core.concurrency import lock
 from nik.core.models import AuditAction, Region, User
 from nik.core.xlsx import (
     RowError,
@@ -248,10 +249,9 @@ class PlanNotReady(Exception):
 
 @transaction.atomic
 def do_mark_discussed(plan, *, acting_user: User):  # type: ignore[no-untyped-def]
-    from .models import PlanOfApproach, PlanStatus
+    from .models import PlanStatus
 
-    PlanOfApproach.objects.select_for_update().filter(pk=plan.pk).values_list("pk").get()
-    plan.refresh_from_db()
+    lock(plan)
     if plan.status != PlanStatus.DRAFT:
         raise PlanNotReady(_("Only a draft can be marked as discussed."))
     plan.status = PlanStatus.DISCUSSED
@@ -269,8 +269,7 @@ def do_approve_plan(plan, *, acting_user: User):  # type: ignore[no-untyped-def]
 
     # Two steering members approving at once: the second waits for the lock, then finds it
     # approved (no second "approved" event, no second supersede).
-    PlanOfApproach.objects.select_for_update().filter(pk=plan.pk).values_list("pk").get()
-    plan.refresh_from_db()
+    lock(plan)
     if plan.status != PlanStatus.DISCUSSED:
         raise PlanNotReady(_("Only a plan that was discussed can be approved."))
     PlanOfApproach.objects.filter(region=plan.region, status=PlanStatus.APPROVED).update(
