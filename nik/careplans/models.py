@@ -77,12 +77,21 @@ class CarePlanVersion(models.Model):
     @property
     def data(self) -> PlanContent:
         """The content as typed data; what no longer validates is left out (see `problems`)."""
-        return load_stored(self.content)[0]
+        return self._loaded()[0].model_copy(deep=True)
 
     @property
     def problems(self) -> list[str]:
         """Why the stored content does not validate any more; empty when it does."""
-        return load_stored(self.content)[1]
+        return list(self._loaded()[1])
+
+    def _loaded(self) -> tuple[PlanContent, list[str]]:
+        # Read once per content: a page asks for the data and the problems several times.
+        # Actions give `content` a new dict when they change it, which reads it again.
+        cached = getattr(self, "_loaded_cache", None)
+        if cached is None or cached[0] is not self.content:
+            cached = (self.content, load_stored(self.content))
+            self._loaded_cache = cached
+        return cached[1]
 
 
 class PlanClock(models.TextChoices):

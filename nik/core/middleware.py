@@ -108,10 +108,13 @@ def _expired_session(request: HttpRequest, key: str) -> tuple[bool, User | None]
     """
     from django.contrib.sessions.models import Session
 
-    if not request.session.exists(key):
+    row = Session.objects.filter(session_key=key).values_list("expire_date", "session_data").first()
+    if row is None:
         return True, None
-    row = Session.objects.filter(session_key=key, expire_date__lte=timezone.now()).first()
-    user_id = row.get_decoded().get("_auth_user_id") if row is not None else None
+    expire_date, session_data = row
+    if expire_date > timezone.now():
+        return False, None
+    user_id = request.session.decode(session_data).get("_auth_user_id")
     if user_id is None:
         # A visitor's own anonymous session that ran out: nothing to tell them.
         return False, None

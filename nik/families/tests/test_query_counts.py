@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from nik.core.models import ApiToken
 from nik.families import actions
 from nik.families.models import EmergencyAccess, Inquiry
+from tests.queries import queries_of
 
 pytestmark = pytest.mark.django_db
 
@@ -47,13 +46,6 @@ def _families(region, coordinator, start: int, count: int) -> None:
         )
 
 
-def _queries(get) -> int:  # type: ignore[no-untyped-def]
-    with CaptureQueriesContext(connection) as captured:
-        response = get()
-    assert response.status_code == 200
-    return len(captured.captured_queries)
-
-
 @pytest.mark.parametrize(
     "path",
     [
@@ -70,9 +62,9 @@ def test_a_list_page_makes_as_many_queries_for_twelve_families_as_for_three(
     client = login(coordinator)
     url = path.format(slug=region.slug)
     _families(region, coordinator, 0, 3)
-    few = _queries(lambda: client.get(url))
+    few = queries_of(lambda: client.get(url))
     _families(region, coordinator, 3, 9)
-    many = _queries(lambda: client.get(url))
+    many = queries_of(lambda: client.get(url))
     assert many <= few, f"{url}: {few} queries for 3 families, {many} for 12"
 
 
@@ -81,7 +73,7 @@ def test_the_api_family_list_makes_as_many_queries_for_twelve_families_as_for_th
 ):
     headers = {"Authorization": f"Bearer {ApiToken.issue(coordinator)}"}
     _families(region, coordinator, 0, 3)
-    few = _queries(lambda: client.get("/api/v1/families", headers=headers))
+    few = queries_of(lambda: client.get("/api/v1/families", headers=headers))
     _families(region, coordinator, 3, 9)
-    many = _queries(lambda: client.get("/api/v1/families", headers=headers))
+    many = queries_of(lambda: client.get("/api/v1/families", headers=headers))
     assert many <= few

@@ -6,12 +6,11 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from nik.core.factories import ProfessionalFactory
 from nik.core.models import ApiToken
 from nik.roadmap.models import Event, Milestone
+from tests.queries import queries_of
 
 pytestmark = pytest.mark.django_db
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -38,13 +37,6 @@ def _rows(region, coordinator, start: int, count: int) -> None:
         event.invitees.add(ProfessionalFactory(region=region))
 
 
-def _queries(get) -> int:  # type: ignore[no-untyped-def]
-    with CaptureQueriesContext(connection) as captured:
-        response = get()
-    assert response.status_code == 200
-    return len(captured.captured_queries)
-
-
 @pytest.mark.parametrize(
     "path",
     [
@@ -63,7 +55,7 @@ def test_a_roadmap_list_makes_as_many_queries_for_twelve_rows_as_for_three(
     url = path.format(slug=region.slug)
     _rows(region, coordinator, 0, 3)
     client.get(url, headers=headers)  # the first view seeds the ten steps and the indicators
-    few = _queries(lambda: client.get(url, headers=headers))
+    few = queries_of(lambda: client.get(url, headers=headers))
     _rows(region, coordinator, 3, 9)
-    many = _queries(lambda: client.get(url, headers=headers))
+    many = queries_of(lambda: client.get(url, headers=headers))
     assert many <= few, f"{url}: {few} queries for 3 rows, {many} for 12"
