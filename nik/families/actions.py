@@ -191,7 +191,7 @@ def do_create_referral(
     ).full_clean(exclude=["family", "duplicate_of", "created_by", "decided_by", "contact_due_at"])
     # The duplicate check and the new family under one lock per region: two referrals of the
     # same child at once (two app processes) make one family and one duplicate, not two families.
-    Region.objects.select_for_update().filter(pk=region.pk).values_list("pk").get()
+    lock(region)
     earlier = find_duplicate(region, child)
     if earlier is not None:
         referral = Referral.objects.create(
