@@ -50,6 +50,7 @@ lint: install
 	$(BIN)/ruff check nik tests conftest.py
 	$(BIN)/ruff format --check nik tests conftest.py
 	$(BIN)/nik makemigrations --check --dry-run
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format nik tests conftest.py

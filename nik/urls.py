@@ -8,15 +8,16 @@ from nik.api import fhir as fhir_views
 from nik.api import hsds as hsds_views
 from nik.api.urls import api
 from nik.core import views as core_views
+from nik.home import views as home_views
 
 # The admin logs in through allauth, so it gets the same second factor and lockout.
 admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = "NIK"
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", home_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
-    path("regions/<slug:slug>/", core_views.region_overview, name="region_overview"),
+    path("regions/<slug:slug>/", home_views.region_overview, name="region_overview"),
     path("regions/<slug:slug>/imports/<int:pk>/", core_views.import_job, name="import_job"),
     path("regions/<slug:slug>/network/", include("nik.network.urls")),
     path("regions/<slug:slug>/roadmap/", include("nik.roadmap.urls")),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from nik.core.factories import FamilyFactory, RegionFactory, person
+from nik.core.factories import RegionFactory, person
 from nik.core.models import Region, Role, User
+from nik.families.factories import FamilyFactory
 from nik.families.models import Family
 
 

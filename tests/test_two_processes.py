@@ -22,8 +22,9 @@ import pytest
 from django.db import connection
 
 from nik.core.audit import verify_chain
-from nik.core.factories import FamilyFactory, person
+from nik.core.factories import person
 from nik.core.models import ApiToken, AuditEvent, Role
+from nik.families.factories import FamilyFactory
 from nik.families.models import Family, Referral, ReferralStatus
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

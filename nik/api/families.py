@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 
 from nik.core import access, audit, limits
 from nik.core.models import AuditAction, AuditEvent, Membership, Region, Role
+from nik.families import access as family_access
 from nik.families import actions
 from nik.families.models import (
     Child,
@@ -121,7 +122,7 @@ class MessageOut(Schema):
 
 
 def _family(request: HttpRequest, family_id: int, purpose: str) -> Family:
-    return access.open_family(request.auth, family_id, AuditAction.VIEW, purpose=purpose)
+    return family_access.open_family(request.auth, family_id, AuditAction.VIEW, purpose=purpose)
 
 
 class FamilyPage(Schema):
@@ -136,7 +137,9 @@ def families(
     offset: int = Query(0, ge=0, le=limits.MAX_OFFSET),
 ) -> FamilyPage:
     """The families the caller may see; each family on the page is an audited view."""
-    visible = access.visible_families(request.auth).select_related("region").order_by("name", "id")
+    visible = (
+        family_access.visible_families(request.auth).select_related("region").order_by("name", "id")
+    )
     page = list(visible[offset : offset + limit])
     audit.record_views(request.auth, "", page, "api family list")
     return FamilyPage(
@@ -222,7 +225,7 @@ def create_referral(request: HttpRequest, payload: ReferralIn):  # type: ignore[
         )
     except ValidationError as error:
         return Status(400, {"detail": " ".join(error.messages)})
-    if not access.may_see_family(request.auth, referral.family_id):
+    if not family_access.may_see_family(request.auth, referral.family_id):
         return Status(
             201,
             ReferralOut(

@@ -15,8 +15,9 @@ from fhirclient.models import capabilitystatement, fhirdatetime, operationoutcom
 
 from nik.careplans import fhir
 from nik.careplans.models import CarePlan
-from nik.core import access, audit, limits
+from nik.core import audit, limits
 from nik.core.models import AuditAction, AuditOutcome, Membership, Role
+from nik.families import access as family_access
 
 from .auth import bearer_user
 
@@ -89,7 +90,7 @@ def metadata(request: HttpRequest) -> HttpResponse:
 @require_GET
 @_authenticated
 def patient_everything(request: HttpRequest, pk: int) -> HttpResponse:
-    family = access.open_family(
+    family = family_access.open_family(
         request.user, pk, AuditAction.EXPORT, purpose="FHIR $everything", scope="care_plan"
     )
     return _respond(fhir.everything(family))
@@ -110,7 +111,7 @@ def careplan_read(request: HttpRequest, pk: int) -> HttpResponse:
             details={"reason": "not_found"},
         )
         raise Http404
-    family = access.open_family(
+    family = family_access.open_family(
         request.user, plan.family_id, AuditAction.EXPORT, purpose="FHIR CarePlan", scope="care_plan"
     )
     version = plan.published() or plan.draft()

@@ -11,20 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nik.core import audit
+from nik.core.concurrency import EditConflict, claim
 from nik.core.models import AuditAction, User
 from nik.families.models import Family
 
 from .content import PlanContent
 from .models import CarePlan, CarePlanVersion, NeedsAssessment, VersionStatus
-
-
-class PlanConflict(Exception):
-    """The draft was saved by someone else after this user opened it."""
-
-    def __init__(self, current: CarePlanVersion, changed: list[str]) -> None:
-        super().__init__("plan conflict")
-        self.current = current
-        self.changed = changed
 
 
 def _event(
@@ -67,20 +59,24 @@ def do_start_plan(family: Family, *, content: PlanContent, acting_user: User) ->
 
 @transaction.atomic
 def do_save_draft(
-    version: CarePlanVersion, *, content: PlanContent, revision: int, acting_user: User
+    version: CarePlanVersion, *, content: PlanContent, seen_version: int, acting_user: User
 ) -> CarePlanVersion:
-    """Save the draft, unless someone else saved it since `revision` was loaded."""
+    """Save the draft, unless someone else saved it since `seen_version` was loaded."""
     stored = CarePlanVersion.objects.select_for_update().get(pk=version.pk)
     if stored.status != VersionStatus.DRAFT:
         raise ValidationError(
             _("Only a draft can be changed. Start an evaluation for a new version.")
         )
     new = content.model_dump(mode="json")
-    if stored.revision != revision:
-        raise PlanConflict(stored, changed_fields(stored.content, new))
+    try:
+        claim(stored, seen_version)
+    except EditConflict as conflict:
+        stored_content = conflict.current.content  # type: ignore[attr-defined]
+        raise EditConflict(
+            conflict.current, {name: "" for name in changed_fields(stored_content, new)}
+        ) from None
     before = stored.content
     stored.content = new
-    stored.revision += 1
     stored.updated_by = acting_user
     stored.save()
     _event(
@@ -148,14 +144,16 @@ def do_start_evaluation(plan: CarePlan, *, acting_user: User) -> CarePlanVersion
 
 @transaction.atomic
 def do_family_wishes(
-    version: CarePlanVersion, *, wishes: str, revision: int, acting_user: User
+    version: CarePlanVersion, *, wishes: str, seen_version: int, acting_user: User
 ) -> CarePlanVersion:
     """The family writes or approves its own wishes in the portal."""
     content = version.data
     content.wishes = wishes
     content.wishes_approved_on = timezone.localdate()
     content.wishes_approved_by = acting_user.get_full_name()
-    return do_save_draft(version, content=content, revision=revision, acting_user=acting_user)
+    return do_save_draft(
+        version, content=content, seen_version=seen_version, acting_user=acting_user
+    )
 
 
 @transaction.atomic
@@ -187,4 +185,6 @@ def do_use_assessment(
             domain.needs = "\n".join(filter(None, [domain.needs, f"{concerns} ({note})"]))
         if strengths:
             domain.strengths = "\n".join(filter(None, [domain.strengths, f"{strengths} ({note})"]))
-    return do_save_draft(draft, content=content, revision=draft.revision, acting_user=acting_user)
+    return do_save_draft(
+        draft, content=content, seen_version=draft.version, acting_user=acting_user
+    )

@@ -87,7 +87,7 @@ for key, label in DOMAINS:
 
 def section_form_class(section: str) -> type[forms.Form]:
     fields = SECTIONS[section]["fields"]()
-    fields["revision"] = forms.IntegerField(widget=forms.HiddenInput)
+    fields["version"] = forms.IntegerField(widget=forms.HiddenInput)
     return type("SectionForm", (forms.Form,), fields)
 
 
@@ -163,7 +163,7 @@ class WishesForm(forms.Form):
     wishes = forms.CharField(
         label=_("Your wishes and what matters to you"), widget=forms.Textarea(attrs={"rows": 6})
     )
-    revision = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class NeedsAssessmentForm(forms.ModelForm):

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nik.core.concurrency import Versioned
 from nik.families.models import Family
 
 from .content import PlanContent, load_stored
@@ -40,16 +41,15 @@ class VersionStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("earlier version")
 
 
-class CarePlanVersion(models.Model):
+class CarePlanVersion(Versioned):
     plan = models.ForeignKey(CarePlan, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
     status = models.CharField(
         _("status"), max_length=12, choices=VersionStatus.choices, default=VersionStatus.DRAFT
     )
     content = models.JSONField(_("content"))
-    # Goes up by one with every save of the draft: a save that carries an older revision is
-    # someone else's edit being overwritten, and is refused.
-    revision = models.PositiveIntegerField(default=1)
+    # `version` (from Versioned) goes up by one with every save of the draft: a save that
+    # carries an older one is someone else's edit being overwritten, and is refused.
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

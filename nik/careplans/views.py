@@ -15,8 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nik.core import access, audit
+from nik.core import audit
+from nik.core.concurrency import EditConflict
 from nik.core.models import AuditAction
+from nik.families import access as family_access
 from nik.families.models import Child, Family
 
 from . import actions
@@ -38,7 +40,7 @@ def _plan(family: Family) -> CarePlan | None:
 
 
 def _open(request: HttpRequest, pk: int, purpose: str) -> Family:
-    return access.open_family(
+    return family_access.open_family(
         request.user, pk, AuditAction.VIEW, purpose=purpose, scope="care_plan"
     )
 
@@ -70,13 +72,13 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "clock_label": dict(PlanClock.choices)[clock],
         "domains": DOMAINS,
     }
-    if _is_family(request, family) and not access.can_edit_family(request.user, family):
+    if _is_family(request, family) and not family_access.can_edit_family(request.user, family):
         if draft is not None:
             context["wishes_form"] = WishesForm(
-                initial={"wishes": draft.data.wishes, "revision": draft.revision}
+                initial={"wishes": draft.data.wishes, "version": draft.version}
             )
         return render(request, "careplans/portal_plan.html", context)
-    context["can_edit"] = access.can_edit_family(request.user, family)
+    context["can_edit"] = family_access.can_edit_family(request.user, family)
     context["sections"] = [(key, s["title"]) for key, s in SECTIONS.items()]
     return render(request, "careplans/plan_detail.html", context)
 
@@ -84,7 +86,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def plan_start(request: HttpRequest, pk: int) -> HttpResponse:
-    family = access.open_family_for_edit(request.user, pk, purpose="start care plan")
+    family = family_access.open_family_for_edit(request.user, pk, purpose="start care plan")
     content = PlanContent(
         plan_date=timezone.localdate(),
         drawn_up_by=request.user.get_full_name(),
@@ -105,14 +107,14 @@ def _apply_section(
     values = content.model_dump()
     if "domain" in spec:
         domain = content.domain(spec["domain"]).model_dump()
-        domain.update({k: v or "" for k, v in data.items() if k != "revision"})
+        domain.update({k: v or "" for k, v in data.items() if k != "version"})
         domain["goals"] = [Goal(**g).model_dump() for g in sets["goals"]]
         domain["actions"] = [Action(**a).model_dump() for a in sets["actions"]]
         values["domains"] = [d.model_dump() for d in content.domains if d.key != spec["domain"]] + [
             domain
         ]
     else:
-        values.update({k: v for k, v in data.items() if k != "revision"})
+        values.update({k: v for k, v in data.items() if k != "version"})
         if section == "acp":
             values["decisions"] = [Decision(**d).model_dump() for d in sets["decisions"]]
     # Dates are checked against each other where they are edited; another section saves even
@@ -131,7 +133,7 @@ def _filled(formset: Any) -> list[dict[str, Any]]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
-    family = access.open_family_for_edit(request.user, pk, purpose="edit care plan")
+    family = family_access.open_family_for_edit(request.user, pk, purpose="edit care plan")
     if section not in SECTIONS:
         raise Http404
     plan = _plan(family)
@@ -157,10 +159,10 @@ def plan_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
         }
     else:
         initial = {
-            name: getattr(content, name) for name in form_class.base_fields if name != "revision"
+            name: getattr(content, name) for name in form_class.base_fields if name != "version"
         }
         set_initial = {"decisions": [d.model_dump() for d in content.decisions]}
-    initial["revision"] = draft.revision
+    initial["version"] = draft.version
     post = request.POST if request.method == "POST" else None
     form = form_class(post, initial=initial)
     sets: dict[str, Any] = {}
@@ -183,11 +185,14 @@ def plan_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
                 content, section, form.cleaned_data, {k: _filled(v) for k, v in sets.items()}
             )
             actions.do_save_draft(
-                draft, content=new, revision=form.cleaned_data["revision"], acting_user=request.user
+                draft,
+                content=new,
+                seen_version=form.cleaned_data["version"],
+                acting_user=request.user,
             )
         except pydantic.ValidationError as error:
             form.add_error(None, _plain_errors(error))
-        except actions.PlanConflict as found:
+        except EditConflict as found:
             conflict = found
             form.add_error(
                 None,
@@ -197,7 +202,7 @@ def plan_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
                 % {"fields": ", ".join(found.changed) or "—"},
             )
             form.data = form.data.copy()
-            form.data["revision"] = found.current.revision
+            form.data["version"] = found.current.version
         else:
             messages.success(request, _("Saved in draft version %(n)s.") % {"n": draft.number})
             return redirect("careplans:plan", pk=family.pk)
@@ -244,7 +249,7 @@ def _plain_errors(error: pydantic.ValidationError) -> str:
 @login_required
 @require_POST
 def plan_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    family = access.open_family_for_edit(request.user, pk, purpose="publish care plan")
+    family = family_access.open_family_for_edit(request.user, pk, purpose="publish care plan")
     plan = _plan(family)
     draft = plan.draft() if plan else None
     if draft is None:
@@ -263,7 +268,7 @@ def plan_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def plan_evaluate(request: HttpRequest, pk: int) -> HttpResponse:
-    family = access.open_family_for_edit(request.user, pk, purpose="evaluate care plan")
+    family = family_access.open_family_for_edit(request.user, pk, purpose="evaluate care plan")
     plan = _plan(family)
     if plan is None:
         raise Http404
@@ -390,10 +395,10 @@ def plan_wishes(request: HttpRequest, pk: int) -> HttpResponse:
             actions.do_family_wishes(
                 draft,
                 wishes=form.cleaned_data["wishes"],
-                revision=form.cleaned_data["revision"],
+                seen_version=form.cleaned_data["version"],
                 acting_user=request.user,
             )
-        except actions.PlanConflict:
+        except EditConflict:
             messages.error(
                 request,
                 _(
@@ -409,10 +414,10 @@ def plan_wishes(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def assessments(request: HttpRequest, pk: int) -> HttpResponse:
     family = _open(request, pk, "needs assessments")
-    can_edit = access.can_edit_family(request.user, family)
+    can_edit = family_access.can_edit_family(request.user, family)
     form = NeedsAssessmentForm(request.POST or None) if can_edit else None
     if request.method == "POST":
-        family = access.open_family_for_edit(request.user, pk, purpose="needs assessment")
+        family = family_access.open_family_for_edit(request.user, pk, purpose="needs assessment")
         if form is not None and form.is_valid():
             item = form.save(commit=False)
             item.family = family
@@ -436,7 +441,9 @@ def assessments(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def assessment_use(request: HttpRequest, pk: int, assessment_pk: int) -> HttpResponse:
-    family = access.open_family_for_edit(request.user, pk, purpose="needs assessment into plan")
+    family = family_access.open_family_for_edit(
+        request.user, pk, purpose="needs assessment into plan"
+    )
     item = NeedsAssessment.objects.filter(family=family, pk=assessment_pk).first()
     plan = _plan(family)
     draft = plan.draft() if plan else None

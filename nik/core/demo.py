@@ -1,4 +1,6 @@
-"""Deterministic, real-looking demo data for `nik demo`.
+"""The core part of the demo data: regions, organisations, professionals and accounts.
+
+`nik demo` (nik/home/demo.py) asks every app's demo.py for its part, in a fixed order.
 
 The seven regions and their academic hospitals are public facts (PRODUCT.md). Organisations
 other than the hospitals, and every person, are made up; names come from Faker's Dutch
@@ -10,15 +12,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils.text import slugify
 from faker import Faker
-
-from nik.careplans import demo as careplans_demo
-from nik.directory import demo as directory_demo
-from nik.families import demo as families_demo
-from nik.network import demo as network_demo
-from nik.roadmap import demo as roadmap_demo
 
 from .models import (
     Discipline,
@@ -35,6 +30,7 @@ from .models import (
 
 DEMO_PASSWORD = "nik-demo-2026"
 SEED = 2014  # the year the first network started in Holland Rijnland
+BIG_REGION = "holland-rijnland"  # the full demo; the other six regions are smaller
 
 REGIONS: list[dict[str, object]] = [
     {
@@ -251,53 +247,52 @@ def demo_present() -> bool:
     return User.objects.filter(is_demo=True).exists()
 
 
-@transaction.atomic
-def load(seed: int = SEED) -> list[DemoAccount]:
-    """Build the demo data. Same seed, same data."""
-    rng = random.Random(seed)
-    fake = Faker("nl_NL")
-    fake.seed_instance(seed)
-    disciplines = Discipline.objects.ensure_all()
+def build_region(
+    spec: dict[str, object], rng: random.Random, fake: Faker, disciplines: dict[str, Discipline]
+) -> tuple[Region, list[Organization]]:
+    """One region of REGIONS with its municipalities, organisations and professionals."""
+    region = Region.objects.create(
+        slug=spec["slug"],
+        name=spec["name"],
+        hospital=spec["hospital"],
+        children_hospital=spec["children_hospital"],
+        description=spec.get("description", ""),
+    )
+    towns = {
+        name: Municipality.objects.create(region=region, name=name)
+        for name in spec["municipalities"]  # type: ignore[attr-defined]
+    }
+    big = region.slug == BIG_REGION
+    organizations = _organizations(region, towns, rng, fake, count=40 if big else 10)
+    _professionals(region, organizations, disciplines, rng, fake, count=120 if big else 25)
+    return region, organizations
+
+
+def region_accounts(region: Region, fake: Faker) -> tuple[dict[str, User], list[DemoAccount]]:
+    """The region's demo accounts, one per role (and an outsider in the first network)."""
+    users: dict[str, User] = {}
     accounts: list[DemoAccount] = []
-
-    for spec in REGIONS:
-        region = Region.objects.create(
-            slug=spec["slug"],
-            name=spec["name"],
-            hospital=spec["hospital"],
-            children_hospital=spec["children_hospital"],
-            description=spec.get("description", ""),
+    roles = DEMO_ROLES_PER_REGION + ([OUTSIDER] if region.slug == BIG_REGION else [])
+    for role in roles:
+        email = demo_email(role, region.slug)
+        users[role] = _demo_user(email, fake.name())
+        Membership.objects.create(
+            user=users[role], region=region, role=Role.MEMBER if role == OUTSIDER else role
         )
-        towns = {
-            name: Municipality.objects.create(region=region, name=name)
-            for name in spec["municipalities"]  # type: ignore[union-attr]
-        }
-        big = region.slug == "holland-rijnland"
-        organizations = _organizations(region, towns, rng, fake, count=40 if big else 10)
-        _professionals(region, organizations, disciplines, rng, fake, count=120 if big else 25)
-        network_demo.photo(region, organizations, rng, fake, full=big)
-        users: dict[str, User] = {}
-        roles = DEMO_ROLES_PER_REGION + ([OUTSIDER] if big else [])
-        for role in roles:
-            email = demo_email(role, region.slug)
-            users[role] = _demo_user(email, fake.name())
-            Membership.objects.create(
-                user=users[role], region=region, role=Role.MEMBER if role == OUTSIDER else role
-            )
-            accounts.append(DemoAccount(email, role, region.slug))
-        families_demo.populate(region, users, rng, fake, full=big)
-        careplans_demo.populate(region, rng)
-        if big:
-            roadmap_demo.populate(region, users[Role.COORDINATOR], users[Role.STEERING])
+        accounts.append(DemoAccount(email, role, region.slug))
+    return users, accounts
 
-    directory_demo.populate(rng)
+
+def national_accounts(fake: Faker) -> list[DemoAccount]:
+    """The knowledge centre's analyst (every region) and the administrator."""
     national = _demo_user("national@nik.example", fake.name())
     for region in Region.objects.all():
         Membership.objects.create(user=national, region=region, role=Role.NATIONAL)
-    accounts.append(DemoAccount(national.email, Role.NATIONAL, "*"))
     admin = _demo_user("admin@nik.example", "Beheerder NIK", is_staff=True, is_superuser=True)
-    accounts.append(DemoAccount(admin.email, Role.ADMIN, "*"))
-    return accounts
+    return [
+        DemoAccount(national.email, Role.NATIONAL, "*"),
+        DemoAccount(admin.email, Role.ADMIN, "*"),
+    ]
 
 
 def remove() -> int:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import factory
 from factory.django import DjangoModelFactory
 
-from nik.families.models import Family
-
 from .models import (
     Discipline,
     Membership,
@@ -81,14 +79,6 @@ class ProfessionalFactory(DjangoModelFactory):
     organization = factory.SubFactory(OrganizationFactory)
     region = factory.SelfAttribute("organization.region")
     full_name = factory.Faker("name", locale="nl_NL")
-
-
-class FamilyFactory(DjangoModelFactory):
-    class Meta:
-        model = Family
-
-    region = factory.SubFactory(RegionFactory)
-    name = factory.Sequence(lambda n: f"Gezin {n}")
 
 
 def person(region: Region, role: str, email: str | None = None) -> User:

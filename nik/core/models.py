@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .concurrency import Versioned
+
 
 class Region(models.Model):
     """One of the seven regional networks, around an academic hospital."""
@@ -194,7 +196,7 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Organization(models.Model):
+class Organization(Versioned):
     """A partner organisation in a region's network."""
 
     region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="organizations")
@@ -287,7 +289,7 @@ class Discipline(models.Model):
         return str(self.get_code_display())
 
 
-class Professional(models.Model):
+class Professional(Versioned):
     """A person working for a partner organisation."""
 
     region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="professionals")
@@ -315,6 +317,13 @@ class Professional(models.Model):
     expertise = models.TextField(_("expertise"), blank=True)
     contributes = models.TextField(_("what they can contribute"), blank=True)
     cannot_contribute = models.TextField(_("what they cannot contribute"), blank=True)
+    # Kept by the roadmap's agreement actions: whom the cooperation agreement names.
+    named_ambassador = models.BooleanField(
+        _("ambassador in the agreement"), default=False, editable=False
+    )
+    named_contact_person = models.BooleanField(
+        _("contact person in the agreement"), default=False, editable=False
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 

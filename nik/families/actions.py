@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nik.core import audit
-from nik.core.concurrency import lock
+from nik.core.concurrency import EditConflict, claim, lock
 from nik.core.models import AuditAction, Membership, Organization, Professional, Region, Role, User
 
 from .models import (
@@ -80,17 +80,6 @@ def do_submit_inquiry(
     return inquiry
 
 
-def _plain(text: str) -> str:
-    # A browser sends a textarea's line ends as CR LF and reads a hidden field's as LF.
-    return text.replace("\r\n", "\n").strip()
-
-
-class AnswerConflict(Exception):
-    def __init__(self, current: str) -> None:
-        super().__init__("answer conflict")
-        self.current = current
-
-
 @transaction.atomic
 def do_answer_inquiry(
     inquiry: Inquiry,
@@ -99,13 +88,16 @@ def do_answer_inquiry(
     close: bool,
     acting_user: User,
     services: list[Any] | None = None,
-    answer_seen: str | None = None,
+    seen_version: int | None = None,
 ) -> Inquiry:
-    """Answer a question; `answer_seen` (the answer the form showed) guards against overwriting
-    an answer someone else saved meanwhile."""
-    lock(inquiry)
-    if answer_seen is not None and _plain(inquiry.answer) != _plain(answer_seen):
-        raise AnswerConflict(inquiry.answer)
+    """Answer a question; `seen_version` (the version the form showed) guards against
+    overwriting an answer someone else saved meanwhile."""
+    try:
+        claim(inquiry, seen_version)
+    except EditConflict as conflict:
+        current = conflict.current
+        raise EditConflict(current, {"answer": current.answer}) from None  # type: ignore[attr-defined]
+    inquiry.refresh_from_db()
     now = timezone.now()
     inquiry.answer = answer
     inquiry.first_answer_at = inquiry.first_answer_at or now

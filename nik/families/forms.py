@@ -72,9 +72,9 @@ class AnswerForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     close = forms.BooleanField(label=_("Close the question"), required=False)
-    # The answer as it was when the form was opened: a save over someone else's newer answer is
-    # refused instead of replacing it silently.
-    answer_seen = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
+    # The question's version when the form was opened: a save over someone else's newer answer
+    # is refused instead of replacing it silently.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

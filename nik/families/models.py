@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nik.core.concurrency import Versioned
 from nik.core.limits import MAX_FREE_TEXT, plausible_date
 from nik.core.models import Municipality, Organization, Professional, Region
 
@@ -430,7 +431,7 @@ class InquiryStatus(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
-class Inquiry(models.Model):
+class Inquiry(Versioned):
     """A question to the network's central contact point."""
 
     class Channel(models.TextChoices):

@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nik.core import access, audit
+from nik.core.concurrency import EditConflict
 from nik.core.models import AuditAction, AuditEvent, AuditOutcome, Region, Role
 
+from . import access as family_access
 from . import actions
 from .forms import (
     AcceptInvitationForm,
@@ -152,14 +154,14 @@ def inquiry_new(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def inquiry_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     region = access.open_region_as_coordinator(request.user, slug, "answer a question")
-    inquiry = access.open_inquiry(request.user, region, pk, "answer a question")
+    inquiry = family_access.open_inquiry(request.user, region, pk, "answer a question")
     form = AnswerForm(
         request.POST or None,
         region=region,
         initial={
             "answer": inquiry.answer,
             "services": list(inquiry.services.all()),
-            "answer_seen": inquiry.answer,
+            "version": inquiry.version,
         },
     )
     if request.method == "POST" and form.is_valid():
@@ -170,21 +172,19 @@ def inquiry_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 close=form.cleaned_data["close"],
                 acting_user=request.user,
                 services=list(form.cleaned_data["services"]),
-                answer_seen=form.cleaned_data["answer_seen"]
-                if "answer_seen" in request.POST
-                else None,
+                seen_version=form.cleaned_data["version"],
             )
-        except actions.AnswerConflict as conflict:
+        except EditConflict as conflict:
             form.add_error(
                 None,
                 _(
                     "Someone else answered this question while you were writing. Their answer: "
                     "“%(answer)s”. Your text is still below; check it and save again."
                 )
-                % {"answer": conflict.current},
+                % {"answer": conflict.changed["answer"]},
             )
             data = form.data.copy()
-            data["answer_seen"] = conflict.current
+            data["version"] = str(conflict.current.version)  # type: ignore[attr-defined]
             form.data = data
         else:
             messages.success(request, _("The answer is saved."))
@@ -257,7 +257,9 @@ def referral_new(request: HttpRequest, slug: str) -> HttpResponse:
     # POST (to link it): both times it is opened through the door, for coordinators only.
     named = request.POST.get("inquiry") if request.method == "POST" else request.GET.get("inquiry")
     if named:
-        inquiry = access.open_inquiry(request.user, region, named, "referral from a question")
+        inquiry = family_access.open_inquiry(
+            request.user, region, named, "referral from a question"
+        )
         initial = {
             "guardian_name": inquiry.name,
             "guardian_phone": inquiry.phone,
@@ -301,7 +303,7 @@ def referral_new(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             # Only someone who may see the earlier family learns that the child is known; anyone
             # else gets the ordinary receipt, and the coordinator sees the duplicate.
-            if referral.status == ReferralStatus.DUPLICATE and access.may_see_family(
+            if referral.status == ReferralStatus.DUPLICATE and family_access.may_see_family(
                 request.user, referral.family_id
             ):
                 messages.warning(
@@ -348,7 +350,7 @@ def referral_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             details={"reason": "not_in_region"},
         )
         raise Http404
-    family = access.open_family(request.user, referral.family_id, AuditAction.VIEW, "intake")
+    family = family_access.open_family(request.user, referral.family_id, AuditAction.VIEW, "intake")
     child = Child.objects.filter(family=family).first()
     group = region.target_groups.order_by("-version").first()
     fit = None
@@ -451,7 +453,7 @@ def emergency_review(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def family_list(request: HttpRequest) -> HttpResponse:
-    families = access.visible_families(request.user).select_related(
+    families = family_access.visible_families(request.user).select_related(
         "region", "child", "casemanager"
     )
     query = request.GET.get("q", "").strip()[:100]
@@ -480,7 +482,7 @@ def _portal_context(family: Family) -> dict[str, Any]:
 @login_required
 @require_GET
 def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    family = access.open_family(request.user, pk, AuditAction.VIEW, purpose="family record")
+    family = family_access.open_family(request.user, pk, AuditAction.VIEW, purpose="family record")
     child = Child.objects.filter(family=family).select_related("municipality").first()
     context = {"family": family, "child": child, **_portal_context(family)}
     if family.portal_users.filter(pk=request.user.pk).exists() and not access.is_coordinator(
@@ -489,7 +491,7 @@ def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "families/portal.html", context)
     context.update(
         {
-            "can_edit": access.can_edit_family(request.user, family),
+            "can_edit": family_access.can_edit_family(request.user, family),
             "guardians": list(family.guardians.all()),
             "siblings": list(family.siblings.all()),
             "contacts": list(family.contacts.all()),
@@ -500,7 +502,7 @@ def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "stages": list(family.stage_changes.select_related("by")),
             "referrals": list(family.referrals.all()),
             "consent_giver": consent_giver_for_age(child.age()) if child else None,
-            "emergency": access.is_emergency_access(request.user, family),
+            "emergency": family_access.is_emergency_access(request.user, family),
             "stage_form": StageForm(initial={"stage": family.stage}),
             "team_form": TeamMemberForm(region=family.region),
             "consent_form": ConsentForm(region=family.region),
@@ -515,7 +517,7 @@ def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def family_part_edit(
     request: HttpRequest, pk: int, part: str, part_pk: int | None = None
 ) -> HttpResponse:
-    family = access.open_family_for_edit(request.user, pk, purpose=f"edit {part}")
+    family = family_access.open_family_for_edit(request.user, pk, purpose=f"edit {part}")
     if part == "family":
         instance = family
         form = FamilyForm(request.POST or None, instance=family)
@@ -550,7 +552,7 @@ def family_part_edit(
 @login_required
 @require_POST
 def family_part_delete(request: HttpRequest, pk: int, part: str, part_pk: int) -> HttpResponse:
-    family = access.open_family_for_edit(request.user, pk, purpose=f"delete {part}")
+    family = family_access.open_family_for_edit(request.user, pk, purpose=f"delete {part}")
     if part not in PARTS:
         raise Http404
     obj = PARTS[part][0].objects.filter(family=family, pk=part_pk).first()
@@ -564,7 +566,7 @@ def family_part_delete(request: HttpRequest, pk: int, part: str, part_pk: int) -
 @login_required
 @require_POST
 def family_stage(request: HttpRequest, pk: int) -> HttpResponse:
-    family = access.open_family_for_edit(request.user, pk, purpose="move stage")
+    family = family_access.open_family_for_edit(request.user, pk, purpose="move stage")
     form = StageForm(request.POST)
     if form.is_valid():
         actions.do_move_stage(
@@ -580,7 +582,7 @@ def family_stage(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
-    family = access.open_family_for_edit(request.user, pk, purpose="record consent")
+    family = family_access.open_family_for_edit(request.user, pk, purpose="record consent")
     form = ConsentForm(request.POST, region=family.region)
     if form.is_valid():
         try:
@@ -606,7 +608,7 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResponse:
-    family = access.open_family_for_edit(request.user, pk, purpose="withdraw consent")
+    family = family_access.open_family_for_edit(request.user, pk, purpose="withdraw consent")
     consent = Consent.objects.filter(family=family, pk=consent_pk).first()
     if consent is None:
         raise Http404
@@ -622,7 +624,7 @@ def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResp
 @login_required
 @require_POST
 def team_add(request: HttpRequest, pk: int) -> HttpResponse:
-    family = access.open_family_for_edit(request.user, pk, purpose="care team")
+    family = family_access.open_family_for_edit(request.user, pk, purpose="care team")
     form = TeamMemberForm(request.POST, region=family.region)
     if form.is_valid():
         actions.do_add_team_member(family, acting_user=request.user, **form.cleaned_data)
@@ -633,7 +635,7 @@ def team_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def team_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
-    family = access.open_family_for_edit(request.user, pk, purpose="care team")
+    family = family_access.open_family_for_edit(request.user, pk, purpose="care team")
     member = CareTeamMember.objects.filter(family=family, pk=member_pk).first()
     if member is None:
         raise Http404
@@ -645,7 +647,7 @@ def team_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
-    family = access.open_family_for_edit(request.user, pk, purpose="invite to the portal")
+    family = family_access.open_family_for_edit(request.user, pk, purpose="invite to the portal")
     form = InviteForm(request.POST)
     if form.is_valid():
         actions.do_invite(
@@ -686,7 +688,7 @@ def invitation(request: HttpRequest, key: str) -> HttpResponse:
 @require_GET
 def access_log(request: HttpRequest, pk: int) -> HttpResponse:
     """Who looked at this family's data, and when: for the family itself and the coordinator."""
-    family = access.open_family(request.user, pk, AuditAction.VIEW, purpose="access log")
+    family = family_access.open_family(request.user, pk, AuditAction.VIEW, purpose="access log")
     is_family = family.portal_users.filter(pk=request.user.pk).exists()
     if not (is_family or access.is_coordinator(request.user, family.region)):
         raise PermissionDenied

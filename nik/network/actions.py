@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import IO, Any
 
 from django.db import transaction
-from django.db.models import Max, Model
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from nik.core import audit
+from nik.core.concurrency import claim
 from nik.core.models import AuditAction, Organization, Professional, Region, User
 from nik.core.xlsx import RowError
 
@@ -19,33 +19,12 @@ from .excel import parse_stakeholders
 from .models import ProblemStatement, StakeholderAssessment, TargetGroup
 
 
-class EditConflict(Exception):
-    """Someone else saved the record after this user opened it."""
-
-    def __init__(self, current: Model, changed_by_other: dict[str, Any]) -> None:
-        super().__init__("edit conflict")
-        self.current = current
-        self.changed = changed_by_other
-
-
-def _check_conflict(
-    model: type[Model], obj: Model, loaded_at: datetime | None, fields: list[str]
-) -> None:
-    """Refuse the save when the stored row changed since the user loaded it."""
-    if obj.pk is None or loaded_at is None:
-        return
-    stored = model.objects.select_for_update().get(pk=obj.pk)
-    if stored.updated_at != loaded_at:  # type: ignore[attr-defined]
-        changed = {f: getattr(stored, f) for f in fields if getattr(stored, f) != getattr(obj, f)}
-        raise EditConflict(stored, changed)
-
-
 @transaction.atomic
 def do_save_organization(
-    organization: Organization, *, acting_user: User, loaded_at: datetime | None, fields: list[str]
+    organization: Organization, *, acting_user: User, seen_version: int | None, fields: list[str]
 ) -> Organization:
     creating = organization.pk is None
-    _check_conflict(Organization, organization, loaded_at, fields)
+    claim(organization, seen_version, fields)
     organization.save()
     audit.record_write(
         AuditAction.CREATE if creating else AuditAction.UPDATE,
@@ -61,12 +40,12 @@ def do_save_professional(
     professional: Professional,
     *,
     acting_user: User,
-    loaded_at: datetime | None,
+    seen_version: int | None,
     fields: list[str],
     disciplines: list[Any] | None = None,
 ) -> Professional:
     creating = professional.pk is None
-    _check_conflict(Professional, professional, loaded_at, fields)
+    claim(professional, seen_version, fields)
     professional.save()
     if disciplines is not None:
         professional.disciplines.set(disciplines)
@@ -81,9 +60,9 @@ def do_save_professional(
 
 @transaction.atomic
 def do_save_problem_statement(
-    statement: ProblemStatement, *, acting_user: User, loaded_at: datetime | None
+    statement: ProblemStatement, *, acting_user: User, seen_version: int | None
 ) -> ProblemStatement:
-    _check_conflict(ProblemStatement, statement, loaded_at, ["question", "idea", "reflection"])
+    claim(statement, seen_version, ["question", "idea", "reflection"])
     statement.updated_by = acting_user
     statement.save()
     audit.record_write(AuditAction.UPDATE, statement, statement.region, acting_user)

@@ -6,6 +6,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from nik.core.concurrency import VersionedForm
 from nik.core.models import (
     Discipline,
     DisciplineCode,
@@ -26,13 +27,7 @@ from .models import (
 )
 
 
-class ConcurrencyMixin(forms.Form):
-    """Carries the time the record was loaded, so a later save can detect someone else's edit."""
-
-    loaded_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
-
-
-class OrganizationForm(ConcurrencyMixin, forms.ModelForm):
+class OrganizationForm(VersionedForm, forms.ModelForm):
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:
@@ -59,8 +54,6 @@ class OrganizationForm(ConcurrencyMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.region = region
         self.fields["municipality"].queryset = Municipality.objects.filter(region=region)
-        if self.instance.pk and not self.is_bound:
-            self.initial["loaded_at"] = self.instance.updated_at
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
@@ -72,7 +65,7 @@ class OrganizationForm(ConcurrencyMixin, forms.ModelForm):
         return name
 
 
-class ProfessionalForm(ConcurrencyMixin, forms.ModelForm):
+class ProfessionalForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Professional
         fields = [
@@ -99,8 +92,6 @@ class ProfessionalForm(ConcurrencyMixin, forms.ModelForm):
         self.instance.region = region
         self.fields["organization"].queryset = Organization.objects.filter(region=region)
         self.fields["disciplines"].queryset = Discipline.objects.all()
-        if self.instance.pk and not self.is_bound:
-            self.initial["loaded_at"] = self.instance.updated_at
 
 
 class RegisterFilterForm(forms.Form):
@@ -139,7 +130,7 @@ class RegisterFilterForm(forms.Form):
         self.fields["municipality"].queryset = Municipality.objects.filter(region=region)
 
 
-class ProblemStatementForm(ConcurrencyMixin, forms.ModelForm):
+class ProblemStatementForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = ProblemStatement
         fields = ["question", "idea", "reflection"]
@@ -147,8 +138,6 @@ class ProblemStatementForm(ConcurrencyMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.initial["loaded_at"] = self.instance.updated_at
 
 
 ParticipantFormSet = inlineformset_factory(

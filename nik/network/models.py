@@ -15,12 +15,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nik.core.concurrency import Versioned
 from nik.core.models import Organization, Region
 
 SCORE = [MinValueValidator(1), MaxValueValidator(5)]
 
 
-class ProblemStatement(models.Model):
+class ProblemStatement(Versioned):
     """Step 1: the question the region sets out to solve (vraagstuk)."""
 
     region = models.OneToOneField(

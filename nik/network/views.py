@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nik.core import access, imports
+from nik.core.concurrency import save_or_explain
 from nik.core.models import Membership, Organization, Professional, Region
 from nik.core.xlsx import XLSX_CONTENT_TYPE
 
@@ -46,24 +47,13 @@ def _xlsx(content: bytes, filename: str) -> HttpResponse:
 
 
 def _flags(region: Region, professionals: list[Professional]) -> dict[int, tuple[bool, bool]]:
-    """Ambassador and contact-person flags of each professional's account in this region."""
-    from nik.roadmap.models import AgreementParty
-
+    """Ambassador and contact-person flags of each professional: from their account's role in
+    this region, or named so in the cooperation agreement (kept on the professional)."""
     users = {p.user_id: p.pk for p in professionals if p.user_id}
-    flags: dict[int, tuple[bool, bool]] = {}
+    flags = {p.pk: (p.named_ambassador, p.named_contact_person) for p in professionals}
     for m in Membership.objects.filter(region=region, user_id__in=users):
-        amb, contact = flags.get(users[m.user_id], (False, False))
+        amb, contact = flags[users[m.user_id]]
         flags[users[m.user_id]] = (amb or m.ambassador, contact or m.contact_person)
-    # The cooperation agreement names each partner's ambassador and contact person too.
-    ids = [p.pk for p in professionals]
-    named = AgreementParty.objects.filter(agreement__region=region).filter(
-        Q(ambassador__in=ids) | Q(contact_person__in=ids)
-    )
-    for ambassador, contact_person in named.values_list("ambassador_id", "contact_person_id"):
-        for pk, is_amb in ((ambassador, True), (contact_person, False)):
-            if pk in ids:
-                amb, contact = flags.get(pk, (False, False))
-                flags[pk] = (amb or is_amb, contact or not is_amb)
     return flags
 
 
@@ -106,12 +96,9 @@ def filtered_professionals(region: Region, data: dict[str, Any]) -> QuerySet[Pro
         people = people.filter(disciplines__code=data["discipline"])
     role = data.get("role")
     if role in ("ambassador", "contact_person"):
-        from nik.roadmap.models import AgreementParty
-
-        named = AgreementParty.objects.filter(agreement__region=region).values(role)
         people = people.filter(
             Q(user__memberships__region=region, **{f"user__memberships__{role}": True})
-            | Q(pk__in=named)
+            | Q(**{f"named_{role}": True})
         )
     elif role:
         people = people.filter(user__memberships__region=region, user__memberships__role=role)
@@ -225,27 +212,6 @@ def professional_detail(request: HttpRequest, slug: str, pk: int) -> HttpRespons
     )
 
 
-def save_with_conflict_check(request: HttpRequest, form: Any, save: Any) -> Any:
-    """Run the save; on someone else's edit, explain and show the form again."""
-    try:
-        return save()
-    except actions.EditConflict as conflict:
-        labels = {name: form.fields[name].label for name in conflict.changed if name in form.fields}
-        changes = ", ".join(f"{labels.get(k, k)}: “{v}”" for k, v in conflict.changed.items())
-        form.add_error(
-            None,
-            _(
-                "Someone else saved this record while you were editing it. Their version: %(changes)s. "
-                "Check the fields and save again to keep yours."
-            )
-            % {"changes": changes or _("no visible differences")},
-        )
-        data = form.data.copy()
-        data["loaded_at"] = conflict.current.updated_at.isoformat()
-        form.data = data
-        return None
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def organization_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
@@ -253,13 +219,12 @@ def organization_edit(request: HttpRequest, slug: str, pk: int | None = None) ->
     org = _organization(region, pk) if pk else Organization(region=region)
     form = OrganizationForm(request.POST or None, instance=org, region=region)
     if request.method == "POST" and form.is_valid():
-        saved = save_with_conflict_check(
-            request,
+        saved = save_or_explain(
             form,
             lambda: actions.do_save_organization(
                 form.save(commit=False),
                 acting_user=request.user,
-                loaded_at=form.cleaned_data.get("loaded_at"),
+                seen_version=form.seen_version(),
                 fields=list(form.Meta.fields),
             ),
         )
@@ -292,13 +257,12 @@ def professional_edit(request: HttpRequest, slug: str, pk: int | None = None) ->
     form = ProfessionalForm(request.POST or None, instance=person, region=region)
     if request.method == "POST" and form.is_valid():
         fields = [f for f in form.Meta.fields if f != "disciplines"]
-        saved = save_with_conflict_check(
-            request,
+        saved = save_or_explain(
             form,
             lambda: actions.do_save_professional(
                 form.save(commit=False),
                 acting_user=request.user,
-                loaded_at=form.cleaned_data.get("loaded_at"),
+                seen_version=form.seen_version(),
                 fields=fields,
                 disciplines=list(form.cleaned_data["disciplines"]),
             ),
@@ -338,13 +302,12 @@ def problem_statement(request: HttpRequest, slug: str) -> HttpResponse:
         for f in formset.forms:
             f.fields["organization"].queryset = region.organizations.all()
         if request.method == "POST" and form.is_valid() and formset.is_valid():
-            saved = save_with_conflict_check(
-                request,
+            saved = save_or_explain(
                 form,
                 lambda: actions.do_save_problem_statement(
                     form.save(commit=False),
                     acting_user=request.user,
-                    loaded_at=form.cleaned_data.get("loaded_at"),
+                    seen_version=form.seen_version(),
                 ),
             )
             if saved:

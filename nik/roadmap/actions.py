@@ -6,11 +6,12 @@ from collections.abc import Callable
 from typing import IO
 
 from django.db import transaction
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils.translation import gettext as _
 
 from nik.core import audit
-from nik.core.concurrency import lock
-from nik.core.models import AuditAction, Region, User
+from nik.core.concurrency import EditConflict, claim, lock
+from nik.core.models import AuditAction, Professional, Region, User
 from nik.core.xlsx import (
     RowError,
     SheetError,
@@ -377,10 +378,10 @@ def _log_change(agreement, summary: str, *, proposal, acting_user: User) -> None
 
 
 @transaction.atomic
-def do_save_agreement(agreement, *, acting_user: User, loaded_at, fields: list[str], proposal=None):  # type: ignore[no-untyped-def]
+def do_save_agreement(
+    agreement, *, acting_user: User, seen_version: int | None, fields: list[str], proposal=None
+):  # type: ignore[no-untyped-def]
     """Save the agreement's text parts; what changed (and why, when a proposal led to it) is kept."""
-    from nik.network.actions import EditConflict, _check_conflict
-
     from .models import Agreement
 
     creating = agreement.pk is None
@@ -390,10 +391,10 @@ def do_save_agreement(agreement, *, acting_user: User, loaded_at, fields: list[s
         if existing is not None:  # someone else recorded the agreement while this one was typed
             changed = {f: getattr(existing, f) for f in fields if getattr(existing, f)}
             raise EditConflict(existing, changed)
-    elif loaded_at is None:  # the form was opened before anyone had recorded the agreement
+    elif seen_version is None:  # the form was opened before anyone had recorded the agreement
         stored = Agreement.objects.select_for_update().get(pk=agreement.pk)
         raise EditConflict(stored, {f: getattr(stored, f) for f in fields if getattr(stored, f)})
-    _check_conflict(Agreement, agreement, loaded_at, fields)
+    claim(agreement, seen_version, fields)
     changed = _changed_labels(agreement, fields)
     agreement.updated_by = acting_user
     agreement.full_clean()
@@ -441,13 +442,9 @@ PARTY_FIELDS = [
 
 
 @transaction.atomic
-def do_save_party(party, *, acting_user: User, loaded_at, proposal=None):  # type: ignore[no-untyped-def]
-    from nik.network.actions import _check_conflict
-
-    from .models import AgreementParty
-
+def do_save_party(party, *, acting_user: User, seen_version: int | None, proposal=None):  # type: ignore[no-untyped-def]
     creating = party.pk is None
-    _check_conflict(AgreementParty, party, loaded_at, PARTY_FIELDS)
+    claim(party, seen_version, PARTY_FIELDS)
     changed = _changed_labels(party, PARTY_FIELDS)
     party.full_clean()
     party.save()
@@ -463,6 +460,7 @@ def do_save_party(party, *, acting_user: User, loaded_at, proposal=None):  # typ
     if summary:
         _log_change(party.agreement, summary, proposal=proposal, acting_user=acting_user)
     region = party.agreement.region
+    mark_named_people(region)
     audit.record_write(
         AuditAction.CREATE if creating else AuditAction.UPDATE, party, region, acting_user
     )
@@ -480,6 +478,21 @@ def do_remove_party(party, *, acting_user: User) -> None:  # type: ignore[no-unt
         acting_user=acting_user,
     )
     party.delete()
+    mark_named_people(agreement.region)
+
+
+def mark_named_people(region: Region) -> None:
+    """Keep the register's flags of who the agreement names as ambassador or contact person."""
+    from .models import AgreementParty
+
+    parties = AgreementParty.objects.filter(agreement__region=region)
+    people = Professional.objects.filter(region=region)
+    ambassadors = parties.filter(ambassador__isnull=False).values("ambassador")
+    contacts = parties.filter(contact_person__isnull=False).values("contact_person")
+    people.update(
+        named_ambassador=ExpressionWrapper(Q(pk__in=ambassadors), output_field=BooleanField()),
+        named_contact_person=ExpressionWrapper(Q(pk__in=contacts), output_field=BooleanField()),
+    )
 
 
 @transaction.atomic

@@ -9,10 +9,14 @@ class RoadmapConfig(AppConfig):
     verbose_name = _("Roadmap")
 
     def ready(self) -> None:
+        from nik.core import panels
         from nik.core.imports import Importer, register
 
         from .actions import do_import_milestones
+        from .panels import PANELS
 
+        for panel in PANELS:
+            panels.register(panel)
         register(
             Importer(
                 "milestones", _("milestone planning"), do_import_milestones, "roadmap:milestones"

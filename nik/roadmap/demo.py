@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from nik.core.models import Region, User
 
+from . import actions
 from .models import (
     Milestone,
     MilestoneStatus,
@@ -202,6 +203,7 @@ def _agreement(region: Region, coordinator: User, today) -> None:  # type: ignor
             signed_on=signed,
         )
         people.extend(staff[:2])
+    actions.mark_named_people(region)
     for part, chosen in (
         (StructurePart.COORDINATOR, people[:1]),
         (StructurePart.STEERING, people[2:5]),

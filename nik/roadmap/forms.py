@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nik.core.concurrency import VersionedForm
+
 from .models import Milestone, StepStatus, region_workers
 
 
@@ -204,9 +206,7 @@ class ActionItemForm(forms.Form):
 DATE = {"type": "date"}
 
 
-class AgreementForm(forms.ModelForm):
-    loaded_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
-
+class AgreementForm(VersionedForm, forms.ModelForm):
     class Meta:
         from .models import Agreement
 
@@ -229,11 +229,6 @@ class AgreementForm(forms.ModelForm):
             "next_review": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
         }
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.initial["loaded_at"] = self.instance.updated_at
-
     def clean_signed_on(self):  # type: ignore[no-untyped-def]
         from django.utils import timezone
 
@@ -254,9 +249,7 @@ class AgreementForm(forms.ModelForm):
         return day
 
 
-class PartyForm(forms.ModelForm):
-    loaded_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
-
+class PartyForm(VersionedForm, forms.ModelForm):
     class Meta:
         from .models import AgreementParty
 
@@ -290,8 +283,6 @@ class PartyForm(forms.ModelForm):
             self.fields[name].label_from_instance = lambda p: (
                 f"{p.full_name} — {p.organization.name}"
             )
-        if self.instance.pk and not self.is_bound:
-            self.initial["loaded_at"] = self.instance.updated_at
 
     def clean(self):  # type: ignore[no-untyped-def]
         from django.utils import timezone

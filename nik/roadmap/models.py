@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nik.core.concurrency import Versioned
 from nik.core.models import Region
 
 
@@ -352,7 +353,7 @@ def add_months(day, months: int):  # type: ignore[no-untyped-def]
     return day + relativedelta(months=months)
 
 
-class Agreement(models.Model):
+class Agreement(Versioned):
     """What the partners agreed: who does what, who invests what, the route for families."""
 
     region = models.OneToOneField(Region, on_delete=models.CASCADE, related_name="agreement")
@@ -390,7 +391,7 @@ class Agreement(models.Model):
         return self.next_review is not None and self.next_review <= today + timedelta(days=7)
 
 
-class AgreementParty(models.Model):
+class AgreementParty(Versioned):
     """One organisation's commitment: contact, ambassador, roles, hours and money."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nik.core import access
-from nik.network.views import save_with_conflict_check
+from nik.core.concurrency import save_or_explain
 
 from . import actions
 from .forms import (
@@ -125,13 +125,12 @@ def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
     proposal = adopted_proposal_from(request, region)
     form = AgreementForm(request.POST or None, instance=agreement)
     if request.method == "POST" and form.is_valid():
-        saved = save_with_conflict_check(
-            request,
+        saved = save_or_explain(
             form,
             lambda: actions.do_save_agreement(
                 form.save(commit=False),
                 acting_user=request.user,
-                loaded_at=form.cleaned_data.get("loaded_at"),
+                seen_version=form.seen_version(),
                 fields=list(form.Meta.fields),
                 proposal=proposal,
             ),
@@ -175,13 +174,12 @@ def party_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRe
             messages.success(request, _("The organisation is removed from the agreement."))
             return redirect("roadmap:agreement", slug=region.slug)
         if form.is_valid():
-            saved = save_with_conflict_check(
-                request,
+            saved = save_or_explain(
                 form,
                 lambda: actions.do_save_party(
                     form.save(commit=False),
                     acting_user=request.user,
-                    loaded_at=form.cleaned_data.get("loaded_at"),
+                    seen_version=form.seen_version(),
                     proposal=proposal,
                 ),
             )

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from nik.core import demo
 from nik.core.models import User
 from nik.families.models import Family
+from nik.home import demo
 
 pytestmark = pytest.mark.browser
 

@@ -16,8 +16,9 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
 
-from nik.core.factories import FamilyFactory, person
+from nik.core.factories import person
 from nik.core.models import ApiToken, Role
+from nik.families.factories import FamilyFactory
 from nik.families.models import Child
 
 EXAMPLES = int(os.environ.get("NIK_FUZZ_EXAMPLES", "60"))

@@ -84,7 +84,7 @@ def test_a_stored_draft_whose_dates_disagree_opens_with_the_problem_shown(
     # Another section still saves; publishing is refused with the reason.
     draft.refresh_from_db()
     response = client.post(
-        url(family, "edit/wishes/"), {"revision": draft.revision, "wishes": "Thuis zijn"}
+        url(family, "edit/wishes/"), {"version": draft.version, "wishes": "Thuis zijn"}
     )
     assert response.status_code == 302
     response = client.post(url(family, "publish/"), follow=True)
@@ -96,7 +96,7 @@ def test_a_stored_draft_whose_dates_disagree_opens_with_the_problem_shown(
     response = client.post(
         url(family, "edit/plan/"),
         {
-            "revision": draft.revision,
+            "version": draft.version,
             "plan_date": today.isoformat(),
             "next_evaluation_on": (today + timedelta(days=90)).isoformat(),
         },

@@ -13,6 +13,7 @@ from nik.careplans import actions
 from nik.careplans.content import PlanContent
 from nik.careplans.models import CarePlan, CarePlanVersion, NeedsAssessment, PlanClock, plan_clock
 from nik.core.models import AuditEvent
+from nik.directory.tests.test_formats import two_services
 from nik.families.models import Child
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,7 @@ def test_start_edit_publish_and_evaluate_keeps_every_version(
     response = client.post(
         url(family, "edit/acute/"),
         {
-            "revision": version.revision,
+            "version": version.version,
             "acute_what_to_do": "Bel 112",
             "acute_whom_to_call": "KCT",
             "acute_tell_ambulance": "",
@@ -63,7 +64,7 @@ def test_start_edit_publish_and_evaluate_keeps_every_version(
     client.post(
         url(family, "edit/acute/"),
         {
-            "revision": draft.revision,
+            "version": draft.version,
             "acute_what_to_do": "Bel 112 en daarna de casemanager",
             "acute_whom_to_call": "KCT",
             "acute_tell_ambulance": "",
@@ -91,17 +92,17 @@ def test_the_second_of_two_editors_gets_a_conflict_not_an_overwrite(
 ):
     family.casemanager = casemanager
     family.save()
-    opened_by_both = draft.revision
+    opened_by_both = draft.version
     first = login(coordinator).post(
         url(family, "edit/general/"),
-        {"revision": opened_by_both, "situation": "Versie van de coördinator", "allergies": ""},
+        {"version": opened_by_both, "situation": "Versie van de coördinator", "allergies": ""},
     )
     assert first.status_code == 302
     client.logout()
     second = login(casemanager).post(
         url(family, "edit/general/"),
         {
-            "revision": opened_by_both,
+            "version": opened_by_both,
             "situation": "Versie van de casemanager",
             "allergies": "pinda",
         },
@@ -117,7 +118,7 @@ def test_a_goal_without_a_target_and_an_action_without_an_owner_are_refused(
     response = login(coordinator).post(
         url(family, "edit/domain-physical/"),
         {
-            "revision": draft.revision,
+            "version": draft.version,
             "situation": "",
             "strengths": "",
             "needs": "",
@@ -143,7 +144,7 @@ def test_an_evaluation_date_before_the_plan_date_is_refused(
 ):
     response = login(coordinator).post(
         url(family, "edit/plan/"),
-        {"revision": draft.revision, "plan_date": "2026-10-01", "next_evaluation_on": "2026-09-01"},
+        {"version": draft.version, "plan_date": "2026-10-01", "next_evaluation_on": "2026-09-01"},
     )
     assert response.status_code == 200
     assert "evaluatiedatum ligt vóór de plandatum" in response.text
@@ -181,7 +182,7 @@ def test_the_parent_writes_the_wishes_in_the_portal(
     page = login(parent).get(url(family))
     assert "Jullie wensen" in page.text or "Je wensen" in page.text
     response = client.post(
-        url(family, "wishes/"), {"wishes": "Thuis zijn met Kerst", "revision": draft.revision}
+        url(family, "wishes/"), {"wishes": "Thuis zijn met Kerst", "version": draft.version}
     )
     assert response.status_code == 302
     data = CarePlanVersion.objects.get().data
@@ -194,7 +195,7 @@ def test_the_parent_writes_the_wishes_in_the_portal(
 
 def test_a_parent_cannot_edit_other_parts(client, login, parent, family, draft):
     assert (
-        login(parent).post(url(family, "edit/acute/"), {"revision": draft.revision}).status_code
+        login(parent).post(url(family, "edit/acute/"), {"version": draft.version}).status_code
         == 403
     )
 
@@ -247,7 +248,9 @@ def test_the_pdf_starts_with_the_acute_page_and_carries_date_and_version(
 ):
     content = draft.data
     content.acute_what_to_do = "Bel 112 bij benauwdheid"
-    actions.do_save_draft(draft, content=content, revision=draft.revision, acting_user=coordinator)
+    actions.do_save_draft(
+        draft, content=content, seen_version=draft.version, acting_user=coordinator
+    )
     actions.do_publish(CarePlanVersion.objects.get(), acting_user=coordinator)
     response = login(parent).get(url(family, "1.pdf"))
     assert response["Content-Type"] == "application/pdf"
@@ -258,3 +261,56 @@ def test_the_pdf_starts_with_the_acute_page_and_carries_date_and_version(
         assert "versie 1" in page and "Afgedrukt" in page
     assert "palliatie" not in " ".join(pages).lower()
     assert AuditEvent.objects.filter(action="print", subject_family_id=family.pk).exists()
+
+
+def test_an_answer_and_a_plan_action_link_wegwijzer_services(
+    client, login, coordinator, region, family
+):
+    services = two_services(region)
+    from datetime import date
+
+    from nik.careplans import actions as plan_actions
+    from nik.careplans.content import PlanContent
+    from nik.careplans.models import CarePlanVersion
+    from nik.families.models import Child, Inquiry
+
+    inquiry = Inquiry.objects.create(
+        region=region, topic="respite", question="Logeerhuis?", name="Eva", phone="06-1"
+    )
+    client = login(coordinator)
+    client.post(
+        f"/regions/{region.slug}/inquiries/{inquiry.pk}/",
+        {"answer": "Kijk hier", "services": [services[0].pk]},
+    )
+    assert list(inquiry.services.all()) == [services[0]]
+    page = client.get(f"/regions/{region.slug}/inquiries/{inquiry.pk}/")
+    assert f"/wegwijzer/services/{services[0].pk}/" in page.text
+
+    Child.objects.create(
+        family=family, first_name="Sam", last_name="Jansen", date_of_birth=date(2018, 1, 1)
+    )
+    draft = plan_actions.do_start_plan(
+        family, content=PlanContent(plan_date=timezone.localdate()), acting_user=coordinator
+    )
+    client.post(
+        f"/families/{family.pk}/plan/edit/domain-family/",
+        {
+            "version": draft.version,
+            "situation": "",
+            "strengths": "",
+            "needs": "Rust",
+            "goals-TOTAL_FORMS": "0",
+            "goals-INITIAL_FORMS": "0",
+            "actions-TOTAL_FORMS": "1",
+            "actions-INITIAL_FORMS": "0",
+            "actions-0-what": "Logeerhuis aanvragen",
+            "actions-0-who": "Casemanager",
+            "actions-0-status": "planned",
+            "actions-0-service": str(services[0].pk),
+        },
+    )
+    action = CarePlanVersion.objects.get().data.domain("family").actions[0]
+    assert action.service == str(services[0].pk)
+    assert (
+        f"/wegwijzer/services/{services[0].pk}/" in client.get(f"/families/{family.pk}/plan/").text
+    )

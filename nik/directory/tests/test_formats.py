@@ -41,6 +41,11 @@ def hsds_validator(name: str) -> jsonschema.protocols.Validator:
 
 @pytest.fixture
 def services(region):
+    return two_services(region)
+
+
+def two_services(region) -> list[Service]:
+    """A respite house with an address and a siblings' group without one, of one owner."""
     owner = OrganizationFactory(
         region=region, name="Stichting Logeerhuizen", website="https://logeren.example"
     )
@@ -190,55 +195,3 @@ def test_only_the_coordinator_keeps_the_wegwijzer(
     assert login(steering).get(f"/regions/{region.slug}/wegwijzer/manage/").status_code == 403
     client.logout()
     assert login(other_coordinator).get(f"/regions/{region.slug}/wegwijzer/new/").status_code == 404
-
-
-def test_an_answer_and_a_plan_action_link_wegwijzer_services(
-    client, login, coordinator, region, family, services
-):
-    from datetime import date
-
-    from nik.careplans import actions as plan_actions
-    from nik.careplans.content import PlanContent
-    from nik.careplans.models import CarePlanVersion
-    from nik.families.models import Child, Inquiry
-
-    inquiry = Inquiry.objects.create(
-        region=region, topic="respite", question="Logeerhuis?", name="Eva", phone="06-1"
-    )
-    client = login(coordinator)
-    client.post(
-        f"/regions/{region.slug}/inquiries/{inquiry.pk}/",
-        {"answer": "Kijk hier", "services": [services[0].pk]},
-    )
-    assert list(inquiry.services.all()) == [services[0]]
-    page = client.get(f"/regions/{region.slug}/inquiries/{inquiry.pk}/")
-    assert f"/wegwijzer/services/{services[0].pk}/" in page.text
-
-    Child.objects.create(
-        family=family, first_name="Sam", last_name="Jansen", date_of_birth=date(2018, 1, 1)
-    )
-    draft = plan_actions.do_start_plan(
-        family, content=PlanContent(plan_date=timezone.localdate()), acting_user=coordinator
-    )
-    client.post(
-        f"/families/{family.pk}/plan/edit/domain-family/",
-        {
-            "revision": draft.revision,
-            "situation": "",
-            "strengths": "",
-            "needs": "Rust",
-            "goals-TOTAL_FORMS": "0",
-            "goals-INITIAL_FORMS": "0",
-            "actions-TOTAL_FORMS": "1",
-            "actions-INITIAL_FORMS": "0",
-            "actions-0-what": "Logeerhuis aanvragen",
-            "actions-0-who": "Casemanager",
-            "actions-0-status": "planned",
-            "actions-0-service": str(services[0].pk),
-        },
-    )
-    action = CarePlanVersion.objects.get().data.domain("family").actions[0]
-    assert action.service == str(services[0].pk)
-    assert (
-        f"/wegwijzer/services/{services[0].pk}/" in client.get(f"/families/{family.pk}/plan/").text
-    )

@@ -11,9 +11,9 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from nik.core import access
 from nik.core.factories import OrganizationFactory, ProfessionalFactory, person
 from nik.core.models import AuditEvent, Role
+from nik.families import access as family_access
 from nik.families import actions
 from nik.families.models import (
     CareTeamMember,
@@ -115,7 +115,7 @@ def test_a_team_member_needs_consent_and_loses_access_when_it_is_withdrawn(team_
         role=TeamRole.HOME_CARE,
         acting_user=coordinator,
     )
-    assert not access.visible_families(member).exists()  # on the team, no consent yet
+    assert not family_access.visible_families(member).exists()  # on the team, no consent yet
     consent = actions.do_give_consent(
         family,
         organization=home,
@@ -126,10 +126,10 @@ def test_a_team_member_needs_consent_and_loses_access_when_it_is_withdrawn(team_
         ends_on=None,
         acting_user=coordinator,
     )
-    assert list(access.visible_families(member)) == [family]
-    assert not access.visible_families(member, scope="care_plan").exists()
+    assert list(family_access.visible_families(member)) == [family]
+    assert not family_access.visible_families(member, scope="care_plan").exists()
     actions.do_withdraw_consent(consent, acting_user=coordinator)
-    assert not access.visible_families(member).exists()
+    assert not family_access.visible_families(member).exists()
 
 
 def test_consent_that_ended_gives_no_access(team_setup, coordinator):
@@ -150,7 +150,7 @@ def test_consent_that_ended_gives_no_access(team_setup, coordinator):
         ends_on=timezone.localdate() - timedelta(days=1),
         acting_user=coordinator,
     )
-    assert not access.visible_families(member).exists()
+    assert not family_access.visible_families(member).exists()
 
 
 def test_two_working_days_skip_the_weekend():
@@ -234,7 +234,7 @@ def test_accepting_assigns_the_casemanager_and_moves_the_family(region, coordina
     family = Family.objects.get()
     assert (family.stage, family.casemanager) == (Stage.IN_CARE, casemanager)
     assert [s.stage for s in family.stage_changes.all()] == ["registered", "in_care"]
-    assert list(access.visible_families(casemanager)) == [family]
+    assert list(family_access.visible_families(casemanager)) == [family]
     with pytest.raises(ValidationError):
         actions.do_accept_referral(referral, acting_user=coordinator, casemanager=casemanager)
 
@@ -333,7 +333,7 @@ def test_break_glass_is_logged_and_reviewed(client, login, region, coordinator, 
     access_item.refresh_from_db()
     assert access_item.reviewed_by == coordinator
     with time_machine.travel(timezone.now() + timedelta(hours=5)):
-        assert not access.visible_families(member).exists()
+        assert not family_access.visible_families(member).exists()
 
 
 def test_public_question_is_kept_and_thanked_in_dutch(client, region):
@@ -495,3 +495,16 @@ def test_coordinator_records_language_and_interpreter(client, login, coordinator
     assert AuditEvent.objects.filter(
         action="update", subject_family_id=family.pk, object_type="families.family"
     ).exists()
+
+
+def test_the_intake_follows_the_route_of_the_agreement(client, login, coordinator, region, family):
+    from nik.roadmap.models import Agreement
+
+    Agreement.objects.create(region=region, routing="Bel het gezin\nToets de doelgroep")
+    referral = Referral.objects.create(
+        region=region, family=family, source="umc", consent_to_share=True
+    )
+    page = login(coordinator).get(f"/regions/{region.slug}/referrals/{referral.pk}/")
+    assert page.status_code == 200
+    assert '<li class="utrecht-ordered-list__item">Bel het gezin</li>' in page.text
+    assert page.text.index("Bel het gezin") < page.text.index("Toets de doelgroep")

@@ -14,6 +14,7 @@ from nik.core.factories import (
     discipline,
 )
 from nik.core.models import AuditEvent, Organization, Professional
+from nik.network import actions as network_actions
 from nik.network.models import (
     ParticipantKind,
     ProblemStatement,
@@ -151,22 +152,25 @@ def test_a_second_save_is_refused_with_what_changed(client, login, coordinator, 
     umc, _ = register
     client = login(coordinator)
     form = client.get(url(region, f"organizations/{umc.pk}/edit/")).context["form"]
-    loaded_at = form.initial["loaded_at"].isoformat()
+    shown = form.initial["version"]
     # Someone else saves first.
-    Organization.objects.filter(pk=umc.pk).update(phone="071-1111111")
-    Organization.objects.get(pk=umc.pk).save()
+    theirs = Organization.objects.get(pk=umc.pk)
+    theirs.phone = "071-1111111"
+    network_actions.do_save_organization(
+        theirs, acting_user=coordinator, seen_version=theirs.version, fields=["phone"]
+    )
     response = client.post(
         url(region, f"organizations/{umc.pk}/edit/"),
-        {"name": "LUMC", "kind": "umc", "phone": "071-2222222", "loaded_at": loaded_at},
+        {"name": "LUMC", "kind": "umc", "phone": "071-2222222", "version": shown},
     )
     assert response.status_code == 200
     assert "071-1111111" in response.text
     assert Organization.objects.get(pk=umc.pk).phone == "071-1111111"
     # Saving again after seeing the conflict keeps the user's version.
-    again = response.context["form"].data["loaded_at"]
+    again = response.context["form"].data["version"]
     response = client.post(
         url(region, f"organizations/{umc.pk}/edit/"),
-        {"name": "LUMC", "kind": "umc", "phone": "071-2222222", "loaded_at": again},
+        {"name": "LUMC", "kind": "umc", "phone": "071-2222222", "version": again},
     )
     assert response.status_code == 302
     assert Organization.objects.get(pk=umc.pk).phone == "071-2222222"
@@ -184,7 +188,7 @@ def test_coordinator_edits_a_professional(client, login, coordinator, region, re
                 discipline("nurse").pk,
                 discipline("pedagogue").pk,
             ],
-            "loaded_at": person.updated_at.isoformat(),
+            "version": person.version,
         },
     )
     assert response.status_code == 302
@@ -203,7 +207,7 @@ def test_problem_statement_warns_until_a_parent_took_part(client, login, coordin
             "question": "Ouders moeten alles zelf uitzoeken.",
             "idea": "",
             "reflection": "",
-            "loaded_at": "",
+            "version": "",
             "p-TOTAL_FORMS": "1",
             "p-INITIAL_FORMS": "0",
             "p-MIN_NUM_FORMS": "0",

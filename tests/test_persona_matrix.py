@@ -18,10 +18,11 @@ import pytest
 from django.urls import get_resolver
 from django.utils.html import escape
 
-from nik.core import access, demo
 from nik.core.models import AuditEvent, AuditOutcome, User
 from nik.core.tests.test_access_matrix import _walk
+from nik.families import access as family_access
 from nik.families.models import Child, Family
+from nik.home import demo
 
 pytestmark = pytest.mark.django_db
 
@@ -157,7 +158,9 @@ def walk(client: Any, user: User | None) -> Findings:
         Family.objects.filter(region__slug="limburg", stage="in_care").order_by("pk").first(),
     ]
     named = _names()
-    visible = set(access.visible_families(user).values_list("pk", flat=True)) if user else set()
+    visible = (
+        set(family_access.visible_families(user).values_list("pk", flat=True)) if user else set()
+    )
     found = Findings()
     for path, name in _paths(families):
         for method in ("get", "post"):

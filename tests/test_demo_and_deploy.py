@@ -11,8 +11,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db import transaction
 
-from nik.core import checks, demo
+from nik.core import checks
 from nik.core.models import DisciplineCode, Organization, Professional, Region, Role, User
+from nik.home import demo
 
 pytestmark = pytest.mark.django_db
 

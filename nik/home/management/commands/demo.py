@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from nik.core import demo
+from nik.home.demo import load
 
 
 class Command(BaseCommand):
@@ -26,7 +27,7 @@ class Command(BaseCommand):
         if demo.demo_present():
             self.stdout.write("Demo data is already loaded.")
         else:
-            demo.load()
+            load()
             self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self._print_accounts()
         if not no_serve:

@@ -9,9 +9,10 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 
-from nik.core import audit, demo
+from nik.core import audit
 from nik.core.models import AuditAction, AuditEvent, Region
 from nik.families.models import Family
+from nik.home import demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

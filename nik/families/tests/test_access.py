@@ -6,48 +6,48 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
-from nik.core import access
-from nik.core.factories import FamilyFactory
 from nik.core.models import AuditEvent, AuditOutcome
+from nik.families import access as family_access
+from nik.families.factories import FamilyFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_coordinator_sees_the_families_of_their_region(coordinator, family, other_region):
     FamilyFactory(region=other_region)
-    assert list(access.visible_families(coordinator)) == [family]
+    assert list(family_access.visible_families(coordinator)) == [family]
 
 
 def test_coordinator_of_another_region_sees_none(other_coordinator, family):
-    assert not access.visible_families(other_coordinator).exists()
+    assert not family_access.visible_families(other_coordinator).exists()
 
 
 def test_parent_sees_only_their_own_family(parent, family, region):
     FamilyFactory(region=region, name="Gezin Anders")
-    assert list(access.visible_families(parent)) == [family]
+    assert list(family_access.visible_families(parent)) == [family]
 
 
 def test_portal_link_without_a_parent_role_gives_nothing(member, family):
     family.portal_users.add(member)
-    assert not access.visible_families(member).exists()
+    assert not family_access.visible_families(member).exists()
 
 
 @pytest.mark.parametrize("persona", ["steering", "national", "admin_user", "member", "casemanager"])
 def test_roles_without_a_rule_see_no_family(persona, request, family):
     # Care-team members get access with the care team and consent (families issue).
     user = request.getfixturevalue(persona)
-    assert not access.visible_families(user).exists()
+    assert not family_access.visible_families(user).exists()
 
 
 def test_anonymous_and_inactive_users_see_nothing(coordinator, family):
-    assert not access.visible_families(AnonymousUser()).exists()
+    assert not family_access.visible_families(AnonymousUser()).exists()
     coordinator.is_active = False
     coordinator.save()
-    assert not access.visible_families(coordinator).exists()
+    assert not family_access.visible_families(coordinator).exists()
 
 
 def test_open_record_logs_an_allowed_view(coordinator, family):
-    access.open_record(coordinator, family, "view", "intake")
+    family_access.open_record(coordinator, family, "view", "intake")
     event = AuditEvent.objects.get()
     assert (event.user, event.role, event.region, event.action) == (
         coordinator,
@@ -62,7 +62,7 @@ def test_open_record_logs_an_allowed_view(coordinator, family):
 
 def test_open_record_refuses_and_logs_an_outsider(other_coordinator, family):
     with pytest.raises(Http404):
-        access.open_record(other_coordinator, family, "view", "curiosity")
+        family_access.open_record(other_coordinator, family, "view", "curiosity")
     event = AuditEvent.objects.get()
     assert event.outcome == AuditOutcome.DENIED
     assert event.user == other_coordinator

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from nik.core import demo
 from nik.core.models import AuditEvent, User
 from nik.families.models import CareTeamMember, Family
+from nik.home import demo
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,232 @@
+"""THE door to family data: which families a user may see, and opening one (or anything of one).
+
+PRODUCT.md's need-to-know rule lives here and nowhere else:
+- a family is visible to the coordinators of its region and to its own portal accounts
+  (a parent membership in that region);
+- to its case manager, and to care-team members whose organisation has the family's consent;
+- to a professional with an open emergency access (break-glass), until it expires;
+- steering, national and admin roles never see a family: they get aggregates.
+
+Views, the API, FHIR, imports and every later app never filter family data by hand: they call
+`visible_families`, `open_family`, `open_record` or `open_inquiry`; opening also writes the audit
+event, allowed or denied. An id that arrives in a POST body is opened here like one in a URL.
+Region-scoped records (no family) go through `nik.core.access`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from nik.core import audit
+from nik.core.access import AnyUser, active, can_open_region_record, is_coordinator, region_role
+from nik.core.models import AuditAction, AuditOutcome, Membership, Region, Role, User
+
+from .models import CareTeamMember, Consent, EmergencyAccess, Family, Inquiry
+
+
+def visible_families(user: AnyUser, scope: str = "basic") -> QuerySet[Family]:
+    """The families this user may see, as a queryset (deny by default).
+
+    - the region's coordinators;
+    - the family's own portal accounts (with a parent role in that region);
+    - the family's case manager (holding a working role in that region);
+    - care-team members whose organisation has the family's active consent for `scope`;
+    - a professional with an open emergency access (break-glass), until it expires.
+    """
+    if not active(user):
+        return Family.objects.none()
+    return Family.objects.filter(_family_rule(user, scope, emergency=True)).distinct()
+
+
+def is_emergency_access(user: AnyUser, family: Family, scope: str = "basic") -> bool:
+    """True when the user reaches this family only through break-glass (NEN 7513 marks it)."""
+    if not active(user):
+        return False
+    ordinary = Family.objects.filter(_family_rule(user, scope, emergency=False), pk=family.pk)
+    return not ordinary.exists()
+
+
+def _family_rule(user: User, scope: str, *, emergency: bool) -> Q:
+    now = timezone.now()
+    coordinated = Membership.objects.filter(user=user, role=Role.COORDINATOR).values("region")
+    parent_in = Membership.objects.filter(user=user, role=Role.PARENT).values("region")
+    working_in = Membership.objects.filter(
+        user=user, role__in=[Role.CASEMANAGER, Role.MEMBER, Role.COORDINATOR]
+    ).values("region")
+    consented = Consent.objects.active(now).filter(
+        scope=scope,
+        family=OuterRef("family"),
+        organization=OuterRef("professional__organization"),
+    )
+    on_team = CareTeamMember.objects.filter(professional__user=user).filter(Exists(consented))
+    rule = (
+        Q(region__in=coordinated)
+        | Q(portal_users=user, region__in=parent_in)
+        | Q(casemanager=user, region__in=working_in)
+        | Q(pk__in=on_team.values("family"))
+    )
+    if emergency:
+        open_access = EmergencyAccess.objects.filter(user=user, expires_at__gt=now)
+        rule |= Q(pk__in=open_access.values("family"))
+    return rule
+
+
+def role_for_family(user: AnyUser, family: Family) -> str:
+    """The role under which the user reaches this family (for the audit log)."""
+    if not active(user):
+        return ""
+    roles = set(
+        Membership.objects.filter(user=user, region_id=family.region_id).values_list(
+            "role", flat=True
+        )
+    )
+    for role in (Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER, Role.PARENT):
+        if role in roles:
+            return str(role)
+    return next(iter(sorted(roles)), "")
+
+
+def family_of(obj: Model) -> Family | None:
+    if isinstance(obj, Family):
+        return obj
+    family = getattr(obj, "family", None)
+    return family if isinstance(family, Family) else None
+
+
+def open_record(
+    user: AnyUser, obj: Model, action: str, purpose: str, scope: str = "basic"
+) -> Model:
+    """Check that `user` may reach `obj`, write the audit event, and return `obj`.
+
+    Denied access is logged too and raises Http404, so an outsider cannot even learn
+    that the record exists.
+    """
+    family = family_of(obj)
+    details: dict[str, Any] = {}
+    if family is not None:
+        allowed = visible_families(user, scope).filter(pk=family.pk).exists()
+        region_id = family.region_id
+        role = role_for_family(user, family)
+        if allowed and is_emergency_access(user, family, scope):
+            details["break_glass"] = True
+    else:
+        region_id = getattr(obj, "region_id", None)
+        allowed = can_open_region_record(user, region_id)
+        role = region_role(user, region_id)
+    audit.record(
+        action=action,
+        outcome=AuditOutcome.ALLOWED if allowed else AuditOutcome.DENIED,
+        user=user if active(user) else None,
+        role=role,
+        region_id=region_id,
+        object_type=obj._meta.label_lower,
+        object_id=obj.pk,
+        subject_family_id=family.pk if family else None,
+        purpose=purpose,
+        details=details,
+    )
+    if not allowed:
+        raise Http404
+    return obj
+
+
+def open_family(
+    user: AnyUser, pk: Any, action: str = AuditAction.VIEW, purpose: str = "", scope: str = "basic"
+) -> Family:
+    """Fetch a family by id for this user, or log the attempt and raise Http404."""
+    family = Family.objects.filter(pk=pk).first() if str(pk).isdigit() else None
+    if family is None:
+        audit.record(
+            action=action,
+            outcome=AuditOutcome.DENIED,
+            user=user if active(user) else None,
+            object_type="families.family",
+            object_id=str(pk)[:64],
+            purpose=purpose,
+            details={"reason": "not_found"},
+        )
+        raise Http404
+    open_record(user, family, action, purpose, scope)
+    return family
+
+
+def can_edit_family(user: AnyUser, family: Family) -> bool:
+    """The family's record, consent and team are kept by the region's coordinator and the case manager."""
+    if not active(user):
+        return False
+    if (
+        family.casemanager_id == user.pk
+        and Membership.objects.filter(
+            user=user, region_id=family.region_id, role__in=[Role.CASEMANAGER, Role.COORDINATOR]
+        ).exists()
+    ):
+        return True
+    return Membership.objects.filter(
+        user=user, region_id=family.region_id, role=Role.COORDINATOR
+    ).exists()
+
+
+def open_family_for_edit(user: AnyUser, pk: Any, purpose: str) -> Family:
+    """A family the user may change: 404 when they may not see it, 403 when they may only read it."""
+    family = open_family(user, pk, AuditAction.VIEW, purpose)
+    if not can_edit_family(user, family):
+        audit.record(
+            action=AuditAction.UPDATE,
+            outcome=AuditOutcome.DENIED,
+            user=user,
+            region_id=family.region_id,
+            object_type="families.family",
+            object_id=family.pk,
+            subject_family_id=family.pk,
+            purpose=purpose,
+            details={"reason": "read_only"},
+        )
+        raise PermissionDenied
+    return family
+
+
+def open_inquiry(user: AnyUser, region: Region, pk: Any, purpose: str) -> Inquiry:
+    """A question to the region's contact point, for its coordinators; logged, else Http404.
+
+    A question holds a parent's own words, so an id that arrives in a form (not only in a URL)
+    is opened here too.
+    """
+    inquiry = (
+        Inquiry.objects.filter(region=region, pk=pk).select_related("family", "referral").first()
+        if str(pk).isdigit()
+        else None
+    )
+    allowed = inquiry is not None and is_coordinator(user, region)
+    audit.record(
+        action=AuditAction.VIEW,
+        outcome=AuditOutcome.ALLOWED if allowed else AuditOutcome.DENIED,
+        user=user if active(user) else None,
+        role=region_role(user, region.pk),
+        region=region,
+        object_type="families.inquiry",
+        object_id=str(pk)[:64],
+        subject_family_id=inquiry.family_id if inquiry is not None else None,
+        purpose=purpose,
+        details={} if allowed else {"reason": "not_found" if inquiry is None else "not_permitted"},
+    )
+    if not allowed:
+        raise Http404
+    return inquiry
+
+
+def may_see_family(user: AnyUser, family_id: int | None) -> bool:
+    """Whether the user may see this family, without an event: to decide what a page may say."""
+    if family_id is None:
+        return False
+    return visible_families(user).filter(pk=family_id).exists()
+
+
+def shown(user: User, families: list[Family], purpose: str, role: str = "") -> list[Family]:
+    """Log that these families (read through `visible_families`) were shown in a list."""
+    audit.record_views(user, role, families, purpose)
+    return families

@@ -1,0 +1,50 @@
+"""The families' start-page panels: what they show, and queries that do not grow with the rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from nik.core.models import AuditEvent
+from nik.families.factories import FamilyFactory
+from nik.families.models import Referral
+from tests.queries import panel_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def _referrals(region, count: int) -> None:
+    for family in FamilyFactory.create_batch(count, region=region):
+        Referral.objects.create(region=region, family=family, source="umc", consent_to_share=True)
+
+
+def test_the_intake_panel_does_not_grow_with_the_referrals(region, coordinator):
+    _referrals(region, 2)
+    few, html = panel_queries("families.intake", coordinator)
+    assert html.count("Gezin ") == 2
+    _referrals(region, 12)
+    many, html = panel_queries("families.intake", coordinator)
+    assert html.count("Gezin ") == 14
+    assert many == few
+
+
+def test_the_intake_panel_is_for_the_coordinator_only(region, coordinator, member, steering):
+    from nik.core.panels import Viewer, panel
+
+    found = panel("families.intake")
+    assert found.fits(Viewer.of(coordinator))
+    assert not found.fits(Viewer.of(member)) and not found.fits(Viewer.of(steering))
+
+
+def test_the_own_family_panel_shows_and_logs_only_the_parents_family(region, parent, family):
+    FamilyFactory.create_batch(3, region=region)
+    few, html = panel_queries("families.own_family", parent)
+    assert family.name in html and html.count("/families/") == 1
+    assert AuditEvent.objects.filter(user=parent, subject_family_id=family.pk).exists()
+    FamilyFactory.create_batch(10, region=region)
+    many, _html = panel_queries("families.own_family", parent)
+    assert many == few
+
+
+def test_the_family_count_in_the_region_card_is_one_query(region, coordinator, family):
+    count, html = panel_queries("families.count", coordinator, region)
+    assert count == 1 and "<dd>1</dd>" in html

@@ -1,0 +1,75 @@
+"""What the start page and a region's overview show of the region itself (core's records)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from nik.core.models import (
+    Discipline,
+    DisciplineCode,
+    Membership,
+    Organization,
+    OrganizationKind,
+    Professional,
+    Region,
+    Role,
+)
+
+
+def region_summary(region: Region) -> dict[str, Any]:
+    """Counts that describe a region's network; a fixed number of queries."""
+    covered = set(
+        Discipline.objects.filter(professionals__region=region)
+        .values_list("code", flat=True)
+        .distinct()
+    )
+    kinds = region.organizations.values("kind").annotate(n=Count("id")).order_by("-n", "kind")
+    kind_labels = dict(OrganizationKind.choices)
+    coordinators = [
+        m.user
+        for m in Membership.objects.filter(region=region, role=Role.COORDINATOR).select_related(
+            "user"
+        )
+    ]
+    return {
+        "region": region,
+        "counts": {
+            "organizations": region.organizations.count(),
+            "professionals": region.professionals.count(),
+            "municipalities": region.municipalities.count(),
+        },
+        "disciplines_covered": len(covered),
+        "disciplines_total": len(DisciplineCode.choices),
+        "disciplines_missing": [
+            label for code, label in DisciplineCode.choices if code not in covered
+        ],
+        "kinds": [{"label": kind_labels.get(k["kind"], k["kind"]), "n": k["n"]} for k in kinds],
+        "coordinators": coordinators,
+    }
+
+
+def regions_table() -> list[Region]:
+    """Every region with the size of its network, for the national view."""
+    # Counted by subqueries, not joins: joining organisations and professionals together
+    # would multiply rows per region at national scale.
+    return list(
+        Region.objects.annotate(
+            n_organizations=_count(Organization.objects.all()),
+            n_professionals=_count(Professional.objects.all()),
+            n_coordinators=_count(Membership.objects.filter(role=Role.COORDINATOR)),
+        ).order_by("name")
+    )
+
+
+def _count(queryset: QuerySet[Any]) -> Subquery:
+    counted = (
+        queryset.filter(region=OuterRef("pk"))
+        .order_by()
+        .values("region")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
