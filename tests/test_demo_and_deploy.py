@@ -102,7 +102,7 @@ def test_every_demo_family_in_care_has_a_plan_and_some_are_late(demo_data):
 def test_the_demo_wegwijzer_has_150_services_some_stale(demo_data):
     from nik.directory.actions import stale_services
     from nik.directory.models import Service
-    from nik.directory.views import find
+    from nik.directory.selectors import find
 
     assert Service.objects.count() >= 150
     assert Service.objects.values("region").distinct().count() == 8  # seven regions and national

@@ -18,9 +18,11 @@ import pytest
 from django.urls import get_resolver
 from django.utils.html import escape
 
-from nik.core.models import AuditEvent, AuditOutcome, User
+from nik.core.factories import RegionFactory
+from nik.core.models import AuditEvent, AuditOutcome, Membership, User
 from nik.core.tests.test_access_matrix import _walk
 from nik.families import access as family_access
+from nik.families.factories import FamilyFactory
 from nik.families.models import Child, Family
 from nik.home import demo
 
@@ -229,3 +231,56 @@ def test_every_url_as_every_persona_no_error_no_leak_every_view_logged(client, l
     assert found.unaudited == []
     if email in ("coordinator@holland-rijnland.example", "parent@holland-rijnland.example"):
         assert found.named > 3  # the walk does reach pages that show families
+
+
+# Tables a GET may write: the audit log (reads are logged), sessions and login bookkeeping.
+MAY_WRITE_ON_GET = {
+    "core.auditevent",
+    "sessions.session",
+    "axes.accessattempt",
+    "axes.accesslog",
+    "axes.accessfailurelog",
+    "account.emailconfirmation",
+    # allauth's own e-mail page records the account's address the first time it is opened.
+    "account.emailaddress",
+}
+
+
+def _snapshot() -> dict[str, int]:
+    """A fingerprint of every table the product keeps: its rows and their values."""
+    from django.apps import apps
+
+    prints = {}
+    for model in apps.get_models():
+        label = model._meta.label_lower
+        if label in MAY_WRITE_ON_GET or not model._meta.managed:
+            continue
+        rows = model._default_manager.order_by("pk").values_list()
+        prints[label] = hash(tuple(tuple(str(v) for v in row) for row in rows))
+    return prints
+
+
+@pytest.mark.parametrize(
+    "email", ["coordinator@holland-rijnland.example", "steering@holland-rijnland.example"]
+)
+def test_a_get_never_writes(client, login, email):
+    """Opening every page (forms included) changes nothing but the audit log and the session."""
+    demo.load()
+    _expired_emergency_access()
+    user = User.objects.get(email=email)
+    client = login(user)
+    # A region made today, with the user in the same role there: its pages are opened first.
+    fresh = RegionFactory(slug="nieuw-netwerk")
+    Membership.objects.create(user=user, region=fresh, role=user.memberships.get().role)
+    families = [
+        FamilyFactory(region=fresh),
+        Family.objects.filter(portal_users__email="parent@holland-rijnland.example").get(),
+        Family.objects.filter(region__slug="limburg", stage="in_care").order_by("pk").first(),
+    ]
+    before = _snapshot()
+    paths = list(_paths(families))
+    for path, _name in paths:
+        client.get(path)
+    after = _snapshot()
+    assert len(paths) > 150
+    assert [label for label in before if before[label] != after[label]] == []

@@ -12,7 +12,7 @@ from ninja import Query, Router, Schema, Status
 from nik.core import limits
 from nik.directory import search
 from nik.directory.models import STALE_AFTER, Category, Financing
-from nik.directory.views import find
+from nik.directory.selectors import find
 
 router = Router(tags=["wegwijzer"], auth=None)
 

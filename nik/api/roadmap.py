@@ -17,7 +17,6 @@ from nik.roadmap.models import (
     PlanOfApproach,
     Proposal,
     RoadmapStep,
-    ensure_defaults,
 )
 from nik.roadmap.steps import STEPS
 
@@ -47,7 +46,6 @@ class MilestoneOut(Schema):
 @router.get("/regions/{slug}/roadmap", response=list[StepOut])
 def roadmap(request: HttpRequest, slug: str) -> list[StepOut]:
     region = access.open_region(request.auth, slug, purpose="api roadmap")
-    ensure_defaults(region)
     stored = {
         s.number: s for s in RoadmapStep.objects.filter(region=region).prefetch_related("answers")
     }

@@ -15,7 +15,7 @@ from nik.core import audit
 from nik.core.models import AuditAction, User
 
 from . import search
-from .models import STALE_AFTER, FreshnessReminder, Service, ServiceReport
+from .models import STALE_AFTER, FreshnessReminder, Service, ServiceReport, service_key
 
 
 @transaction.atomic
@@ -32,8 +32,6 @@ def do_save_service(service: Service, *, acting_user: User | None) -> Service:
             service.latitude, service.longitude = point.latitude, point.longitude
     service.full_clean(exclude=["search_vector"])
     service.save()
-    from .hsds import service_key
-
     key = service_key(service)
     if service.hsds_id != key:
         Service.objects.filter(pk=service.pk).update(hsds_id=key)

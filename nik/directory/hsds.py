@@ -7,7 +7,6 @@ database and a second export give the same content.
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from typing import Any, Literal
 
@@ -20,14 +19,14 @@ from nik.core.limits import MAX_ERRORS, MAX_ROWS
 from nik.core.models import Organization, OrganizationKind, Region, User
 
 from . import actions
-from .models import Category, Financing, Service
+from .models import Category, Financing, Service, service_key, stable_id
 
 TAXONOMY_CATEGORY = "nik-wegwijzer-category"
 TAXONOMY_FINANCING = "nik-financing"
 
 
 def _id(*parts: object) -> str:
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, "nik-hsds:" + ":".join(str(p) for p in parts)))
+    return stable_id(*parts)
 
 
 class _Model(BaseModel):
@@ -127,10 +126,6 @@ def _term(taxonomy: str, code: str, name: str) -> Attribute:
             id=term_id, code=code, name=name, description=name, taxonomy=taxonomy
         ),
     )
-
-
-def service_key(service: Service) -> str:
-    return _id("service", service.region.slug if service.region_id else "nl", service.name)
 
 
 def to_hsds(service: Service) -> dict[str, Any]:

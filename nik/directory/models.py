@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import uuid
 from datetime import timedelta
 
 from django.contrib.postgres.search import SearchVectorField
@@ -171,3 +172,13 @@ class FreshnessReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service} ({self.for_confirmed})"
+
+
+def stable_id(*parts: object) -> str:
+    """A UUID that stays the same for the same parts (HSDS ids survive export and import)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "nik-hsds:" + ":".join(str(p) for p in parts)))
+
+
+def service_key(service: Service) -> str:
+    """The service's HSDS id: its region (or "nl" for national) and its name."""
+    return stable_id("service", service.region.slug if service.region_id else "nl", service.name)

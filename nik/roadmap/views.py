@@ -19,14 +19,13 @@ from nik.core.xlsx import XLSX_CONTENT_TYPE, write_table
 
 from . import actions
 from .forms import AnswerForm, ImportForm, MilestoneForm, StatusForm
-from .models import Indicator, Milestone, RoadmapStep, ensure_defaults
+from .models import Indicator, Milestone, RoadmapStep
 from .steps import STEPS
 from .views_agreement import adopted_proposal_from
 
 
 def _region(request: HttpRequest, slug: str):  # type: ignore[no-untyped-def]
     region = access.open_region(request.user, slug, purpose="roadmap")
-    ensure_defaults(region)
     return region, access.can_edit_region(request.user, region)
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from nik.core.factories import OrganizationFactory
 from nik.directory import actions, search
 from nik.directory.models import Service
-from nik.directory.views import find
+from nik.directory.selectors import find
 
 pytestmark = pytest.mark.django_db
 
