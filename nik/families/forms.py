@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nik.core.models import Organization, Professional, Region, Role, User
+from nik.network.models import ConditionCategory
 
 from .models import (
     Availability,
     Child,
-    ConditionCategory,
     Consent,
     DeclineReason,
     Family,

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from nik.core.concurrency import Versioned
 from nik.core.limits import MAX_FREE_TEXT, plausible_date
 from nik.core.models import Municipality, Organization, Professional, Region
+from nik.network.models import ConditionCategory
 
 
 def add_working_days(start: datetime, days: int) -> datetime:
@@ -80,14 +81,6 @@ class Family(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class ConditionCategory(models.TextChoices):
-    CATEGORY_1 = "1", _("category 1 — curative treatment possible but may fail")
-    CATEGORY_2 = "2", _("category 2 — premature death inevitable")
-    CATEGORY_3 = "3", _("category 3 — progressive, no curative options")
-    CATEGORY_4 = "4", _("category 4 — irreversible, not progressive, severe disability")
-    SERIOUS_CHRONIC = "serious", _("seriously or chronically ill")
 
 
 class Child(models.Model):

@@ -152,7 +152,7 @@ ParticipantFormSet = inlineformset_factory(
 class TargetGroupForm(forms.ModelForm):
     categories = forms.MultipleChoiceField(
         label=_("Condition categories"),
-        choices=ConditionCategory.choices,
+        choices=ConditionCategory.the_four,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

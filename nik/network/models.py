@@ -86,7 +86,9 @@ class ProblemStatementParticipant(models.Model):
 
 
 class ConditionCategory(models.TextChoices):
-    """The four categories of life-threatening and life-limiting conditions."""
+    """The four categories of life-threatening and life-limiting conditions, and the broadened
+    group (since 2019) of seriously or chronically ill children. One list for the target group
+    and the child's record."""
 
     CURATIVE_MAY_FAIL = "1", _("1 — curative treatment possible but may fail (e.g. cancer)")
     PREMATURE_DEATH_INEVITABLE = (
@@ -98,6 +100,12 @@ class ConditionCategory(models.TextChoices):
         "4",
         _("4 — irreversible, not progressive, severe disability with complications"),
     )
+    SERIOUS_CHRONIC = "serious", _("seriously or chronically ill")
+
+    @classmethod
+    def the_four(cls) -> list[tuple[str, str]]:
+        """The four categories proper (the broadened group is the target group's own switch)."""
+        return [(value, label) for value, label in cls.choices if value != cls.SERIOUS_CHRONIC]
 
 
 class TargetGroup(models.Model):
