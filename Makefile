@@ -30,10 +30,11 @@ $(VENDOR)/.stamp: node_modules/.package-lock.json
 
 assets: $(VENDOR)/.stamp
 
-# After adding texts: extract them, fill in Dutch from nik/locale/translate_nl.py (it lists what is missing).
+# After adding texts: extract them into nik/locale/nl/LC_MESSAGES/django.po (the one source of the
+# Dutch texts), write the Dutch there, then `make messages`. A test fails while a text has none.
 messages-update: $(BIN)/nik
-	cd nik && ../$(BIN)/nik makemessages -l nl --ignore=static --no-obsolete -v 0
-	$(BIN)/python nik/locale/translate_nl.py
+	cd nik && ../$(BIN)/nik makemessages -l nl --ignore=static --no-obsolete --add-location=file -v 0
+	$(BIN)/python -c "import polib; po = polib.pofile('nik/locale/nl/LC_MESSAGES/django.po'); [print('missing:', e.msgid) for e in po.untranslated_entries() + po.fuzzy_entries()]"
 	cd nik && ../$(BIN)/nik compilemessages -v 0
 
 messages: $(BIN)/nik
