@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import paginate
 
-from nik.core import limits
+from nik.api.paging import Paged
 from nik.directory import search
-from nik.directory.models import STALE_AFTER, Category, Financing
+from nik.directory.models import STALE_AFTER, Category, Financing, Service
 from nik.directory.selectors import find
 
 router = Router(tags=["wegwijzer"], auth=None)
@@ -39,17 +42,33 @@ class ServiceOut(Schema):
     last_confirmed: date
     stale: bool
 
+    @staticmethod
+    def resolve_financing(service: Service) -> list[str]:
+        return service.financing_codes()
 
-class ServicePage(Schema):
-    count: int
-    items: list[ServiceOut]
+    @staticmethod
+    def resolve_organization(service: Service) -> str:
+        return service.organization.name
+
+    @staticmethod
+    def resolve_region(service: Service) -> str | None:
+        return service.region.slug if service.region_id else None
+
+    @staticmethod
+    def resolve_distance_km(service: Service) -> float | None:
+        return search.km(getattr(service, "distance2", None))
+
+    @staticmethod
+    def resolve_stale(service: Service) -> bool:
+        return service.last_confirmed < timezone.localdate() - STALE_AFTER
 
 
 class Problem(Schema):
     detail: str
 
 
-@router.get("/services", response={200: ServicePage, 400: Problem})
+@router.get("/services", response={200: list[ServiceOut], 400: Problem})
+@paginate(Paged)
 def services(
     request: HttpRequest,
     q: str = Query("", max_length=200),
@@ -58,16 +77,13 @@ def services(
     near: str = Query("", max_length=100),
     region: str = "",
     financing: str = "",
-    limit: int = Query(20, ge=1, le=100),
-    offset: int = Query(0, ge=0, le=limits.MAX_OFFSET),
-):  # type: ignore[no-untyped-def]
+) -> QuerySet[Service]:
+    """Services for a search, ranked (by distance when `near` is given), 50 a page by default."""
     if category and category not in Category.values:
-        return Status(400, {"detail": _("Unknown category: %(value)s.") % {"value": category[:50]}})
+        raise HttpError(400, _("Unknown category: %(value)s.") % {"value": category[:50]})
     if financing and financing not in Financing.values:
-        return Status(
-            400, {"detail": _("Unknown financing: %(value)s.") % {"value": financing[:50]}}
-        )
-    found, point, problem = find(
+        raise HttpError(400, _("Unknown financing: %(value)s.") % {"value": financing[:50]})
+    found, _point, problem = find(
         {
             "q": q[:200],
             "category": category,
@@ -79,37 +95,5 @@ def services(
         None,
     )
     if problem:
-        return Status(400, {"detail": problem})
-    page = list(found[offset : offset + limit])
-    limit_date = timezone.localdate() - STALE_AFTER
-    return Status(
-        200,
-        {
-            "count": found.count(),
-            "items": [
-                ServiceOut(
-                    id=s.pk,
-                    name=s.name,
-                    description=s.description,
-                    for_whom=s.for_whom,
-                    category=s.category,
-                    age_min=s.age_min,
-                    age_max=s.age_max,
-                    financing=s.financing_codes(),
-                    cost=s.cost,
-                    organization=s.organization.name,
-                    region=s.region.slug if s.region_id else None,
-                    city=s.city,
-                    phone=s.phone,
-                    email=s.email,
-                    website=s.website,
-                    latitude=s.latitude,
-                    longitude=s.longitude,
-                    distance_km=search.km(getattr(s, "distance2", None)) if point else None,
-                    last_confirmed=s.last_confirmed,
-                    stale=s.last_confirmed < limit_date,
-                )
-                for s in page
-            ],
-        },
-    )
+        raise HttpError(400, problem)
+    return found

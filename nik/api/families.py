@@ -6,12 +6,15 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 
-from nik.core import access, audit, limits
+from nik.api.paging import FamiliesPaged
+from nik.core import access, limits
 from nik.core.models import AuditAction, AuditEvent, Membership, Region, Role
 from nik.families import access as family_access
 from nik.families import actions
@@ -29,11 +32,17 @@ router = Router(tags=["families"])
 public = Router(tags=["public"], auth=None)
 
 
-class FamilyOut(Schema):
+class FamilyFields(Schema):
     id: int
     region: str
     name: str
     stage: str
+
+
+class FamilyOut(FamilyFields):
+    @staticmethod
+    def resolve_region(family: Family) -> str:
+        return family.region.slug
 
 
 class ChildOut(Schema):
@@ -51,7 +60,7 @@ class TeamMemberOut(Schema):
     phone: str
 
 
-class FamilyDetailOut(FamilyOut):
+class FamilyDetailOut(FamilyFields):
     child: ChildOut | None
     team: list[TeamMemberOut]
 
@@ -125,26 +134,12 @@ def _family(request: HttpRequest, family_id: int, purpose: str) -> Family:
     return family_access.open_family(request.auth, family_id, AuditAction.VIEW, purpose=purpose)
 
 
-class FamilyPage(Schema):
-    count: int
-    items: list[FamilyOut]
-
-
-@router.get("/families", response=FamilyPage)
-def families(
-    request: HttpRequest,
-    limit: int = Query(50, ge=1, le=limits.MAX_PAGE_SIZE),
-    offset: int = Query(0, ge=0, le=limits.MAX_OFFSET),
-) -> FamilyPage:
+@router.get("/families", response=list[FamilyOut])
+@paginate(FamiliesPaged)
+def families(request: HttpRequest) -> QuerySet[Family]:
     """The families the caller may see; each family on the page is an audited view."""
-    visible = (
+    return (
         family_access.visible_families(request.auth).select_related("region").order_by("name", "id")
-    )
-    page = list(visible[offset : offset + limit])
-    audit.record_views(request.auth, "", page, "api family list")
-    return FamilyPage(
-        count=visible.count(),
-        items=[FamilyOut(id=f.pk, region=f.region.slug, name=f.name, stage=f.stage) for f in page],
     )
 
 

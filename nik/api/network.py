@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from ninja import File, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from nik.api.paging import Paged
 from nik.core import access
 from nik.core.models import Organization, Professional, Region
 from nik.network import actions, gaps
@@ -103,13 +104,13 @@ class ImportReportOut(Schema):
 
 
 @router.get("/regions/{slug}/organizations", response=list[OrganizationOut])
-@paginate(LimitOffsetPagination)
+@paginate(Paged)
 def organizations(request: HttpRequest, slug: str):  # type: ignore[no-untyped-def]
     return _region(request, slug).organizations.select_related("municipality").order_by("name")
 
 
 @router.get("/regions/{slug}/professionals", response=list[ProfessionalOut])
-@paginate(LimitOffsetPagination)
+@paginate(Paged)
 def professionals(request: HttpRequest, slug: str):  # type: ignore[no-untyped-def]
     return (
         _region(request, slug)
@@ -120,7 +121,7 @@ def professionals(request: HttpRequest, slug: str):  # type: ignore[no-untyped-d
 
 
 @router.get("/regions/{slug}/stakeholders", response=list[AssessmentOut])
-@paginate(LimitOffsetPagination)
+@paginate(Paged)
 def stakeholder_assessments(request: HttpRequest, slug: str):  # type: ignore[no-untyped-def]
     return (
         StakeholderAssessment.objects.filter(region=_region(request, slug))

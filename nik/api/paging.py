@@ -1,0 +1,35 @@
+"""One way to page an API list: django-ninja's limit/offset pagination, held to our limits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Field, Schema
+from ninja.pagination import LimitOffsetPagination
+
+from nik.core import limits
+from nik.families import access as family_access
+
+
+class Paged(LimitOffsetPagination):
+    """``?limit=&offset=``; the answer is ``{"count": n, "items": [...]}``."""
+
+    class Input(Schema):
+        limit: int = Field(50, ge=1, le=limits.MAX_PAGE_SIZE)
+        offset: int = Field(0, ge=0, le=limits.MAX_OFFSET)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_limit=limits.MAX_PAGE_SIZE, **kwargs)
+
+
+class FamiliesPaged(Paged):
+    """Families on a page are shown to the caller: each is logged as a view, through the door."""
+
+    def paginate_queryset(
+        self, queryset: QuerySet[Any], pagination: Any, request: HttpRequest, **params: Any
+    ) -> dict[str, Any]:
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        page["items"] = family_access.shown(request.auth, list(page["items"]), "api family list")  # type: ignore[attr-defined]
+        return page
