@@ -540,3 +540,27 @@ class ImportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (ImportStatus.DONE, ImportStatus.REFUSED, ImportStatus.FAILED)
+
+
+class OutgoingMessage(models.Model):
+    """One e-mail on its way out, claimed by a unique key: sent once, retried until it is.
+
+    Write through `nik.core.notify`; once sent, the body and attachments are cleared (a link in
+    an invitation is a key), the key, addressees, subject and time stay as the record.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    to = models.JSONField(default=list)
+    subject = models.CharField(max_length=300)
+    body = models.TextField(blank=True)
+    attachments = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["sent_at", "created_at"], name="message_unsent")]
+
+    def __str__(self) -> str:
+        return self.key

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nik.core import audit
+from nik.core import audit, notify
 from nik.core.models import AuditAction, User
 
 from . import search
-from .models import STALE_AFTER, FreshnessReminder, Service, ServiceReport, service_key
+from .models import STALE_AFTER, Service, ServiceReport, service_key
 
 
 @transaction.atomic
@@ -74,16 +72,12 @@ def do_report(service: Service, *, message: str, email: str) -> ServiceReport:
     report = ServiceReport.objects.create(
         service=service, message=message.strip()[:2000], email=email
     )
-    contact = service.contact_email
-    if contact:
-        transaction.on_commit(
-            lambda: send_mail(
-                _("Someone reports that '%(name)s' is not right") % {"name": service.name},
-                report.message,
-                settings.DEFAULT_FROM_EMAIL,
-                [contact],
-            )
-        )
+    notify.send(
+        to=[service.contact_email],
+        subject=_("Someone reports that '%(name)s' is not right") % {"name": service.name},
+        body=report.message,
+        kind="directory.report",
+    )
     return report
 
 
@@ -92,36 +86,35 @@ def stale_services(today: date | None = None):  # type: ignore[no-untyped-def]
     return Service.objects.filter(last_confirmed__lt=limit)
 
 
+@transaction.atomic
 def send_reminders(*, base_url: str, today: date | None = None) -> int:
     """E-mail the owner of every stale service once per confirmation date.
 
-    The unique (service, confirmation date) row is taken before the mail is sent, so two runs
-    at the same time send each reminder once.
+    The outbox's unique key (service, confirmation date) is claimed before the mail goes, and
+    the mail goes after commit (nik.core.notify): two runs at once send each reminder once, and
+    a mail the server refused is tried again.
     """
     sent = 0
+    claimed = notify.claimed("directory.freshness:")
     for service in (
         stale_services(today).exclude(contact_email="").select_related("organization").iterator()
     ):
-        try:
-            with transaction.atomic():
-                FreshnessReminder.objects.create(
-                    service=service, for_confirmed=service.last_confirmed
-                )
-        except IntegrityError:
+        key = f"directory.freshness:{service.pk}:{service.last_confirmed.isoformat()}"
+        if key in claimed:
             continue
         link = base_url.rstrip("/") + reverse(
             "directory:confirm", args=[service.pk, service.confirm_key()]
         )
-        send_mail(
-            _("Is '%(name)s' still right?") % {"name": service.name},
-            _(
+        if notify.send_once(
+            key,
+            to=[service.contact_email],
+            subject=_("Is '%(name)s' still right?") % {"name": service.name},
+            body=_(
                 "Hello,\n\nParents and professionals find '%(name)s' in the wegwijzer of the Netwerk Integrale "
                 "Kindzorg. It was last confirmed on %(date)s. Please check it: one click confirms it, or "
                 "change what is no longer right:\n%(link)s\n"
             )
             % {"name": service.name, "date": service.last_confirmed, "link": link},
-            settings.DEFAULT_FROM_EMAIL,
-            [service.contact_email],
-        )
-        sent += 1
+        ):
+            sent += 1
     return sent

@@ -158,22 +158,6 @@ class ServiceReport(models.Model):
         return f"{self.service}: {self.message[:40]}"
 
 
-class FreshnessReminder(models.Model):
-    """One reminder per service per confirmation date: sent once, whoever runs the job."""
-
-    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="reminders")
-    for_confirmed = models.DateField()
-    sent_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["service", "for_confirmed"], name="reminder_once")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.service} ({self.for_confirmed})"
-
-
 def stable_id(*parts: object) -> str:
     """A UUID that stays the same for the same parts (HSDS ids survive export and import)."""
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "nik-hsds:" + ":".join(str(p) for p in parts)))

@@ -7,16 +7,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nik.core import audit
+from nik.core import audit, notify
 from nik.core.concurrency import EditConflict, claim, lock
 from nik.core.models import AuditAction, Membership, Organization, Professional, Region, Role, User
 
@@ -434,13 +432,11 @@ def do_invite(family: Family, *, email: str, name: str, acting_user: User, base_
         "There you see your care team, whom to call day and night, and your questions.\n\n"
         "Open this link within %(days)s days to make your account:\n%(link)s\n"
     ) % {"name": name, "days": INVITATION_DAYS, "link": link}
-    transaction.on_commit(
-        lambda: send_mail(
-            _("Your invitation to the family page"),
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [invitation.email],
-        )
+    notify.send(
+        to=[invitation.email],
+        subject=_("Your invitation to the family page"),
+        body=body,
+        kind="families.invitation",
     )
     _event(AuditAction.CREATE, invitation, family, acting_user)
     return key

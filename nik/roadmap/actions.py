@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils.translation import gettext as _
 
-from nik.core import audit
+from nik.core import audit, notify
 from nik.core.concurrency import EditConflict, claim, lock
 from nik.core.models import AuditAction, Professional, Region, User
 from nik.core.xlsx import (
@@ -303,30 +303,26 @@ def do_save_event(event, *, acting_user: User, invitees=None, attendees=None):  
     return event
 
 
+@transaction.atomic
 def do_send_invitations(event, *, acting_user: User) -> int:  # type: ignore[no-untyped-def]
-    """E-mail every invitee with an e-mail address the .ics invitation."""
-    from django.conf import settings
-    from django.core.mail import EmailMessage
-
+    """E-mail every invitee with an e-mail address the .ics invitation (after commit)."""
     from .calendar import event_ics
 
-    ics = event_ics(event)
+    ics = event_ics(event).decode()
     sent = 0
     for person in event.invitees.exclude(email=""):
-        message = EmailMessage(
-            _("Invitation: %(title)s") % {"title": event.title},
-            _("You are invited to %(title)s on %(when)s at %(where)s.")
+        sent += notify.send(
+            to=[person.email],
+            subject=_("Invitation: %(title)s") % {"title": event.title},
+            body=_("You are invited to %(title)s on %(when)s at %(where)s.")
             % {
                 "title": event.title,
                 "when": event.starts_at.strftime("%d-%m-%Y %H:%M"),
                 "where": event.location or "—",
             },
-            settings.DEFAULT_FROM_EMAIL,
-            [person.email],
+            attachments=[("uitnodiging.ics", ics, "text/calendar; method=REQUEST")],
+            kind="roadmap.invitation",
         )
-        message.attach("uitnodiging.ics", ics, "text/calendar; method=REQUEST")
-        message.send()
-        sent += 1
     audit.record(
         action=AuditAction.EXPORT,
         user=acting_user,

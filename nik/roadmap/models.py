@@ -325,25 +325,6 @@ class ActionItem(models.Model):
         return self.what
 
 
-class SentReminder(models.Model):
-    """One row per reminder sent: the unique key makes a second run, or a parallel one, send nothing."""
-
-    kind = models.CharField(max_length=20)
-    object_id = models.PositiveIntegerField()
-    due_for = models.DateField()
-    sent_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["kind", "object_id", "due_for"], name="reminder_sent_once"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.object_id} {self.due_for}"
-
-
 # The agreement (samenwerkingsovereenkomst) ------------------------------------------------
 
 

@@ -1,55 +1,43 @@
-"""Reminders for action items and milestones: each sent once, however many processes run it."""
+"""Reminders for action items, milestones and agreement reviews: each sent once, however many
+processes run it (the outbox's unique key, nik.core.notify), after the run commits."""
 
 from __future__ import annotations
 
-import logging
 from datetime import date, timedelta
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nik.core import notify
 from nik.core.models import Membership, Role
 
-from .models import ActionItem, Agreement, Milestone, MilestoneStatus, SentReminder
+from .models import ActionItem, Agreement, Milestone, MilestoneStatus
 
 AHEAD = timedelta(days=7)
-logger = logging.getLogger(__name__)
 
 
 def _send_once(
     kind: str, object_id: int, due: date, subject: str, body: str, to: list[str]
 ) -> bool:
-    """Send unless another run already did; the row and the mail go together.
-
-    The unique row is inserted in the same transaction as the sending: a parallel run waits on
-    that row and then finds it taken; a mail that fails rolls the row back, so the next run
-    tries again."""
-    try:
-        with transaction.atomic():
-            SentReminder.objects.create(kind=kind, object_id=object_id, due_for=due)
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
-    except IntegrityError:
-        return False
-    except OSError:
-        logger.exception(
-            "reminder %s %s not sent; it is tried again on the next run", kind, object_id
-        )
-        return False
-    return True
-
-
-def _unsent(queryset: QuerySet, kind: str, due_field: str) -> QuerySet:
-    """Leave out what was reminded of already for this due date (the unique row still guards races)."""
-    sent = SentReminder.objects.filter(
-        kind=kind, object_id=OuterRef("pk"), due_for=OuterRef(due_field)
+    """One reminder per object and due date, through the one outbox (nik.core.notify)."""
+    return notify.send_once(
+        f"roadmap.{kind}:{object_id}:{due.isoformat()}", to=to, subject=subject, body=body
     )
-    return queryset.exclude(Exists(sent))
 
 
+def _unsent(queryset: QuerySet, kind: str, due_field: str) -> list:  # type: ignore[type-arg]
+    """Leave out what was reminded of already for this due date (the unique key still guards)."""
+    sent = notify.claimed(f"roadmap.{kind}:")
+    return [
+        obj
+        for obj in queryset
+        if f"roadmap.{kind}:{obj.pk}:{getattr(obj, due_field).isoformat()}" not in sent
+    ]
+
+
+@transaction.atomic
 def send_reminders(today: date | None = None) -> int:
     today = today or timezone.localdate()
     sent = 0
@@ -61,7 +49,7 @@ def send_reminders(today: date | None = None) -> int:
         return coordinators[region_id]
 
     items = ActionItem.objects.filter(done=False, due__lte=today + AHEAD)
-    for item in _unsent(items, "action_item", "due").select_related("owner", "event"):
+    for item in _unsent(items.select_related("owner", "event"), "action_item", "due"):
         if item.owner.email and _send_once(
             "action_item",
             item.pk,
@@ -75,7 +63,7 @@ def send_reminders(today: date | None = None) -> int:
     open_milestones = Milestone.objects.filter(due__lte=today + AHEAD).exclude(
         status__in=[MilestoneStatus.DONE, MilestoneStatus.DROPPED]
     )
-    for milestone in _unsent(open_milestones, "milestone", "due").select_related("owner_user"):
+    for milestone in _unsent(open_milestones.select_related("owner_user"), "milestone", "due"):
         if milestone.owner_user is not None and milestone.owner_user.email:
             to = [milestone.owner_user.email]
         else:
@@ -92,7 +80,7 @@ def send_reminders(today: date | None = None) -> int:
         ):
             sent += 1
     reviews = Agreement.objects.filter(next_review__lte=today + AHEAD)
-    for agreement in _unsent(reviews, "agreement_review", "next_review").select_related("region"):
+    for agreement in _unsent(reviews.select_related("region"), "agreement_review", "next_review"):
         to = coordinators_of(agreement.region_id)
         if to and _send_once(
             "agreement_review",

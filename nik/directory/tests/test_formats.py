@@ -17,8 +17,9 @@ from fhirclient.models import bundle
 from pypdf import PdfReader
 
 from nik.core.factories import OrganizationFactory
+from nik.core.models import OutgoingMessage
 from nik.directory import actions
-from nik.directory.models import FreshnessReminder, Service
+from nik.directory.models import Service
 
 pytestmark = pytest.mark.django_db
 
@@ -139,13 +140,16 @@ def test_public_api_ranks_and_pages(client, services):
     assert client.get("/api/v1/services", {"category": "dragons"}).status_code == 400
 
 
-def test_the_reminder_is_sent_once_and_the_link_confirms(client, services):
+def test_the_reminder_is_sent_once_and_the_link_confirms(
+    client, services, django_capture_on_commit_callbacks
+):
     stale = services[0]
     Service.objects.filter(pk=stale.pk).update(
         last_confirmed=timezone.localdate() - timedelta(days=400)
     )
-    assert actions.send_reminders(base_url="http://testserver") == 1
-    assert actions.send_reminders(base_url="http://testserver") == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert actions.send_reminders(base_url="http://testserver") == 1
+        assert actions.send_reminders(base_url="http://testserver") == 0
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["aanbod@voorbeeld.example"]
     link = next(line for line in mail.outbox[0].body.splitlines() if "/wegwijzer/confirm/" in line)
     path = link[len("http://testserver") :]
@@ -156,14 +160,19 @@ def test_the_reminder_is_sent_once_and_the_link_confirms(client, services):
     assert client.get(path).status_code == 410  # the link is spent once confirmed
 
 
-def test_a_reminder_taken_by_another_process_is_not_sent_again(services):
+def test_a_reminder_taken_by_another_process_is_not_sent_again(
+    services, django_capture_on_commit_callbacks
+):
     stale = services[0]
     Service.objects.filter(pk=stale.pk).update(
         last_confirmed=timezone.localdate() - timedelta(days=400)
     )
     stale.refresh_from_db()
-    FreshnessReminder.objects.create(service=stale, for_confirmed=stale.last_confirmed)
-    assert actions.send_reminders(base_url="http://testserver") == 0
+    OutgoingMessage.objects.create(
+        key=f"directory.freshness:{stale.pk}:{stale.last_confirmed.isoformat()}", subject="elders"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert actions.send_reminders(base_url="http://testserver") == 0
     assert mail.outbox == []
 
 

@@ -508,3 +508,15 @@ def test_the_intake_follows_the_route_of_the_agreement(client, login, coordinato
     assert page.status_code == 200
     assert '<li class="utrecht-ordered-list__item">Bel het gezin</li>' in page.text
     assert page.text.index("Bel het gezin") < page.text.index("Toets de doelgroep")
+
+
+def test_one_list_of_condition_categories_for_the_target_group_and_the_child():
+    from nik.families.models import Child
+    from nik.network.forms import TargetGroupForm
+    from nik.network.models import ConditionCategory
+
+    field = Child._meta.get_field("condition_category")
+    assert [value for value, _label in field.choices] == ConditionCategory.values
+    # The target group ticks the four categories; the broadened group is its own switch.
+    ticks = [value for value, _label in TargetGroupForm.base_fields["categories"].choices]
+    assert ticks == ["1", "2", "3", "4"] and "broadened" in TargetGroupForm.base_fields

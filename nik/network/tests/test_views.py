@@ -398,15 +398,3 @@ def test_with_the_database_backend_the_worker_runs_the_queued_import(
         task_backends._settings = None
         if hasattr(task_backends._connections, "default"):
             del task_backends._connections.default
-
-
-def test_one_list_of_condition_categories_for_the_target_group_and_the_child():
-    from nik.families.models import Child
-    from nik.network.forms import TargetGroupForm
-    from nik.network.models import ConditionCategory
-
-    field = Child._meta.get_field("condition_category")
-    assert [value for value, _label in field.choices] == ConditionCategory.values
-    # The target group ticks the four categories; the broadened group is its own switch.
-    ticks = [value for value, _label in TargetGroupForm.base_fields["categories"].choices]
-    assert ticks == ["1", "2", "3", "4"] and "broadened" in TargetGroupForm.base_fields

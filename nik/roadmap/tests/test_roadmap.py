@@ -264,7 +264,7 @@ def test_a_budget_that_does_not_add_up_is_refused(client, login, coordinator, re
 
 
 def test_a_meeting_gives_a_valid_ics_and_e_mails_it_to_the_invitees(
-    client, login, coordinator, region
+    client, login, coordinator, region, django_capture_on_commit_callbacks
 ):
     from datetime import datetime
     from zoneinfo import ZoneInfo
@@ -301,7 +301,8 @@ def test_a_meeting_gives_a_valid_ics_and_e_mails_it_to_the_invitees(
         2026, 12, 10, 15, 0, tzinfo=ZoneInfo("Europe/Amsterdam")
     )
     assert "anna@voorbeeld.example" in str(vevent["attendee"])
-    client.post(url(region, f"events/{event.pk}/"), {"send": "1"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(region, f"events/{event.pk}/"), {"send": "1"})
     assert mail.outbox[0].to == ["anna@voorbeeld.example"]
     assert mail.outbox[0].attachments[0][0] == "uitnodiging.ics"
 
@@ -388,14 +389,17 @@ def test_plan_events_and_ics_over_the_api(client, coordinator, other_coordinator
     assert client.get(f"/api/v1/events/{event.pk}.ics", **other).status_code == 404
 
 
-def test_reminders_are_sent_once_even_when_run_twice(region, coordinator, capsys):
+def test_reminders_are_sent_once_even_when_run_twice(
+    region, coordinator, capsys, django_capture_on_commit_callbacks
+):
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
     from django.core import mail
     from django.core.management import call_command
 
-    from nik.roadmap.models import ActionItem, Event, SentReminder
+    from nik.core.models import OutgoingMessage
+    from nik.roadmap.models import ActionItem, Event
 
     tz = ZoneInfo("Europe/Amsterdam")
     event = Event.objects.create(
@@ -424,8 +428,9 @@ def test_reminders_are_sent_once_even_when_run_twice(region, coordinator, capsys
         owner="o",
         due=timezone.localdate() + timedelta(days=60),
     )
-    call_command("send_reminders")
-    call_command("send_reminders")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_reminders")
+        call_command("send_reminders")
     assert "Reminders sent: 2" in capsys.readouterr().out
     assert sorted(m.subject.split(":")[0] for m in mail.outbox) == [
         "Herinnering",
@@ -434,6 +439,9 @@ def test_reminders_are_sent_once_even_when_run_twice(region, coordinator, capsys
     # A row taken by a parallel run: nothing more is sent.
     item.due = item.due + timedelta(days=1)
     item.save()
-    SentReminder.objects.create(kind="action_item", object_id=item.pk, due_for=item.due)
-    call_command("send_reminders")
+    OutgoingMessage.objects.create(
+        key=f"roadmap.action_item:{item.pk}:{item.due.isoformat()}", subject="elders"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_reminders")
     assert len(mail.outbox) == 2

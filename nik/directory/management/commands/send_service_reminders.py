@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from nik.core import notify
 from nik.directory import actions
 
 
@@ -18,5 +19,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, base_url: str, **options: Any) -> None:
+        notify.retry_unsent()
         sent = actions.send_reminders(base_url=base_url)
         self.stdout.write(f"Reminders sent: {sent}")
