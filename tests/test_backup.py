@@ -45,7 +45,9 @@ def test_backup_and_restore_round_trip_every_table_and_the_audit_chain(tmp_path,
     # Life goes on after the backup: a new region, a renamed family, more audit events, a file gone.
     Region.objects.create(slug="na-de-backup", name="Na de backup", hospital="-")
     Family.objects.filter(pk=Family.objects.order_by("pk").first().pk).update(name="Gewijzigd")
-    audit.record(action=AuditAction.VIEW, object_type="test", object_id="na de backup")
+    audit.record(
+        event="test.view", action=AuditAction.VIEW, object_type="test", object_id="na de backup"
+    )
     (tmp_path / "media" / "certificates" / "basiscursus.pdf").unlink()
     assert snapshot() != before
 

@@ -284,3 +284,5 @@ def test_a_get_never_writes(client, login, email):
     after = _snapshot()
     assert len(paths) > 150
     assert [label for label in before if before[label] != after[label]] == []
+    # Every event the walk and the demo wrote has a name.
+    assert not AuditEvent.objects.filter(event="").exists()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from ninja.security import HttpBearer
 
 from nik.core import audit
+from nik.core.events import CoreEvent
 from nik.core.models import ApiToken, AuditAction, AuditOutcome, User
 
 
@@ -20,6 +21,7 @@ def user_for_token(request: HttpRequest, token: str) -> User | None:
     if found is None:
         audit.record(
             action=AuditAction.LOGIN_FAILED,
+            event=CoreEvent.TOKEN_REFUSED,
             outcome=AuditOutcome.DENIED,
             object_type="core.apitoken",
             details={"reason": "unknown_token", "path": request.path[:200]},

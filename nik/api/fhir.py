@@ -15,8 +15,8 @@ from fhirclient.models import capabilitystatement, fhirdatetime, operationoutcom
 
 from nik.careplans import fhir
 from nik.careplans.models import CarePlan
-from nik.core import audit, limits
-from nik.core.models import AuditAction, AuditOutcome, Membership, Role
+from nik.core import limits
+from nik.core.models import AuditAction, Membership, Role
 from nik.families import access as family_access
 
 from .auth import bearer_user
@@ -99,21 +99,15 @@ def patient_everything(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @_authenticated
 def careplan_read(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = CarePlan.objects.filter(pk=pk).first()
-    if plan is None:
-        audit.record(
-            action=AuditAction.EXPORT,
-            outcome=AuditOutcome.DENIED,
-            user=request.user,
-            object_type="careplans.careplan",
-            object_id=str(pk)[:64],
-            purpose="FHIR CarePlan",
-            details={"reason": "not_found"},
-        )
-        raise Http404
-    family = family_access.open_family(
-        request.user, plan.family_id, AuditAction.EXPORT, purpose="FHIR CarePlan", scope="care_plan"
+    plan = family_access.open_object(
+        request.user,
+        CarePlan.objects.select_related("family"),
+        pk,
+        AuditAction.EXPORT,
+        purpose="FHIR CarePlan",
+        scope="care_plan",
     )
+    family = plan.family
     version = plan.published() or plan.draft()
     if version is None or family is None:
         raise Http404

@@ -16,10 +16,12 @@ from nik.core.models import AuditAction, User
 from nik.families.models import Family
 
 from .content import PlanContent
+from .events import PlanEvent
 from .models import CarePlan, CarePlanVersion, NeedsAssessment, VersionStatus
 
 
 def _event(
+    event: PlanEvent,
     action: str,
     version: CarePlanVersion | NeedsAssessment,
     family: Family,
@@ -28,6 +30,7 @@ def _event(
 ) -> None:
     audit.record(
         action=action,
+        event=event,
         user=user,
         region_id=family.region_id,
         object_type=version._meta.label_lower,
@@ -53,7 +56,7 @@ def do_start_plan(family: Family, *, content: PlanContent, acting_user: User) ->
         created_by=acting_user,
         updated_by=acting_user,
     )
-    _event(AuditAction.CREATE, version, family, acting_user, number=1)
+    _event(PlanEvent.STARTED, AuditAction.CREATE, version, family, acting_user, number=1)
     return version
 
 
@@ -80,6 +83,7 @@ def do_save_draft(
     stored.updated_by = acting_user
     stored.save()
     _event(
+        PlanEvent.DRAFT_SAVED,
         AuditAction.UPDATE,
         stored,
         stored.plan.family,
@@ -110,7 +114,14 @@ def do_publish(
     stored.published_at = timezone.now()
     stored.updated_by = acting_user
     stored.save()
-    _event(AuditAction.UPDATE, stored, stored.plan.family, acting_user, published=stored.number)
+    _event(
+        PlanEvent.PUBLISHED,
+        AuditAction.UPDATE,
+        stored,
+        stored.plan.family,
+        acting_user,
+        published=stored.number,
+    )
     return stored
 
 
@@ -138,7 +149,15 @@ def do_start_evaluation(plan: CarePlan, *, acting_user: User) -> CarePlanVersion
         created_by=acting_user,
         updated_by=acting_user,
     )
-    _event(AuditAction.CREATE, version, plan.family, acting_user, number=number, evaluation=True)
+    _event(
+        PlanEvent.EVALUATION_STARTED,
+        AuditAction.CREATE,
+        version,
+        plan.family,
+        acting_user,
+        number=number,
+        evaluation=True,
+    )
     return version
 
 
@@ -162,7 +181,12 @@ def do_record_assessment(assessment: NeedsAssessment, *, acting_user: User) -> N
     assessment.full_clean()
     assessment.save()
     _event(
-        AuditAction.CREATE, assessment, assessment.family, acting_user, variant=assessment.variant
+        PlanEvent.ASSESSMENT_RECORDED,
+        AuditAction.CREATE,
+        assessment,
+        assessment.family,
+        acting_user,
+        variant=assessment.variant,
     )
     return assessment
 
@@ -187,4 +211,16 @@ def do_use_assessment(
             domain.strengths = "\n".join(filter(None, [domain.strengths, f"{strengths} ({note})"]))
     return do_save_draft(
         draft, content=content, seen_version=draft.version, acting_user=acting_user
+    )
+
+
+def do_print_plan(version: CarePlanVersion, *, family: Family, acting_user: User) -> None:
+    """A printed plan leaves the system: the print is logged like an export."""
+    _event(
+        PlanEvent.PRINTED,
+        AuditAction.PRINT,
+        version,
+        family,
+        acting_user,
+        number=version.number,
     )

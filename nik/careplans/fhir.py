@@ -57,6 +57,7 @@ from nik.families.models import (
 )
 
 from .content import DOMAINS, Action, Domain, Goal, PlanContent
+from .events import PlanEvent
 from .models import CarePlan, CarePlanVersion, VersionStatus
 
 BASE = "https://nik.example/fhir"
@@ -745,6 +746,7 @@ def import_bundle(data: dict[str, Any], *, region: Region, acting_user: User) ->
         )
     audit.record(
         action=AuditAction.CREATE,
+        event=PlanEvent.IMPORTED,
         user=acting_user,
         region=region,
         object_type="families.family",

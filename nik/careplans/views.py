@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nik.core import audit
 from nik.core.concurrency import EditConflict
 from nik.core.models import AuditAction
 from nik.families import access as family_access
@@ -363,16 +362,7 @@ def plan_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         request=request,
     )
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    audit.record(
-        action=AuditAction.PRINT,
-        user=request.user,
-        region_id=family.region_id,
-        object_type="careplans.careplanversion",
-        object_id=version.pk,
-        subject_family_id=family.pk,
-        purpose="care plan PDF",
-        details={"version": version.number},
-    )
+    actions.do_print_plan(version, family=family, acting_user=request.user)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="plan-{family.pk}-v{version.number}.pdf"'
     return response

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from . import audit
+from .events import CoreEvent
 from .models import AuditAction, AuditOutcome, Membership, Region, Role, User
 
 AnyUser = User | AnonymousUser
@@ -60,6 +61,7 @@ def open_region(user: AnyUser, slug: str, purpose: str = "region overview") -> R
         known = Region.objects.filter(slug=slug).first()
         audit.record(
             action=AuditAction.VIEW,
+            event=CoreEvent.REFUSED,
             outcome=AuditOutcome.DENIED,
             user=user if active(user) else None,
             region=known,
@@ -94,6 +96,7 @@ def open_region_for_edit(user: AnyUser, slug: str, purpose: str = "edit network 
     if not can_edit_region(user, region):
         audit.record(
             action=AuditAction.UPDATE,
+            event=CoreEvent.REFUSED,
             outcome=AuditOutcome.DENIED,
             user=user if active(user) else None,
             region=region,
@@ -119,6 +122,7 @@ def open_region_as_coordinator(user: AnyUser, slug: str, purpose: str) -> Region
     if not is_coordinator(user, region):
         audit.record(
             action=AuditAction.VIEW,
+            event=CoreEvent.REFUSED,
             outcome=AuditOutcome.DENIED,
             user=user,
             region=region,

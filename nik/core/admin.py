@@ -19,6 +19,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from . import audit
+from .events import CoreEvent
 from .models import (
     ApiToken,
     AuditEvent,
@@ -40,6 +41,7 @@ def _record_membership(
 ) -> None:
     audit.record(
         action=action,
+        event=CoreEvent.ADMIN_CHANGED,
         user=request.user,  # type: ignore[arg-type]
         role="admin",
         region_id=membership.region_id,
@@ -148,6 +150,7 @@ class UserAdmin(BaseUserAdmin):
         if changed or not change:
             audit.record(
                 action="update" if change else "create",
+                event=CoreEvent.ADMIN_CHANGED,
                 user=request.user,  # type: ignore[arg-type]
                 role="admin",
                 object_type="core.user",

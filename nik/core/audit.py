@@ -1,6 +1,7 @@
 """Writing and verifying the append-only, hash-chained audit log.
 
-Only `nik.core.access` and the apps' actions call `record`; views never do.
+Only the access doors (`nik.core.access`, `nik.families.access`) and the apps' actions call
+`record`; views never do. Every event has a name (`event`): see each app's `events.py`.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ def access_point_of(request: HttpRequest) -> AccessPoint:
 def record(
     *,
     action: str,
+    event: str,
     outcome: str = AuditOutcome.ALLOWED,
     user: User | None = None,
     user_email: str = "",
@@ -70,6 +72,7 @@ def record(
             role=role,
             region_id=region.pk if region is not None else region_id,
             action=action,
+            event=event,
             object_type=object_type,
             object_id=str(object_id),
             subject_family_id=subject_family_id,
@@ -85,10 +88,35 @@ def record(
     return event
 
 
-def record_write(action: str, obj: Any, region: Region, user: User, **details: Any) -> AuditEvent:
-    """The event of one write to one network record (not a family's): its type, key and region."""
+def changes(before: Any, after: Any) -> dict[str, Any]:
+    """What a save changed, for the event's details: old and new values of states (choices,
+    yes/no, which related record); of anything else (text, dates, numbers) only that it changed,
+    so the log never becomes a copy of the record."""
+    if before is None:
+        return {}
+    found: dict[str, Any] = {}
+    for field in after._meta.concrete_fields:
+        if field.primary_key or not field.editable:
+            continue
+        old, new = field.value_from_object(before), field.value_from_object(after)
+        if old == new:
+            continue
+        is_state = (
+            bool(field.choices) or field.is_relation or field.get_internal_type() == "BooleanField"
+        )
+        found[field.name] = [str(old), str(new)] if is_state else "changed"
+    return found
+
+
+def record_write(
+    action: str, obj: Any, region: Region, user: User, event: str = "", **details: Any
+) -> AuditEvent:
+    """The event of one write to one network record (not a family's): its type, key and region.
+
+    Unnamed, it is called after the record and the action: "agreementparty.update"."""
     return record(
         action=action,
+        event=event or f"{obj._meta.model_name}.{action}",
         user=user,
         region=region,
         object_type=obj._meta.label_lower,
@@ -116,6 +144,7 @@ def record_views(user: User, role: str, families: list[Any], purpose: str) -> No
                 role=role,
                 region_id=family.region_id,
                 action="view",
+                event="access.listed",
                 object_type="families.family",
                 object_id=str(family.pk),
                 subject_family_id=family.pk,

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from . import audit
+from .events import CoreEvent
 from .limits import MAX_FILE_BYTES
 from .models import AuditAction, ImportJob, ImportStatus, Region, User
 from .xlsx import RowError, capped
@@ -74,6 +75,7 @@ def do_queue_import(region: Region, kind: str, file: IO[bytes], *, acting_user: 
     )
     audit.record(
         action=AuditAction.CREATE,
+        event=CoreEvent.IMPORT_QUEUED,
         user=acting_user,
         region=region,
         object_type="core.importjob",

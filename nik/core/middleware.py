@@ -15,6 +15,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from . import audit
+from .events import CoreEvent
 from .models import AuditAction, AuditOutcome, User
 
 Handler = Callable[[HttpRequest], HttpResponse]
@@ -89,6 +90,7 @@ class SessionExpiredMiddleware:
         if expired:
             audit.record(
                 action=AuditAction.LOGOUT,
+                event=CoreEvent.SESSION_EXPIRED,
                 outcome=AuditOutcome.DENIED,
                 user=user,
                 object_type="session",

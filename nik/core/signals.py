@@ -14,6 +14,7 @@ from django.dispatch import receiver
 from django.http import HttpRequest
 
 from . import audit
+from .events import CoreEvent
 from .models import AuditAction, AuditOutcome, User
 
 
@@ -25,6 +26,7 @@ def _point(request: HttpRequest | None) -> audit.AccessPoint | None:
 def _logged_in(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
     audit.record(
         action=AuditAction.LOGIN,
+        event=CoreEvent.LOGGED_IN,
         user=user,
         object_type="core.user",
         object_id=user.pk,
@@ -38,6 +40,7 @@ def _logged_out(sender: Any, request: HttpRequest | None, user: User | None, **k
         return
     audit.record(
         action=AuditAction.LOGOUT,
+        event=CoreEvent.LOGGED_OUT,
         user=user,
         object_type="core.user",
         object_id=user.pk,
@@ -53,6 +56,7 @@ def _login_failed(
     user = User.objects.filter(email=email).first() if email else None
     audit.record(
         action=AuditAction.LOGIN_FAILED,
+        event=CoreEvent.LOGIN_FAILED,
         outcome=AuditOutcome.DENIED,
         user=user,
         user_email=email[:254],
@@ -67,6 +71,7 @@ def _login_failed(
 def _second_factor_failed(sender: Any, request: HttpRequest, user: User, **kwargs: Any) -> None:
     audit.record(
         action=AuditAction.LOGIN_FAILED,
+        event=CoreEvent.LOGIN_FAILED,
         outcome=AuditOutcome.DENIED,
         user=user,
         object_type="core.user",

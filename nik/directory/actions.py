@@ -13,6 +13,7 @@ from nik.core import audit, notify
 from nik.core.models import AuditAction, User
 
 from . import search
+from .events import DirectoryEvent
 from .models import STALE_AFTER, Service, ServiceReport, service_key
 
 
@@ -37,6 +38,7 @@ def do_save_service(service: Service, *, acting_user: User | None) -> Service:
     search.index(service)
     audit.record(
         action=AuditAction.CREATE if creating else AuditAction.UPDATE,
+        event=DirectoryEvent.SERVICE_ADDED if creating else DirectoryEvent.SERVICE_CHANGED,
         user=acting_user,
         region_id=service.region_id,
         object_type="directory.service",
@@ -58,6 +60,7 @@ def do_confirm_service(
     service.save(update_fields=["last_confirmed", "updated_at"])
     audit.record(
         action=AuditAction.UPDATE,
+        event=DirectoryEvent.SERVICE_CONFIRMED,
         user=acting_user,
         region_id=service.region_id,
         object_type="directory.service",

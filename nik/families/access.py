@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from nik.core import audit
 from nik.core.access import AnyUser, active, can_open_region_record, is_coordinator, region_role
+from nik.core.events import CoreEvent
 from nik.core.models import AuditAction, AuditOutcome, Membership, Region, Role, User
 
 from .models import CareTeamMember, Consent, EmergencyAccess, Family, Inquiry
@@ -120,6 +121,7 @@ def open_record(
         role = region_role(user, region_id)
     audit.record(
         action=action,
+        event=CoreEvent.OPENED if allowed else CoreEvent.REFUSED,
         outcome=AuditOutcome.ALLOWED if allowed else AuditOutcome.DENIED,
         user=user if active(user) else None,
         role=role,
@@ -144,6 +146,7 @@ def open_family(
         audit.record(
             action=action,
             outcome=AuditOutcome.DENIED,
+            event=CoreEvent.REFUSED,
             user=user if active(user) else None,
             object_type="families.family",
             object_id=str(pk)[:64],
@@ -178,6 +181,7 @@ def open_family_for_edit(user: AnyUser, pk: Any, purpose: str) -> Family:
         audit.record(
             action=AuditAction.UPDATE,
             outcome=AuditOutcome.DENIED,
+            event=CoreEvent.REFUSED,
             user=user,
             region_id=family.region_id,
             object_type="families.family",
@@ -204,6 +208,7 @@ def open_inquiry(user: AnyUser, region: Region, pk: Any, purpose: str) -> Inquir
     allowed = inquiry is not None and is_coordinator(user, region)
     audit.record(
         action=AuditAction.VIEW,
+        event=CoreEvent.OPENED if allowed else CoreEvent.REFUSED,
         outcome=AuditOutcome.ALLOWED if allowed else AuditOutcome.DENIED,
         user=user if active(user) else None,
         role=region_role(user, region.pk),
@@ -230,3 +235,57 @@ def shown(user: User, families: list[Family], purpose: str, role: str = "") -> l
     """Log that these families (read through `visible_families`) were shown in a list."""
     audit.record_views(user, role, families, purpose)
     return families
+
+
+def open_object(
+    user: AnyUser,
+    queryset: QuerySet[Any],
+    pk: Any,
+    action: str = AuditAction.VIEW,
+    purpose: str = "",
+    scope: str = "basic",
+) -> Any:
+    """Fetch a record of a family (a referral, a care plan) by id from ``queryset`` and open it
+    through the door; an id that is not there is refused and logged like one not allowed."""
+    found = queryset.filter(pk=pk).first() if str(pk).isdigit() else None
+    if found is None:
+        audit.record(
+            action=action,
+            event=CoreEvent.REFUSED,
+            outcome=AuditOutcome.DENIED,
+            user=user if active(user) else None,
+            object_type=queryset.model._meta.label_lower,
+            object_id=str(pk)[:64],
+            purpose=purpose,
+            details={"reason": "not_found"},
+        )
+        raise Http404
+    open_record(user, found, action, purpose, scope)
+    return found
+
+
+def emergency_target(user: User, pk: Any) -> Family | None:
+    """The family a professional asks to open in an emergency: only in a region where they work
+    as member or case manager; any other number is refused, logged, and answered the same."""
+    family = (
+        Family.objects.filter(pk=pk).select_related("region").first() if str(pk).isdigit() else None
+    )
+    allowed = (
+        family is not None
+        and Membership.objects.filter(
+            user=user, region_id=family.region_id, role__in=[Role.MEMBER, Role.CASEMANAGER]
+        ).exists()
+    )
+    if not allowed:
+        audit.record(
+            action=AuditAction.VIEW,
+            event=CoreEvent.REFUSED,
+            outcome=AuditOutcome.DENIED,
+            user=user,
+            object_type="families.family",
+            object_id=str(pk)[:64],
+            purpose="emergency access",
+            details={"reason": "not_allowed"},
+        )
+        return None
+    return family

@@ -16,8 +16,10 @@ from django.utils.translation import gettext as _
 
 from nik.core import audit, notify
 from nik.core.concurrency import EditConflict, claim, lock
+from nik.core.events import CoreEvent
 from nik.core.models import AuditAction, Membership, Organization, Professional, Region, Role, User
 
+from .events import FamilyEvent
 from .models import (
     CareTeamMember,
     Child,
@@ -42,10 +44,16 @@ EMERGENCY_HOURS = 4
 
 
 def _event(
-    action: str, obj: Model, family: Family | None, user: User | None, **details: Any
+    event: FamilyEvent,
+    action: str,
+    obj: Model,
+    family: Family | None,
+    user: User | None,
+    **details: Any,
 ) -> None:
     audit.record(
         action=action,
+        event=event,
         user=user,
         region_id=family.region_id if family else getattr(obj, "region_id", None),
         object_type=obj._meta.label_lower,
@@ -74,7 +82,14 @@ def do_submit_inquiry(
     inquiry.source_hash = Inquiry.hash_source(source_address) if source_address else ""
     inquiry.full_clean()
     inquiry.save()
-    _event(AuditAction.CREATE, inquiry, inquiry.family, acting_user, channel=inquiry.channel)
+    _event(
+        FamilyEvent.INQUIRY_ASKED,
+        AuditAction.CREATE,
+        inquiry,
+        inquiry.family,
+        acting_user,
+        channel=inquiry.channel,
+    )
     return inquiry
 
 
@@ -104,7 +119,14 @@ def do_answer_inquiry(
     inquiry.save()
     if services is not None:
         inquiry.services.set(services)
-    _event(AuditAction.UPDATE, inquiry, inquiry.family, acting_user, closed=close)
+    _event(
+        FamilyEvent.INQUIRY_ANSWERED,
+        AuditAction.UPDATE,
+        inquiry,
+        inquiry.family,
+        acting_user,
+        closed=close,
+    )
     return inquiry
 
 
@@ -200,7 +222,14 @@ def do_create_referral(
             inquiry.referral = referral
             inquiry.family = earlier.family
             inquiry.save(update_fields=["referral", "family"])
-        _event(AuditAction.CREATE, referral, earlier.family, acting_user, duplicate_of=earlier.pk)
+        _event(
+            FamilyEvent.REFERRAL_DUPLICATE,
+            AuditAction.CREATE,
+            referral,
+            earlier.family,
+            acting_user,
+            duplicate_of=earlier.pk,
+        )
         return referral
     family = Family.objects.create(
         region=region, name=_("Family %(name)s") % {"name": child.last_name}
@@ -225,7 +254,7 @@ def do_create_referral(
         inquiry.referral = referral
         inquiry.family = family
         inquiry.save(update_fields=["referral", "family"])
-    _event(AuditAction.CREATE, referral, family, acting_user)
+    _event(FamilyEvent.REFERRAL_RECEIVED, AuditAction.CREATE, referral, family, acting_user)
     return referral
 
 
@@ -244,7 +273,14 @@ def do_record_first_contact(referral: Referral, *, acting_user: User) -> Referra
     referral.save(update_fields=["first_contact_at"])
     if referral.family.stage == Stage.REGISTERED:
         _move(referral.family, Stage.INTAKE, acting_user, _("first contact"))
-    _event(AuditAction.UPDATE, referral, referral.family, acting_user, first_contact=True)
+    _event(
+        FamilyEvent.FIRST_CONTACT,
+        AuditAction.UPDATE,
+        referral,
+        referral.family,
+        acting_user,
+        first_contact=True,
+    )
     return referral
 
 
@@ -270,6 +306,7 @@ def do_accept_referral(referral: Referral, *, acting_user: User, casemanager: Us
         )
     _move(family, Stage.IN_CARE, acting_user, _("referral accepted"))
     _event(
+        FamilyEvent.REFERRAL_ACCEPTED,
         AuditAction.UPDATE,
         referral,
         family,
@@ -293,6 +330,7 @@ def do_decline_referral(
     referral.save()
     _move(referral.family, Stage.CLOSED, acting_user, _("referral not accepted"))
     _event(
+        FamilyEvent.REFERRAL_DECLINED,
         AuditAction.UPDATE,
         referral,
         referral.family,
@@ -311,8 +349,17 @@ def _move(family: Family, stage: str, user: User | None, note: str = "") -> None
 
 @transaction.atomic
 def do_move_stage(family: Family, *, stage: str, acting_user: User, note: str = "") -> Family:
+    before = family.stage
     _move(family, stage, acting_user, note)
-    _event(AuditAction.UPDATE, family, family, acting_user, stage=stage)
+    _event(
+        FamilyEvent.STAGE_MOVED,
+        AuditAction.UPDATE,
+        family,
+        family,
+        acting_user,
+        stage=stage,
+        changes={"stage": [before, stage]},
+    )
     return family
 
 
@@ -320,16 +367,24 @@ def do_move_stage(family: Family, *, stage: str, acting_user: User, note: str = 
 def do_save_record_part(obj: Model, *, family: Family, acting_user: User) -> Model:
     """Save one part of the family record (child, parent, sibling, contact, 24-hour line)."""
     creating = obj.pk is None
+    stored = None if creating else type(obj)._default_manager.filter(pk=obj.pk).first()
     obj.full_clean()
     obj.save()
     Family.objects.filter(pk=family.pk).update(updated_at=timezone.now())
-    _event(AuditAction.CREATE if creating else AuditAction.UPDATE, obj, family, acting_user)
+    _event(
+        FamilyEvent.RECORD_ADDED if creating else FamilyEvent.RECORD_CHANGED,
+        AuditAction.CREATE if creating else AuditAction.UPDATE,
+        obj,
+        family,
+        acting_user,
+        changes=audit.changes(stored, obj),
+    )
     return obj
 
 
 @transaction.atomic
 def do_delete_record_part(obj: Model, *, family: Family, acting_user: User) -> None:
-    _event(AuditAction.DELETE, obj, family, acting_user)
+    _event(FamilyEvent.RECORD_REMOVED, AuditAction.DELETE, obj, family, acting_user)
     obj.delete()
 
 
@@ -372,7 +427,13 @@ def do_give_consent(
         recorded_by=acting_user,
     )
     _event(
-        AuditAction.CREATE, consent, family, acting_user, scope=scope, organization=organization.pk
+        FamilyEvent.CONSENT_GIVEN,
+        AuditAction.CREATE,
+        consent,
+        family,
+        acting_user,
+        scope=scope,
+        organization=organization.pk,
     )
     return consent
 
@@ -385,7 +446,14 @@ def do_withdraw_consent(consent: Consent, *, acting_user: User) -> Consent:
         raise ValidationError(_("This consent was withdrawn already."))
     consent.withdrawn_at = timezone.now()
     consent.save(update_fields=["withdrawn_at"])
-    _event(AuditAction.UPDATE, consent, consent.family, acting_user, withdrawn=True)
+    _event(
+        FamilyEvent.CONSENT_WITHDRAWN,
+        AuditAction.UPDATE,
+        consent,
+        consent.family,
+        acting_user,
+        withdrawn=True,
+    )
     return consent
 
 
@@ -401,13 +469,15 @@ def do_add_team_member(
     member, _created = CareTeamMember.objects.get_or_create(
         family=family, professional=professional, role=role
     )
-    _event(AuditAction.CREATE, member, family, acting_user, role=role)
+    _event(
+        FamilyEvent.TEAM_MEMBER_ADDED, AuditAction.CREATE, member, family, acting_user, role=role
+    )
     return member
 
 
 @transaction.atomic
 def do_remove_team_member(member: CareTeamMember, *, acting_user: User) -> None:
-    _event(AuditAction.DELETE, member, member.family, acting_user)
+    _event(FamilyEvent.TEAM_MEMBER_REMOVED, AuditAction.DELETE, member, member.family, acting_user)
     member.delete()
 
 
@@ -438,7 +508,7 @@ def do_invite(family: Family, *, email: str, name: str, acting_user: User, base_
         body=body,
         kind="families.invitation",
     )
-    _event(AuditAction.CREATE, invitation, family, acting_user)
+    _event(FamilyEvent.INVITED, AuditAction.CREATE, invitation, family, acting_user)
     return key
 
 
@@ -483,7 +553,14 @@ def do_accept_invitation(key: str, *, password: str) -> User:
     family.portal_users.add(user)
     invitation.used_at = timezone.now()
     invitation.save(update_fields=["used_at"])
-    _event(AuditAction.UPDATE, invitation, family, user, accepted=True)
+    _event(
+        FamilyEvent.INVITATION_ACCEPTED,
+        AuditAction.UPDATE,
+        invitation,
+        family,
+        user,
+        accepted=True,
+    )
     return user
 
 
@@ -510,6 +587,7 @@ def do_open_emergency(family: Family, *, user: User, reason: str) -> EmergencyAc
     )
     audit.record(
         action=AuditAction.VIEW,
+        event=CoreEvent.EMERGENCY_OPENED,
         user=user,
         region_id=family.region_id,
         object_type="families.family",
@@ -535,5 +613,12 @@ def do_review_emergency(
     access.reviewed_by = acting_user
     access.review_note = note[:250]
     access.save(update_fields=["reviewed_at", "reviewed_by", "review_note"])
-    _event(AuditAction.UPDATE, access, access.family, acting_user, reviewed=True)
+    _event(
+        FamilyEvent.EMERGENCY_REVIEWED,
+        AuditAction.UPDATE,
+        access,
+        access.family,
+        acting_user,
+        reviewed=True,
+    )
     return access

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nik.core import access, audit
+from nik.core import access
 from nik.core.concurrency import EditConflict
-from nik.core.models import AuditAction, AuditEvent, AuditOutcome, Region, Role
+from nik.core.models import AuditAction, AuditEvent, Region, Role
 
 from . import access as family_access
 from . import actions
@@ -114,11 +114,11 @@ def inquiry_list(request: HttpRequest, slug: str) -> HttpResponse:
     if status in InquiryStatus.values:
         inquiries = inquiries.filter(status=status)
     shown = list(inquiries[:200])
-    audit.record_views(
+    family_access.shown(
         request.user,
-        Role.COORDINATOR,
         list({i.family_id: i.family for i in shown if i.family_id}.values()),
         "questions",
+        role=Role.COORDINATOR,
     )
     return render(
         request,
@@ -208,11 +208,11 @@ def referral_list(request: HttpRequest, slug: str) -> HttpResponse:
             "-received_at"
         )[:300]
     )
-    audit.record_views(
+    family_access.shown(
         request.user,
-        Role.COORDINATOR,
         list({r.family_id: r.family for r in referrals}.values()),
         "referral list",
+        role=Role.COORDINATOR,
     )
     open_ones = [
         r
@@ -331,26 +331,14 @@ def referral_new(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def referral_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     region = access.open_region_as_coordinator(request.user, slug, "intake")
-    referral = (
-        Referral.objects.filter(region=region, pk=pk)
-        .select_related("family", "duplicate_of")
-        .first()
+    # Another region's referral, or none: refused and logged like any family record.
+    referral = family_access.open_object(
+        request.user,
+        Referral.objects.filter(region=region).select_related("family", "duplicate_of"),
+        pk,
+        purpose="intake",
     )
-    if referral is None:
-        # Another region's referral, or none: refused and logged like any family record.
-        audit.record(
-            action=AuditAction.VIEW,
-            outcome=AuditOutcome.DENIED,
-            user=request.user,
-            role=Role.COORDINATOR,
-            region=region,
-            object_type="families.referral",
-            object_id=str(pk),
-            purpose="intake",
-            details={"reason": "not_in_region"},
-        )
-        raise Http404
-    family = family_access.open_family(request.user, referral.family_id, AuditAction.VIEW, "intake")
+    family = referral.family
     child = Child.objects.filter(family=family).first()
     group = region.target_groups.order_by("-version").first()
     fit = None
@@ -434,11 +422,11 @@ def emergency_review(request: HttpRequest, slug: str) -> HttpResponse:
             "family", "user", "reviewed_by"
         )[:200]
     )
-    audit.record_views(
+    family_access.shown(
         request.user,
-        Role.COORDINATOR,
         list({i.family_id: i.family for i in items}.values()),
         "review emergency access",
+        role=Role.COORDINATOR,
     )
     return render(
         request,
@@ -462,7 +450,7 @@ def family_list(request: HttpRequest) -> HttpResponse:
             child__first_name__icontains=query
         )
     shown = list(families.order_by("name")[:100])
-    audit.record_views(request.user, "", shown, f"family list{' search' if query else ''}")
+    family_access.shown(request.user, shown, f"family list{' search' if query else ''}")
     return render(request, "families/family_list.html", {"families": shown, "query": query})
 
 
@@ -718,25 +706,8 @@ def emergency(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     form = EmergencyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        family = Family.objects.filter(pk=pk).select_related("region").first()
-        allowed = (
-            family is not None
-            and access.Membership.objects.filter(
-                user=request.user,
-                region_id=family.region_id,
-                role__in=[Role.MEMBER, Role.CASEMANAGER],
-            ).exists()
-        )
-        if family is None or not allowed:
-            audit.record(
-                action=AuditAction.VIEW,
-                outcome="denied",
-                user=request.user,
-                object_type="families.family",
-                object_id=str(pk),
-                purpose="emergency access",
-                details={"reason": "not_allowed"},
-            )
+        family = family_access.emergency_target(request.user, pk)
+        if family is None:
             form.add_error(
                 None,
                 _(

@@ -15,6 +15,7 @@ from nik.core.concurrency import claim
 from nik.core.models import AuditAction, Organization, Professional, Region, User
 from nik.core.xlsx import RowError
 
+from .events import NetworkEvent
 from .excel import parse_stakeholders
 from .models import ProblemStatement, StakeholderAssessment, TargetGroup
 
@@ -147,6 +148,7 @@ def _write_stakeholders(region: Region, rows: list[Any], acting_user: User) -> N
     )
     audit.record(
         action=AuditAction.CREATE,
+        event=NetworkEvent.STAKEHOLDERS_IMPORTED,
         user=acting_user,
         region=region,
         object_type="network.stakeholderassessment",
@@ -157,6 +159,7 @@ def _write_stakeholders(region: Region, rows: list[Any], acting_user: User) -> N
 def do_export(region: Region, *, acting_user: User, what: str, rows: int) -> None:
     audit.record(
         action=AuditAction.EXPORT,
+        event=NetworkEvent.CONTACTS_EXPORTED,
         user=acting_user,
         region=region,
         object_type=what,

@@ -22,6 +22,7 @@ from nik.core.xlsx import (
     read_table,
 )
 
+from .events import RoadmapEvent
 from .models import Milestone, MilestoneStatus, ReflectionAnswer, RoadmapStep
 
 MILESTONE_COLUMNS = [
@@ -164,6 +165,7 @@ def do_import_milestones(
         Milestone.objects.bulk_create(good)
         audit.record(
             action=AuditAction.CREATE,
+            event=RoadmapEvent.MILESTONES_IMPORTED,
             user=acting_user,
             region=region,
             object_type="roadmap.milestone",
@@ -325,6 +327,7 @@ def do_send_invitations(event, *, acting_user: User) -> int:  # type: ignore[no-
         )
     audit.record(
         action=AuditAction.EXPORT,
+        event=RoadmapEvent.INVITATIONS_SENT,
         user=acting_user,
         region=event.region,
         object_type="roadmap.event",

@@ -16,9 +16,11 @@ pytestmark = pytest.mark.django_db
 
 def _three_events(user) -> list[AuditEvent]:
     return [
-        audit.record(action="login", user=user),
-        audit.record(action="view", user=user, object_type="families.family", object_id=1),
-        audit.record(action="logout", user=user),
+        audit.record(event="test.login", action="login", user=user),
+        audit.record(
+            event="test.view", action="view", user=user, object_type="families.family", object_id=1
+        ),
+        audit.record(event="test.logout", action="logout", user=user),
     ]
 
 

@@ -520,3 +520,31 @@ def test_one_list_of_condition_categories_for_the_target_group_and_the_child():
     # The target group ticks the four categories; the broadened group is its own switch.
     ticks = [value for value, _label in TargetGroupForm.base_fields["categories"].choices]
     assert ticks == ["1", "2", "3", "4"] and "broadened" in TargetGroupForm.base_fields
+
+
+def test_changes_are_logged_by_name_with_old_and_new_states_but_no_copied_text(
+    region, coordinator, family
+):
+    from datetime import date
+
+    from nik.core.models import AuditEvent
+    from nik.families import actions
+    from nik.families.models import Child
+
+    child = actions.do_save_record_part(
+        Child(family=family, first_name="Sam", last_name="Jansen", date_of_birth=date(2018, 1, 1)),
+        family=family,
+        acting_user=coordinator,
+    )
+    added = AuditEvent.objects.filter(subject_family_id=family.pk).latest("id")
+    assert added.event == "record.added" and added.details["changes"] == {}
+    child.first_name, child.condition_category = "Samuel", "3"
+    actions.do_save_record_part(child, family=family, acting_user=coordinator)
+    changed = AuditEvent.objects.filter(subject_family_id=family.pk).latest("id")
+    assert changed.event == "record.changed"
+    assert changed.details["changes"] == {"first_name": "changed", "condition_category": ["", "3"]}
+    assert "Samuel" not in str(changed.details)
+    actions.do_move_stage(family, stage="in_care", acting_user=coordinator)
+    moved = AuditEvent.objects.filter(subject_family_id=family.pk).latest("id")
+    assert moved.event == "family.stage_moved"
+    assert moved.details["changes"]["stage"][1] == "in_care"
