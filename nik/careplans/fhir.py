@@ -9,8 +9,10 @@ Import: the same bundle as a transaction creates or updates the family and its p
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pydantic
@@ -45,6 +47,7 @@ from fhirclient.models import (
 
 from nik.core import audit
 from nik.core.models import AuditAction, Organization, OrganizationKind, Professional, Region, User
+from nik.families import actions as family_actions
 from nik.families.models import (
     CareTeamMember,
     Child,
@@ -55,7 +58,9 @@ from nik.families.models import (
     TeamRole,
     consent_giver_for_age,
 )
+from nik.network import actions as network_actions
 
+from . import actions as plan_actions
 from .content import DOMAINS, Action, Domain, Goal, PlanContent
 from .events import PlanEvent
 from .models import CarePlan, CarePlanVersion, VersionStatus
@@ -600,31 +605,82 @@ def import_bundle(data: dict[str, Any], *, region: Region, acting_user: User) ->
         "Patient",
         exclude=["family"],
     )
-    child = (
+    with _refused_as_fhir_error():
+        family = _write(
+            parsed=types,
+            urls=urls,
+            patient=pat,
+            patient_url=patient_url,
+            region=region,
+            acting_user=acting_user,
+            child=(first, last, born),
+        )
+    audit.record(
+        action=AuditAction.CREATE,
+        event=PlanEvent.IMPORTED,
+        user=acting_user,
+        region=region,
+        object_type="families.family",
+        object_id=family.pk,
+        subject_family_id=family.pk,
+        purpose="FHIR import",
+        details={"entries": len(urls)},
+    )
+    return family
+
+
+@contextmanager
+def _refused_as_fhir_error() -> Iterator[None]:
+    """A rule an action enforces (consent by age, a team in the family's region, a plan that
+    does not validate) refuses the whole bundle with its reason, like a malformed resource."""
+    try:
+        yield
+    except ValidationError as error:
+        raise FhirError(" ".join(error.messages), "business-rule") from error
+
+
+def _write(
+    *,
+    parsed: dict[str, list[tuple[str, Any]]],
+    urls: dict[str, Any],
+    patient: Any,
+    patient_url: str,
+    region: Region,
+    acting_user: User,
+    child: tuple[str, str, date],
+) -> Family:
+    """Every write through the same actions as the pages, so the same rules hold."""
+    first, last, born = child
+    known = (
         Child.objects.filter(
             family__region=region, first_name=first, last_name=last, date_of_birth=born
         )
         .select_related("family")
         .first()
     )
-    if child is None:
-        family = Family.objects.create(region=region, name=f"Gezin {last}", stage="in_care")
-        town = pat.address[0].city if pat.address else None
-        child = Child.objects.create(
-            family=family,
-            first_name=first,
-            last_name=last,
-            date_of_birth=born,
-            municipality=region.municipalities.filter(name=town[:100]).first() if town else None,
+    if known is not None:
+        family = known.family
+    else:
+        town = patient.address[0].city if patient.address else None
+        municipality = region.municipalities.filter(name=town[:100]).first() if town else None
+        family = family_actions.do_register_family(
+            region,
+            child=family_actions.ChildDetails(
+                first_name=first,
+                last_name=last,
+                date_of_birth=born,
+                municipality_id=municipality.pk if municipality else None,
+            ),
+            stage="in_care",
+            acting_user=acting_user,
         )
-    family = child.family
-    for _url, person in types.get("RelatedPerson", []):
+    for _url, person in parsed.get("RelatedPerson", []):
         name = person.name[0].text if person.name else ""
         if name and not family.guardians.filter(name=name).exists():
             phone = next((t.value for t in person.telecom or [] if t.system == "phone"), "")
             email = next((t.value for t in person.telecom or [] if t.system == "email"), "")
             relation = person.relationship[0].text if person.relationship else "ouder"
-            _checked(
+            guardian = _checked(
                 Guardian(
                     family=family,
                     name=name,
@@ -634,9 +690,10 @@ def import_bundle(data: dict[str, Any], *, region: Region, acting_user: User) ->
                 ),
                 "RelatedPerson",
                 exclude=["family"],
-            ).save()
+            )
+            family_actions.do_save_record_part(guardian, family=family, acting_user=acting_user)
     orgs: dict[str, Organization] = {}
-    for url, res in types.get("Organization", []):
+    for url, res in parsed.get("Organization", []):
         kind = _code(
             res.type[0] if res.type else None,
             CS_ORG_KIND,
@@ -645,11 +702,16 @@ def import_bundle(data: dict[str, Any], *, region: Region, acting_user: User) ->
         )
         if not res.name:
             raise FhirError("Organization.name is required.", "required")
-        _checked(Organization(region=region, name=res.name, kind=kind), "Organization", ["region"])
-        orgs[url], _ = Organization.objects.get_or_create(
-            region=region, name=res.name, defaults={"kind": kind}
-        )
-    for _url, role in types.get("PractitionerRole", []):
+        org = Organization.objects.filter(region=region, name=res.name).first()
+        if org is None:
+            org = _checked(
+                Organization(region=region, name=res.name, kind=kind), "Organization", ["region"]
+            )
+            network_actions.do_save_organization(
+                org, acting_user=acting_user, seen_version=None, fields=["name", "kind"]
+            )
+        orgs[url] = org
+    for _url, role in parsed.get("PractitionerRole", []):
         if role.practitioner is None or not role.practitioner.reference:
             raise FhirError("PractitionerRole.practitioner is required.", "required")
         doc = urls[role.practitioner.reference]
@@ -670,21 +732,27 @@ def import_bundle(data: dict[str, Any], *, region: Region, acting_user: User) ->
         name = doc.name[0].text
         phone = next((t.value for t in doc.telecom or [] if t.system == "phone"), "")
         email = next((t.value for t in doc.telecom or [] if t.system == "email"), "")
-        _checked(
-            Professional(
-                region=region, organization=org, full_name=name, phone=phone, email=email or ""
-            ),
-            "Practitioner",
-            exclude=["region", "organization", "user"],
+        prof = Professional.objects.filter(region=region, organization=org, full_name=name).first()
+        if prof is None:
+            prof = _checked(
+                Professional(
+                    region=region,
+                    organization=org,
+                    full_name=name,
+                    phone=phone or "",
+                    email=email or "",
+                ),
+                "Practitioner",
+                exclude=["region", "organization", "user"],
+            )
+            network_actions.do_save_professional(
+                prof, acting_user=acting_user, seen_version=None, fields=["full_name"]
+            )
+        family_actions.do_add_team_member(
+            family, professional=prof, role=team_role, acting_user=acting_user
         )
-        prof, _ = Professional.objects.get_or_create(
-            region=region,
-            organization=org,
-            full_name=name,
-            defaults={"phone": phone, "email": email},
-        )
-        CareTeamMember.objects.get_or_create(family=family, professional=prof, role=team_role)
-    for _url, res in types.get("Consent", []):
+    child_record = Child.objects.get(family=family)
+    for _url, res in parsed.get("Consent", []):
         scope = _code(
             res.provision.code[0] if res.provision and res.provision.code else None,
             CS_CONSENT_SCOPE,
@@ -702,21 +770,30 @@ def import_bundle(data: dict[str, Any], *, region: Region, acting_user: User) ->
             if res.provision.period and res.provision.period.end
             else None
         )
-        if not Consent.objects.filter(
-            family=family, organization=org, scope=scope, given_at=given_at
+        # FHIR carries the time to the second; the stored one may have more.
+        second = given_at.replace(microsecond=0)
+        if Consent.objects.filter(
+            family=family,
+            organization=org,
+            scope=scope,
+            given_at__gte=second,
+            given_at__lt=second + timedelta(seconds=1),
         ).exists():
-            Consent.objects.create(
-                family=family,
-                organization=org,
-                scope=scope,
-                given_by=consent_giver_for_age(child.age()),
-                method="written",
-                given_at=given_at,
-                ends_on=ends,
-                recorded_by=acting_user,
-                withdrawn_at=None if res.status == "active" else timezone.now(),
-            )
-    plans = types.get("CarePlan", [])
+            continue
+        consent = family_actions.do_give_consent(
+            family,
+            organization=org,
+            scope=scope,
+            given_by=consent_giver_for_age(child_record.age()),
+            given_by_names="",
+            method="written",
+            ends_on=ends,
+            acting_user=acting_user,
+            given_at=given_at,
+        )
+        if res.status != "active":
+            family_actions.do_withdraw_consent(consent, acting_user=acting_user)
+    plans = parsed.get("CarePlan", [])
     if plans:
         _url, fhir_plan = plans[0]
         if fhir_plan.subject is None or fhir_plan.subject.reference != patient_url:
@@ -725,37 +802,23 @@ def import_bundle(data: dict[str, Any], *, region: Region, acting_user: User) ->
             raise FhirError(
                 f"Unknown or unsupported CarePlan status: {fhir_plan.status}.", "code-invalid"
             )
-        content = _plan_content(fhir_plan, urls)
-        plan, _ = CarePlan.objects.get_or_create(family=family)
-        number = (
-            plan.versions.order_by("-number").values_list("number", flat=True).first() or 0
-        ) + 1
-        plan.versions.filter(status=VersionStatus.DRAFT).delete()
-        if fhir_plan.status == "active":
-            plan.versions.filter(status=VersionStatus.PUBLISHED).update(
-                status=VersionStatus.SUPERSEDED
-            )
-        CarePlanVersion.objects.create(
-            plan=plan,
-            number=number,
-            content=content.model_dump(mode="json"),
-            created_by=acting_user,
-            updated_by=acting_user,
-            status=VersionStatus.PUBLISHED if fhir_plan.status == "active" else VersionStatus.DRAFT,
-            published_at=timezone.now() if fhir_plan.status == "active" else None,
-        )
-    audit.record(
-        action=AuditAction.CREATE,
-        event=PlanEvent.IMPORTED,
-        user=acting_user,
-        region=region,
-        object_type="families.family",
-        object_id=family.pk,
-        subject_family_id=family.pk,
-        purpose="FHIR import",
-        details={"entries": len(urls)},
-    )
+        _import_plan(family, _plan_content(fhir_plan, urls), fhir_plan.status, acting_user)
     return family
+
+
+def _import_plan(family: Family, content: PlanContent, status: str, acting_user: User) -> None:
+    """The bundle's plan becomes the family's draft (a new one, or the open one), published when
+    the bundle says it is active: the same steps as evaluating a plan on its page."""
+    plan = CarePlan.objects.filter(family=family).first()
+    if plan is None or not plan.versions.exists():
+        draft = plan_actions.do_start_plan(family, content=content, acting_user=acting_user)
+    else:
+        draft = plan.draft() or plan_actions.do_start_evaluation(plan, acting_user=acting_user)
+        draft = plan_actions.do_save_draft(
+            draft, content=content, seen_version=draft.version, acting_user=acting_user
+        )
+    if status == "active":
+        plan_actions.do_publish(draft, acting_user=acting_user)
 
 
 def as_transaction(exported: bundle.Bundle) -> bundle.Bundle:

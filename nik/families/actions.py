@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -142,6 +142,22 @@ class ChildDetails:
     condition_category: str = ""
     diagnosis: str = ""
     diagnosed_on: date | None = None
+
+
+@transaction.atomic
+def do_register_family(
+    region: Region, *, child: ChildDetails, stage: str, acting_user: User
+) -> Family:
+    """A family that comes in without a referral (a record moved from another system)."""
+    family = Family.objects.create(
+        region=region, name=_("Family %(name)s") % {"name": child.last_name}, stage=stage
+    )
+    do_save_record_part(
+        Child(family=family, **asdict(child)), family=family, acting_user=acting_user
+    )
+    StageChange.objects.create(family=family, stage=stage, by=acting_user)
+    _event(FamilyEvent.REGISTERED, AuditAction.CREATE, family, family, acting_user, stage=stage)
+    return family
 
 
 def find_duplicate(region: Region, child: ChildDetails) -> Referral | None:
@@ -402,6 +418,7 @@ def do_give_consent(
     method: str,
     ends_on: date | None,
     acting_user: User,
+    given_at: datetime | None = None,
 ) -> Consent:
     child = Child.objects.filter(family=family).first()
     if child is not None:
@@ -425,6 +442,7 @@ def do_give_consent(
         method=method,
         ends_on=ends_on,
         recorded_by=acting_user,
+        given_at=given_at or timezone.now(),
     )
     _event(
         FamilyEvent.CONSENT_GIVEN,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 class FamilyEvent(models.TextChoices):
     INQUIRY_ASKED = "inquiry.asked", _("asked a question")
     INQUIRY_ANSWERED = "inquiry.answered", _("answered a question")
+    REGISTERED = "family.registered", _("registered the family")
     REFERRAL_RECEIVED = "referral.received", _("received a referral")
     REFERRAL_DUPLICATE = "referral.duplicate", _("received a referral of a known child")
     FIRST_CONTACT = "referral.first_contact", _("had first contact")

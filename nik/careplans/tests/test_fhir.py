@@ -190,3 +190,55 @@ def test_not_a_bundle_is_refused(client, coordinator, capsys, region):
         **auth,
     )
     assert response.status_code == 400
+
+
+def test_an_import_goes_through_the_same_actions_as_the_pages(
+    client, coordinator, planned_family, capsys
+):
+    from nik.core.models import AuditEvent
+
+    data, auth = _exported(client, coordinator, planned_family, capsys)
+    Family.objects.all().delete()
+    Professional.objects.all().delete()
+    Organization.objects.all().delete()
+    since = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first()
+    response = client.post(
+        "/fhir/r4/", data=json.dumps(data), content_type="application/fhir+json", **auth
+    )
+    assert response.status_code == 200, response.content
+    family = Family.objects.get()
+    events = set(
+        AuditEvent.objects.filter(id__gt=since, subject_family_id=family.pk).values_list(
+            "event", flat=True
+        )
+    )
+    # The events the pages write for the same steps, each under the importing user.
+    assert {
+        "family.registered",
+        "record.added",
+        "team.added",
+        "consent.given",
+        "plan.started",
+        "plan.published",
+        "plan.imported",
+    } <= events
+    assert family.stage == "in_care"
+
+
+def test_importing_again_evaluates_the_plan_instead_of_replacing_it(
+    client, coordinator, planned_family, capsys
+):
+    from nik.careplans.models import CarePlanVersion
+
+    data, auth = _exported(client, coordinator, planned_family, capsys)
+    before = CarePlanVersion.objects.filter(plan__family=planned_family).count()
+    team, consents = planned_family.team.count(), planned_family.consents.count()
+    response = client.post(
+        "/fhir/r4/", data=json.dumps(data), content_type="application/fhir+json", **auth
+    )
+    assert response.status_code == 200, response.content
+    versions = list(CarePlanVersion.objects.filter(plan__family=planned_family).order_by("number"))
+    assert len(versions) == before + 1
+    assert [v.status for v in versions][-2:] == ["superseded", "published"]
+    # Nothing doubled: the same team and consents as before.
+    assert (planned_family.team.count(), planned_family.consents.count()) == (team, consents)
