@@ -52,6 +52,7 @@ lint: install
 	$(BIN)/ruff format --check nik tests conftest.py
 	$(BIN)/nik makemigrations --check --dry-run
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: install
 	$(BIN)/ruff format nik tests conftest.py

@@ -46,3 +46,9 @@ def bearer_user(request: HttpRequest) -> User | None:
 class BearerToken(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
         return user_for_token(request, token)
+
+
+class ApiRequest(HttpRequest):
+    """A request the API's authentication let in: ``auth`` is the account (for the type checker)."""
+
+    auth: User

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
 from ninja import Router, Schema
 
+from nik.api.auth import ApiRequest
 from nik.core.models import Membership, Region
 
 router = Router(tags=["core"])
@@ -29,7 +29,7 @@ class RegionOut(Schema):
 
 
 @router.get("/me", response=MeOut, summary="The calling account and its roles per region")
-def me(request: HttpRequest) -> MeOut:
+def me(request: ApiRequest) -> MeOut:
     user = request.auth
     roles = [
         MembershipOut(region=m.region.slug, region_name=m.region.name, role=m.role)
@@ -39,5 +39,5 @@ def me(request: HttpRequest) -> MeOut:
 
 
 @router.get("/regions", response=list[RegionOut], summary="The seven regional networks")
-def regions(request: HttpRequest) -> list[Region]:
+def regions(request: ApiRequest) -> list[Region]:
     return list(Region.objects.order_by("name"))

@@ -52,7 +52,7 @@ class ServiceOut(Schema):
 
     @staticmethod
     def resolve_region(service: Service) -> str | None:
-        return service.region.slug if service.region_id else None
+        return service.region.slug if service.region else None
 
     @staticmethod
     def resolve_distance_km(service: Service) -> float | None:

@@ -13,6 +13,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from nik.api.auth import ApiRequest
 from nik.api.paging import FamiliesPaged
 from nik.core import access, limits
 from nik.core.models import AuditAction, AuditEvent, Membership, Region, Role
@@ -130,13 +131,13 @@ class MessageOut(Schema):
     detail: str
 
 
-def _family(request: HttpRequest, family_id: int, purpose: str) -> Family:
+def _family(request: ApiRequest, family_id: int, purpose: str) -> Family:
     return family_access.open_family(request.auth, family_id, AuditAction.VIEW, purpose=purpose)
 
 
 @router.get("/families", response=list[FamilyOut])
 @paginate(FamiliesPaged)
-def families(request: HttpRequest) -> QuerySet[Family]:
+def families(request: ApiRequest) -> QuerySet[Family]:
     """The families the caller may see; each family on the page is an audited view."""
     return (
         family_access.visible_families(request.auth).select_related("region").order_by("name", "id")
@@ -144,7 +145,7 @@ def families(request: HttpRequest) -> QuerySet[Family]:
 
 
 @router.get("/families/{family_id}", response=FamilyDetailOut)
-def family(request: HttpRequest, family_id: int) -> FamilyDetailOut:
+def family(request: ApiRequest, family_id: int) -> FamilyDetailOut:
     found = _family(request, family_id, "api family")
     child = Child.objects.filter(family=found).first()
     team = found.team.select_related("professional", "professional__organization")
@@ -167,7 +168,7 @@ def family(request: HttpRequest, family_id: int) -> FamilyDetailOut:
 
 
 @router.get("/families/{family_id}/audit", response=list[AuditOut])
-def family_audit(request: HttpRequest, family_id: int) -> list[AuditOut]:
+def family_audit(request: ApiRequest, family_id: int) -> list[AuditOut]:
     found = _family(request, family_id, "api access log")
     if not (
         found.portal_users.filter(pk=request.auth.pk).exists()
@@ -194,7 +195,7 @@ def family_audit(request: HttpRequest, family_id: int) -> list[AuditOut]:
 
 
 @router.post("/referrals", response={201: ReferralOut, 400: MessageOut, 403: MessageOut})
-def create_referral(request: HttpRequest, payload: ReferralIn):  # type: ignore[no-untyped-def]
+def create_referral(request: ApiRequest, payload: ReferralIn) -> Status:
     region = access.open_region(request.auth, payload.region, "api referral")
     if not Membership.objects.filter(
         user=request.auth, region=region, role__in=[Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER]
@@ -247,7 +248,7 @@ def create_referral(request: HttpRequest, payload: ReferralIn):  # type: ignore[
     "/regions/{slug}/inquiries",
     response={201: MessageOut, 400: MessageOut, 404: MessageOut, 429: MessageOut},
 )
-def ask(request: HttpRequest, slug: str, payload: InquiryIn):  # type: ignore[no-untyped-def]
+def ask(request: HttpRequest, slug: str, payload: InquiryIn) -> Status:
     region = Region.objects.filter(slug=slug).first()
     if region is None:
         return Status(404, {"detail": _("There is no network with this name.")})

@@ -16,6 +16,7 @@ from fhirclient.models import capabilitystatement, fhirdatetime, operationoutcom
 from nik.careplans import fhir
 from nik.careplans.models import CarePlan
 from nik.core import limits
+from nik.core.auth import AuthedRequest
 from nik.core.models import AuditAction, Membership, Role
 from nik.families import access as family_access
 
@@ -117,7 +118,7 @@ def careplan_read(request: HttpRequest, pk: int) -> HttpResponse:
 @csrf_exempt
 @require_POST
 @_authenticated
-def transaction(request: HttpRequest) -> HttpResponse:
+def transaction(request: AuthedRequest) -> HttpResponse:
     """A transaction bundle creates or updates a family and its plan in the caller's region."""
     coordinated = [
         m.region

@@ -117,7 +117,7 @@ def import_services(request: HttpRequest) -> JsonResponse:
         )
     records = data.get("contents") if isinstance(data, dict) else data
     try:
-        count = hsds.import_services(records, region=regions[0], acting_user=user)
+        count = hsds.import_services(records or [], region=regions[0], acting_user=user)
     except hsds.ImportErrors as error:
         return JsonResponse({"imported": 0, "errors": error.errors}, status=400)
     return JsonResponse({"imported": count, "errors": []})

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.http import HttpRequest
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from ninja import File, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
+from nik.api.auth import ApiRequest
 from nik.api.paging import Paged
 from nik.core import access
 from nik.core.models import Organization, Professional, Region
@@ -20,7 +21,7 @@ from nik.network.models import StakeholderAssessment
 router = Router(tags=["network"])
 
 
-def _region(request: HttpRequest, slug: str) -> Region:
+def _region(request: ApiRequest, slug: str) -> Region:
     return access.open_region(request.auth, slug, purpose="api")
 
 
@@ -39,7 +40,7 @@ class OrganizationOut(Schema):
 
     @staticmethod
     def resolve_municipality(obj: Organization) -> str | None:
-        return obj.municipality.name if obj.municipality_id else None
+        return obj.municipality.name if obj.municipality else None
 
 
 class ProfessionalOut(Schema):
@@ -105,13 +106,13 @@ class ImportReportOut(Schema):
 
 @router.get("/regions/{slug}/organizations", response=list[OrganizationOut])
 @paginate(Paged)
-def organizations(request: HttpRequest, slug: str):  # type: ignore[no-untyped-def]
+def organizations(request: ApiRequest, slug: str) -> QuerySet[Organization]:
     return _region(request, slug).organizations.select_related("municipality").order_by("name")
 
 
 @router.get("/regions/{slug}/professionals", response=list[ProfessionalOut])
 @paginate(Paged)
-def professionals(request: HttpRequest, slug: str):  # type: ignore[no-untyped-def]
+def professionals(request: ApiRequest, slug: str) -> QuerySet[Professional]:
     return (
         _region(request, slug)
         .professionals.select_related("organization")
@@ -122,7 +123,7 @@ def professionals(request: HttpRequest, slug: str):  # type: ignore[no-untyped-d
 
 @router.get("/regions/{slug}/stakeholders", response=list[AssessmentOut])
 @paginate(Paged)
-def stakeholder_assessments(request: HttpRequest, slug: str):  # type: ignore[no-untyped-def]
+def stakeholder_assessments(request: ApiRequest, slug: str) -> QuerySet[StakeholderAssessment]:
     return (
         StakeholderAssessment.objects.filter(region=_region(request, slug))
         .select_related("organization")
@@ -131,7 +132,7 @@ def stakeholder_assessments(request: HttpRequest, slug: str):  # type: ignore[no
 
 
 @router.get("/regions/{slug}/gaps", response=GapsOut)
-def region_gaps(request: HttpRequest, slug: str) -> GapsOut:
+def region_gaps(request: ApiRequest, slug: str) -> GapsOut:
     report = gaps.analyse(_region(request, slug))
     return GapsOut(
         missing_disciplines=report.missing_disciplines,
@@ -149,7 +150,11 @@ def region_gaps(request: HttpRequest, slug: str) -> GapsOut:
 @router.post(
     "/regions/{slug}/stakeholders/import", response={200: ImportReportOut, 400: ImportReportOut}
 )
-def stakeholder_import(request: HttpRequest, slug: str, file: UploadedFile = File(...)):  # type: ignore[no-untyped-def]  # noqa: B008
+def stakeholder_import(
+    request: ApiRequest,
+    slug: str,
+    file: UploadedFile = File(...),  # noqa: B008
+) -> Status:
     region = _region(request, slug)
     if not access.can_edit_region(request.auth, region):
         raise HttpError(403, _("Only the network coordinator of this region may import."))

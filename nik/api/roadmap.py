@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from ninja import Router, Schema
 
+from nik.api.auth import ApiRequest
 from nik.core import access
 from nik.roadmap import calendar
 from nik.roadmap.models import (
@@ -44,7 +45,7 @@ class MilestoneOut(Schema):
 
 
 @router.get("/regions/{slug}/roadmap", response=list[StepOut])
-def roadmap(request: HttpRequest, slug: str) -> list[StepOut]:
+def roadmap(request: ApiRequest, slug: str) -> list[StepOut]:
     region = access.open_region(request.auth, slug, purpose="api roadmap")
     stored = {
         s.number: s for s in RoadmapStep.objects.filter(region=region).prefetch_related("answers")
@@ -61,7 +62,7 @@ def roadmap(request: HttpRequest, slug: str) -> list[StepOut]:
 
 
 @router.get("/regions/{slug}/milestones", response=list[MilestoneOut])
-def milestones(request: HttpRequest, slug: str) -> list[MilestoneOut]:
+def milestones(request: ApiRequest, slug: str) -> list[MilestoneOut]:
     region = access.open_region(request.auth, slug, purpose="api milestones")
     return [
         MilestoneOut(
@@ -108,7 +109,7 @@ class EventOut(Schema):
 
 
 @router.get("/regions/{slug}/plan", response=list[PlanOut])
-def plan(request: HttpRequest, slug: str) -> list[PlanOut]:
+def plan(request: ApiRequest, slug: str) -> list[PlanOut]:
     """Every version of the plan of approach, newest first."""
     region = access.open_region(request.auth, slug, purpose="api plan of approach")
     return [
@@ -131,7 +132,7 @@ def plan(request: HttpRequest, slug: str) -> list[PlanOut]:
 
 
 @router.get("/regions/{slug}/events", response=list[EventOut])
-def events(request: HttpRequest, slug: str) -> list[EventOut]:
+def events(request: ApiRequest, slug: str) -> list[EventOut]:
     region = access.open_region(request.auth, slug, purpose="api events")
     found = Event.objects.filter(region=region).annotate(
         n_invited=Count("invitees", distinct=True), n_attended=Count("attendees", distinct=True)
@@ -153,7 +154,7 @@ def events(request: HttpRequest, slug: str) -> list[EventOut]:
 
 
 @router.get("/events/{event_id}.ics", summary="The meeting as iCalendar")
-def event_ics(request: HttpRequest, event_id: int) -> HttpResponse:
+def event_ics(request: ApiRequest, event_id: int) -> HttpResponse:
     event = Event.objects.filter(pk=event_id).select_related("region").first()
     if event is None:
         raise Http404
@@ -205,7 +206,7 @@ class AgreementOut(Schema):
 
 
 @router.get("/regions/{slug}/agreement", response=AgreementOut)
-def agreement(request: HttpRequest, slug: str) -> AgreementOut:
+def agreement(request: ApiRequest, slug: str) -> AgreementOut:
     """The cooperation agreement: parties with their commitment, structure, route and reviews."""
     region = access.open_region(request.auth, slug, purpose="api agreement")
     found = Agreement.objects.filter(region=region).first() or Agreement(region=region)
@@ -276,7 +277,7 @@ class ProposalOut(Schema):
 
 
 @router.get("/regions/{slug}/proposals", response=list[ProposalOut])
-def proposals(request: HttpRequest, slug: str) -> list[ProposalOut]:
+def proposals(request: ApiRequest, slug: str) -> list[ProposalOut]:
     """Step 10: lessons and proposals, and what each led to."""
     region = access.open_region(request.auth, slug, purpose="api proposals")
     found = (

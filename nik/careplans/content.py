@@ -128,7 +128,7 @@ class PlanContent(BaseModel):
 
     def sorted_domains(self) -> list[tuple[str, object, Domain]]:
         by_key = {d.key: d for d in self.domains}
-        return [(key, label, by_key.get(key) or Domain(key=key)) for key, label in DOMAINS]  # type: ignore[arg-type]
+        return [(key, label, by_key.get(key) or Domain(key=key)) for key, label in DOMAINS]  # type: ignore[call-overload,arg-type]
 
 
 def _drop(raw: Any, loc: tuple[int | str, ...]) -> bool:

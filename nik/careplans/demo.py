@@ -41,7 +41,7 @@ def populate(region: Region, rng: random.Random) -> None:
             allergies="Geen bekend",
             wishes="Zo veel mogelijk thuis zijn, en tijd voor broer of zus.",
             wishes_approved_on=evaluate - timedelta(days=90),
-            wishes_approved_by=family.guardians.first().name if family.guardians.exists() else "",
+            wishes_approved_by=getattr(family.guardians.first(), "name", ""),
             acute_what_to_do="Bij benauwdheid of een lange aanval: 112 bellen en het plan meegeven.",
             acute_whom_to_call="Overdag de casemanager, 's nachts de dienstdoende kinderarts via het ziekenhuis.",
             acute_tell_ambulance="Afspraken over behandeling staan onder 'Proactieve zorgplanning'.",

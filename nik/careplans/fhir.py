@@ -204,7 +204,7 @@ def everything(family: Family, version: CarePlanVersion | None = None) -> bundle
     pat.name = [humanname.HumanName()]
     pat.name[0].given, pat.name[0].family = [child.first_name], child.last_name
     pat.birthDate = _date(child.date_of_birth)
-    if child.municipality_id:
+    if child.municipality is not None:
         addr = fhir_address.Address()
         addr.city = child.municipality.name
         pat.address = [addr]
@@ -319,7 +319,7 @@ def careplan_resource(version: CarePlanVersion) -> careplan.CarePlan:
         else "urn:uuid:unknown"
     )
     entries = _careplan_entries(version, patient_url, _uuid("CareTeam", patient_url))
-    return entries[-1].resource  # type: ignore[return-value]
+    return entries[-1].resource
 
 
 def _careplan_entries(version: CarePlanVersion, patient_url: str, team_url: str) -> list[_Entry]:
@@ -540,7 +540,7 @@ def _plan_content(plan: careplan.CarePlan, urls: dict[str, Any]) -> PlanContent:
                 what=detail.description or "",
                 who=who.display,
                 due=due,
-                status=ACTIVITY_STATUS_BACK[detail.status],
+                status=ACTIVITY_STATUS_BACK[detail.status],  # type: ignore[arg-type]
             )
         )
     for note in plan.note or []:

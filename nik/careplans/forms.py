@@ -6,6 +6,8 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from nik.core.forms import choice
+
 from .content import DOMAINS
 from .models import NeedsAssessment
 
@@ -97,7 +99,8 @@ class GoalForm(forms.Form):
     evaluate_on = _date(_("Evaluate on"))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("text") and not data.get("target"):
             self.add_error("target", _("A goal needs a target: say when it is reached."))
         if data.get("target") and not data.get("text"):
@@ -124,10 +127,11 @@ class ActionForm(forms.Form):
         self, *args: Any, services: list[tuple[str, str]] | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["service"].choices = [("", "—")] + (services or [])
+        choice(self, "service").choices = [("", "—")] + (services or [])
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("what") and not data.get("who"):
             self.add_error("who", _("Every action needs an owner."))
         return data
@@ -148,7 +152,8 @@ class DecisionForm(forms.Form):
     agreed_by = forms.CharField(label=_("Agreed by"), required=False)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("decision") and not (data.get("decided_on") and data.get("agreed_by")):
             self.add_error("agreed_by", _("Record when the decision was made and who agreed."))
         return data

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import pydantic
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from nik.core.auth import AuthedRequest
 from nik.core.concurrency import EditConflict
 from nik.core.models import AuditAction
 from nik.families import access as family_access
@@ -38,19 +39,19 @@ def _plan(family: Family) -> CarePlan | None:
     return CarePlan.objects.filter(family=family).first()
 
 
-def _open(request: HttpRequest, pk: int, purpose: str) -> Family:
+def _open(request: AuthedRequest, pk: int, purpose: str) -> Family:
     return family_access.open_family(
         request.user, pk, AuditAction.VIEW, purpose=purpose, scope="care_plan"
     )
 
 
-def _is_family(request: HttpRequest, family: Family) -> bool:
+def _is_family(request: AuthedRequest, family: Family) -> bool:
     return family.portal_users.filter(pk=request.user.pk).exists()
 
 
 @login_required
 @require_GET
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     family = _open(request, pk, "care plan")
     plan = _plan(family)
     published = plan.published() if plan else None
@@ -84,7 +85,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_start(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_start(request: AuthedRequest, pk: int) -> HttpResponse:
     family = family_access.open_family_for_edit(request.user, pk, purpose="start care plan")
     content = PlanContent(
         plan_date=timezone.localdate(),
@@ -131,7 +132,7 @@ def _filled(formset: Any) -> list[dict[str, Any]]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def plan_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
+def plan_section(request: AuthedRequest, pk: int, section: str) -> HttpResponse:
     family = family_access.open_family_for_edit(request.user, pk, purpose="edit care plan")
     if section not in SECTIONS:
         raise Http404
@@ -145,6 +146,7 @@ def plan_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
     content = draft.data
     spec = SECTIONS[section]
     form_class = section_form_class(section)
+    initial: dict[str, Any]
     if "domain" in spec:
         current = content.domain(spec["domain"])
         initial = {
@@ -161,7 +163,7 @@ def plan_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
             name: getattr(content, name) for name in form_class.base_fields if name != "version"
         }
         set_initial = {"decisions": [d.model_dump() for d in content.decisions]}
-    initial["version"] = draft.version
+    initial = {**initial, "version": draft.version}
     post = request.POST if request.method == "POST" else None
     form = form_class(post, initial=initial)
     sets: dict[str, Any] = {}
@@ -200,8 +202,9 @@ def plan_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
                 )
                 % {"fields": ", ".join(found.changed) or "—"},
             )
-            form.data = form.data.copy()
-            form.data["version"] = found.current.version
+            data = cast(QueryDict, form.data).copy()
+            data["version"] = str(found.current.version)  # type: ignore[attr-defined]
+            form.data = data
         else:
             messages.success(request, _("Saved in draft version %(n)s.") % {"n": draft.number})
             return redirect("careplans:plan", pk=family.pk)
@@ -247,7 +250,7 @@ def _plain_errors(error: pydantic.ValidationError) -> str:
 
 @login_required
 @require_POST
-def plan_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_publish(request: AuthedRequest, pk: int) -> HttpResponse:
     family = family_access.open_family_for_edit(request.user, pk, purpose="publish care plan")
     plan = _plan(family)
     draft = plan.draft() if plan else None
@@ -266,7 +269,7 @@ def plan_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_evaluate(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_evaluate(request: AuthedRequest, pk: int) -> HttpResponse:
     family = family_access.open_family_for_edit(request.user, pk, purpose="evaluate care plan")
     plan = _plan(family)
     if plan is None:
@@ -299,7 +302,7 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, str]:
 
 @login_required
 @require_GET
-def plan_compare(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_compare(request: AuthedRequest, pk: int) -> HttpResponse:
     family = _open(request, pk, "compare care plan versions")
     plan = _plan(family)
     if plan is None:
@@ -334,7 +337,7 @@ def plan_compare(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def plan_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def plan_pdf(request: AuthedRequest, pk: int, number: int) -> HttpResponse:
     from weasyprint import HTML
 
     family = _open(request, pk, "print care plan")
@@ -370,7 +373,7 @@ def plan_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_wishes(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_wishes(request: AuthedRequest, pk: int) -> HttpResponse:
     """The family writes or approves its wishes on the draft, in the portal."""
     family = _open(request, pk, "family wishes")
     if not _is_family(request, family):
@@ -402,7 +405,7 @@ def plan_wishes(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def assessments(request: HttpRequest, pk: int) -> HttpResponse:
+def assessments(request: AuthedRequest, pk: int) -> HttpResponse:
     family = _open(request, pk, "needs assessments")
     can_edit = family_access.can_edit_family(request.user, family)
     form = NeedsAssessmentForm(request.POST or None) if can_edit else None
@@ -430,7 +433,7 @@ def assessments(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def assessment_use(request: HttpRequest, pk: int, assessment_pk: int) -> HttpResponse:
+def assessment_use(request: AuthedRequest, pk: int, assessment_pk: int) -> HttpResponse:
     family = family_access.open_family_for_edit(
         request.user, pk, purpose="needs assessment into plan"
     )

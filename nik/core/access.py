@@ -11,6 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from typing_extensions import TypeIs
 
 from . import audit
 from .events import CoreEvent
@@ -19,7 +20,7 @@ from .models import AuditAction, AuditOutcome, Membership, Region, Role, User
 AnyUser = User | AnonymousUser
 
 
-def active(user: AnyUser) -> bool:
+def active(user: AnyUser | None) -> TypeIs[User]:
     return bool(user and user.is_authenticated and user.is_active)
 
 
@@ -124,7 +125,7 @@ def open_region_as_coordinator(user: AnyUser, slug: str, purpose: str) -> Region
             action=AuditAction.VIEW,
             event=CoreEvent.REFUSED,
             outcome=AuditOutcome.DENIED,
-            user=user,
+            user=user if active(user) else None,
             region=region,
             object_type="core.region",
             object_id=region.slug,

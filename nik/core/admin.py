@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import audit
 from .events import CoreEvent
+from .forms import choice
 from .models import (
     ApiToken,
     AuditEvent,
@@ -66,7 +67,7 @@ class MembershipForm(ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if "role" in self.fields:
-            self.fields["role"].choices = ADMIN_ROLES
+            choice(self, "role").choices = ADMIN_ROLES
 
 
 class WorkingRoleFilter(admin.SimpleListFilter):

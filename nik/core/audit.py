@@ -66,7 +66,7 @@ def record(
     with transaction.atomic():
         _lock_chain()
         last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
-        event = AuditEvent(
+        row = AuditEvent(
             user=user if user is not None and user.pk else None,
             user_email=user_email or (user.email if user is not None and user.pk else ""),
             role=role,
@@ -83,9 +83,9 @@ def record(
             details=details or {},
             prev_hash=last or GENESIS_HASH,
         )
-        event.hash = event.compute_hash()
-        event.save()
-    return event
+        row.hash = row.compute_hash()
+        row.save()
+    return row
 
 
 def changes(before: Any, after: Any) -> dict[str, Any]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django import forms
 from django.db import models
 from django.db.models import F, Model
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 T = TypeVar("T")
@@ -103,7 +104,7 @@ def save_or_explain(form: forms.BaseForm, save: Callable[[], T]) -> T | None:
             )
             % {"changes": changes or _("no visible differences")},
         )
-        data = form.data.copy()
+        data = cast(QueryDict, form.data).copy()
         data[form.add_prefix("version")] = str(conflict.current.version)  # type: ignore[attr-defined]
         form.data = data
         return None

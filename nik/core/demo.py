@@ -252,11 +252,11 @@ def build_region(
 ) -> tuple[Region, list[Organization]]:
     """One region of REGIONS with its municipalities, organisations and professionals."""
     region = Region.objects.create(
-        slug=spec["slug"],
-        name=spec["name"],
-        hospital=spec["hospital"],
-        children_hospital=spec["children_hospital"],
-        description=spec.get("description", ""),
+        slug=str(spec["slug"]),
+        name=str(spec["name"]),
+        hospital=str(spec["hospital"]),
+        children_hospital=str(spec["children_hospital"]),
+        description=str(spec.get("description", "")),
     )
     towns = {
         name: Municipality.objects.create(region=region, name=name)
@@ -338,12 +338,12 @@ def _organizations(
         )
 
     if region.slug == "holland-rijnland":
-        for name, kind, town, kct in HOLLAND_RIJNLAND_HOSPITALS:
-            add(name, kind, town, kct)
+        for name, hospital_kind, town, kct in HOLLAND_RIJNLAND_HOSPITALS:
+            add(name, hospital_kind, town, kct)
     else:
         add(str(region.hospital), OrganizationKind.UMC, town_names[0], True)
     # The first network lacks a children's hospice and school support: two white spots to find.
-    kinds = [
+    kinds: list[str] = [
         k
         for k in NAME_PATTERNS
         if not (region.slug == "holland-rijnland" and k in HOLLAND_RIJNLAND_LACKS)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import factory
 from factory.django import DjangoModelFactory
 
@@ -83,7 +85,7 @@ class ProfessionalFactory(DjangoModelFactory):
 
 def person(region: Region, role: str, email: str | None = None) -> User:
     """A user holding one role in one region."""
-    user = UserFactory(email=email) if email else UserFactory()
+    user = cast(User, UserFactory(email=email) if email else UserFactory())
     MembershipFactory(user=user, region=region, role=role)
     return user
 

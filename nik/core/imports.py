@@ -15,14 +15,16 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from . import audit
+from .auth import AuthedRequest
 from .events import CoreEvent
 from .limits import MAX_FILE_BYTES
 from .models import AuditAction, ImportJob, ImportStatus, Region, User
@@ -37,7 +39,7 @@ Run = Callable[..., tuple[int, list[RowError]]]
 @dataclass(frozen=True)
 class Importer:
     kind: str
-    label: str
+    label: str | Promise
     run: Run  # run(region, file, *, acting_user, progress) -> (imported, errors)
     back: str  # the URL name of the page the import belongs to (takes the region's slug)
 
@@ -126,7 +128,7 @@ def open_job(region: Region, pk: Any) -> ImportJob | None:
     return ImportJob.objects.filter(region=region, pk=pk).first() if str(pk).isdigit() else None
 
 
-def start_from_upload(request: HttpRequest, region: Region, kind: str) -> HttpResponse:
+def start_from_upload(request: AuthedRequest, region: Region, kind: str) -> HttpResponse:
     """Start an import from an uploaded file: to its job page, or the reason it cannot start."""
     file = request.FILES.get("file")
     importer = IMPORTERS[kind]

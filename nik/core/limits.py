@@ -113,5 +113,5 @@ def plausible_date(value: date) -> None:
 
 def max_length(model: type[Model], field: str) -> int:
     """The model's own limit of a text field, for the schemas at the border."""
-    limit = model._meta.get_field(field).max_length
+    limit = getattr(model._meta.get_field(field), "max_length", None)
     return int(limit) if limit else MAX_FREE_TEXT

@@ -40,7 +40,7 @@ class LanguageMiddleware:
         else:
             language = settings.LANGUAGE_CODE
         translation.activate(language)
-        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
@@ -86,7 +86,7 @@ class SessionExpiredMiddleware:
             and not request.user.is_authenticated
             and not request.path.startswith(("/static/", "/api/", "/healthz"))
         )
-        expired, user = _expired_session(request, cookie) if ran_out else (False, None)
+        expired, user = _expired_session(request, cookie) if ran_out and cookie else (False, None)
         if expired:
             audit.record(
                 action=AuditAction.LOGOUT,

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from nik.core.auth import AuthedRequest
+
 from . import access
 
 
@@ -39,7 +41,7 @@ def locked_out(
 
 @login_required
 @require_GET
-def import_job(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def import_job(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """An import's progress while it runs (the page asks again every second), then its report."""
     from . import imports
 

@@ -125,7 +125,7 @@ def model_problems(obj: Any, exclude: Sequence[str] = ()) -> list[str]:
     try:
         obj.full_clean(exclude=list(exclude), validate_unique=False, validate_constraints=False)
     except ValidationError as error:
-        problems = []
+        problems: list[str] = []
         for name, messages in error.message_dict.items():
             label = (
                 str(obj._meta.get_field(name).verbose_name).capitalize()

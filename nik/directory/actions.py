@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -84,7 +85,7 @@ def do_report(service: Service, *, message: str, email: str) -> ServiceReport:
     return report
 
 
-def stale_services(today: date | None = None):  # type: ignore[no-untyped-def]
+def stale_services(today: date | None = None) -> QuerySet[Service]:
     limit = (today or timezone.localdate()) - STALE_AFTER
     return Service.objects.filter(last_confirmed__lt=limit)
 

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nik.core.forms import model_choice
 from nik.core.models import Organization, Region
 
 from .models import Category, Financing, Service
@@ -21,11 +22,11 @@ LANGUAGES = [
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("What are you looking for?"), required=False, max_length=10_000)
     category = forms.ChoiceField(
-        label=_("Kind of help"), required=False, choices=[("", _("all"))] + Category.choices
+        label=_("Kind of help"), required=False, choices=[("", _("all")), *Category.choices]
     )
     age = forms.IntegerField(label=_("Age of the child"), required=False, min_value=0, max_value=30)
     financing = forms.ChoiceField(
-        label=_("Paid by"), required=False, choices=[("", _("all"))] + Financing.choices
+        label=_("Paid by"), required=False, choices=[("", _("all")), *Financing.choices]
     )
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("all"))] + LANGUAGES
@@ -76,7 +77,7 @@ class ServiceForm(forms.ModelForm):
     def __init__(self, *args: Any, region: Region | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if region is not None:
-            self.fields["organization"].queryset = Organization.objects.filter(region=region)
+            model_choice(self, "organization").queryset = Organization.objects.filter(region=region)
         if self.instance.pk and not self.is_bound:
             self.initial["financing"] = self.instance.financing_codes()
             self.initial["languages"] = self.instance.language_codes()
@@ -88,7 +89,8 @@ class ServiceForm(forms.ModelForm):
         return ",".join(self.cleaned_data["languages"])
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if (
             data.get("age_min") is not None
             and data.get("age_max") is not None

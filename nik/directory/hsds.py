@@ -278,7 +278,7 @@ def import_services(records: list[Any], *, region: Region, acting_user: User | N
                 }
             )
             continue
-        problems = []
+        problems: list[Any] = []
         categories = _find_term(model, TAXONOMY_CATEGORY)
         if len(categories) != 1 or categories[0] not in Category.values:
             problems.append(
@@ -317,7 +317,7 @@ def _model_problems(model: HsdsService, service: Service, region: Region) -> lis
     """The models' own limits (lengths, e-mail, URL schemes) on one record, before any write."""
     from django.core.exceptions import ValidationError as ModelError
 
-    problems = []
+    problems: list[Any] = []
     checks = [
         (
             "organization",

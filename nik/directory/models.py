@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -121,7 +121,7 @@ class Service(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def is_stale(self, today=None) -> bool:  # type: ignore[no-untyped-def]
+    def is_stale(self, today: date | None = None) -> bool:
         return self.last_confirmed < (today or timezone.localdate()) - STALE_AFTER
 
     def financing_codes(self) -> list[str]:
@@ -165,4 +165,4 @@ def stable_id(*parts: object) -> str:
 
 def service_key(service: Service) -> str:
     """The service's HSDS id: its region (or "nl" for national) and its name."""
-    return stable_id("service", service.region.slug if service.region_id else "nl", service.name)
+    return stable_id("service", service.region.slug if service.region else "nl", service.name)

@@ -21,6 +21,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import Combinable
 
 from .models import Place, Service
 
@@ -55,7 +56,7 @@ def index(service: Service) -> None:
             )
 
 
-def vector_expression(service: Service) -> SearchVector:
+def vector_expression(service: Service) -> Combinable:
     """PostgreSQL's Dutch configuration, plus the Snowball stems under 'simple': the database's own
     Dutch stemmer keeps "logeerhuizen" and "logeerhuis" apart, the Snowball one does not."""
     return (

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from nik.core import access
+from nik.core.auth import AuthedRequest
 from nik.core.models import Region
 
 from . import actions, search
@@ -109,7 +110,7 @@ def confirm(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def manage(request: HttpRequest, slug: str) -> HttpResponse:
+def manage(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region_as_coordinator(request.user, slug, "wegwijzer upkeep")
     limit = timezone.localdate() - STALE_AFTER
     stale = (
@@ -135,7 +136,7 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def service_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+def service_edit(request: AuthedRequest, slug: str, pk: int | None = None) -> HttpResponse:
     region = access.open_region_as_coordinator(request.user, slug, "edit wegwijzer service")
     service = region.services.filter(pk=pk).first() if pk else Service(region=region)
     if service is None:

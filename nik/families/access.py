@@ -109,6 +109,7 @@ def open_record(
     """
     family = family_of(obj)
     details: dict[str, Any] = {}
+    region_id: int | None
     if family is not None:
         allowed = visible_families(user, scope).filter(pk=family.pk).exists()
         region_id = family.region_id
@@ -182,7 +183,7 @@ def open_family_for_edit(user: AnyUser, pk: Any, purpose: str) -> Family:
             action=AuditAction.UPDATE,
             outcome=AuditOutcome.DENIED,
             event=CoreEvent.REFUSED,
-            user=user,
+            user=user if active(user) else None,
             region_id=family.region_id,
             object_type="families.family",
             object_id=family.pk,
@@ -219,7 +220,7 @@ def open_inquiry(user: AnyUser, region: Region, pk: Any, purpose: str) -> Inquir
         purpose=purpose,
         details={} if allowed else {"reason": "not_found" if inquiry is None else "not_permitted"},
     )
-    if not allowed:
+    if not allowed or inquiry is None:
         raise Http404
     return inquiry
 

@@ -428,7 +428,7 @@ def do_give_consent(
                 _("At age %(age)s, consent is given by %(who)s.")
                 % {
                     "age": child.age(),
-                    "who": dict(Consent._meta.get_field("given_by").choices)[required],
+                    "who": dict(Consent._meta.get_field("given_by").flatchoices)[required],
                 }
             )
     if organization.region_id != family.region_id:

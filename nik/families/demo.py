@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 from faker import Faker
@@ -63,7 +63,8 @@ def populate(
     region: Region, users: dict[str, User], rng: random.Random, fake: Faker, *, full: bool
 ) -> None:
     now = timezone.now()
-    umc = region.organizations.filter(kind=OrganizationKind.UMC).first()
+    # Every demo region has its academic hospital (nik/core/demo.py).
+    umc = region.organizations.filter(kind=OrganizationKind.UMC).get()
     home_care = region.organizations.filter(kind=OrganizationKind.HOME_CARE).first() or umc
     casemanager, member = users[Role.CASEMANAGER], users[Role.MEMBER]
     cm_profile = _profile(casemanager, region, umc, "Casemanager kinderzorg")
@@ -188,7 +189,7 @@ def populate(
                 region=region,
                 family=family,
                 topic=InquiryTopic.SIBLINGS,
-                name=family.guardians.first().name,
+                name=getattr(family.guardians.first(), "name", ""),
                 phone="06-11111111",
                 question="Is er een groep voor broertjes en zusjes in de buurt?",
             )
@@ -204,7 +205,7 @@ def populate(
         )
 
 
-def _consent(family: Family, child: Child, organization: Organization, at: object) -> None:
+def _consent(family: Family, child: Child, organization: Organization | None, at: datetime) -> None:
     if (
         organization is None
         or Consent.objects.filter(family=family, organization=organization).exists()

@@ -7,6 +7,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nik.core.forms import label_with, model_choice
 from nik.core.models import Organization, Professional, Region, Role, User
 from nik.network.models import ConditionCategory
 
@@ -48,7 +49,8 @@ class PublicInquiryForm(forms.ModelForm):
         return question
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("email") and not data.get("phone"):
             raise forms.ValidationError(
                 _("Give an e-mail address or a phone number, so we can reach you.")
@@ -65,7 +67,7 @@ class StaffInquiryForm(forms.ModelForm):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 5}))
-    services = forms.ModelMultipleChoiceField(
+    services: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         label=_("Help from the wegwijzer"),
         queryset=None,
         required=False,
@@ -82,7 +84,7 @@ class AnswerForm(forms.Form):
 
         from nik.directory.models import Service
 
-        self.fields["services"].queryset = Service.objects.filter(
+        model_choice(self, "services").queryset = Service.objects.filter(
             Q(region=region) | Q(region__isnull=True)
         ).order_by("name")
 
@@ -93,10 +95,12 @@ class ReferralForm(forms.Form):
     date_of_birth = forms.DateField(
         label=_("Date of birth"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=None, required=False)
+    municipality: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=None, required=False
+    )
     condition_category = forms.ChoiceField(
         label=_("Condition category"),
-        choices=[("", "—")] + ConditionCategory.choices,
+        choices=[("", "—"), *ConditionCategory.choices],
         required=False,
     )
     diagnosis = forms.CharField(
@@ -128,7 +132,7 @@ class ReferralForm(forms.Form):
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.region = region
-        self.fields["municipality"].queryset = region.municipalities.all()
+        model_choice(self, "municipality").queryset = region.municipalities.all()
 
     def clean_date_of_birth(self) -> Any:
         born = self.cleaned_data["date_of_birth"]
@@ -146,7 +150,8 @@ class ReferralForm(forms.Form):
         return True
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         born = data.get("date_of_birth")
         group = self.region.target_groups.order_by("-version").first()
         if born and group is not None:
@@ -173,9 +178,11 @@ class DecisionForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    casemanager = forms.ModelChoiceField(label=_("Case manager"), queryset=None, required=False)
+    casemanager: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Case manager"), queryset=None, required=False
+    )
     reason = forms.ChoiceField(
-        label=_("Reason"), choices=[("", "—")] + DeclineReason.choices, required=False
+        label=_("Reason"), choices=[("", "—"), *DeclineReason.choices], required=False
     )
     note = forms.CharField(
         label=_("Explanation"), widget=forms.Textarea(attrs={"rows": 2}), required=False
@@ -184,12 +191,13 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["casemanager"].queryset = User.objects.filter(
+        model_choice(self, "casemanager").queryset = User.objects.filter(
             memberships__region=region, memberships__role__in=[Role.CASEMANAGER, Role.COORDINATOR]
         ).distinct()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         decision = data.get("decision")
         if decision == "accept" and not data.get("casemanager"):
             self.add_error("casemanager", _("Choose the case manager for this family."))
@@ -219,7 +227,7 @@ class ChildForm(forms.ModelForm):
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = region.municipalities.all()
+        model_choice(self, "municipality").queryset = region.municipalities.all()
 
     def clean_date_of_birth(self) -> Any:
         born = self.cleaned_data["date_of_birth"]
@@ -270,20 +278,22 @@ class ConsentForm(forms.ModelForm):
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.filter(region=region)
+        model_choice(self, "organization").queryset = Organization.objects.filter(region=region)
 
 
 class TeamMemberForm(forms.Form):
-    professional = forms.ModelChoiceField(label=_("Professional"), queryset=None)
+    professional: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Professional"), queryset=None
+    )
     role = forms.ChoiceField(label=_("Role"), choices=TeamRole.choices)
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["professional"].queryset = Professional.objects.filter(
+        model_choice(self, "professional").queryset = Professional.objects.filter(
             region=region
         ).select_related("organization")
-        self.fields["professional"].label_from_instance = lambda p: (
-            f"{p.full_name} — {p.organization.name}"
+        label_with(
+            model_choice(self, "professional"), lambda p: f"{p.full_name} — {p.organization.name}"
         )
 
 
@@ -308,7 +318,8 @@ class AcceptInvitationForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("password1") and data.get("password1") != data.get("password2"):
             self.add_error("password2", _("The two passwords are not the same."))
         elif data.get("password1"):

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Count, Model
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nik.core import access
+from nik.core.auth import AuthedRequest
 from nik.core.concurrency import EditConflict
 from nik.core.models import AuditAction, AuditEvent, Region, Role
 
@@ -57,7 +59,7 @@ from .models import (
     consent_giver_for_age,
 )
 
-PARTS: dict[str, tuple[type, type]] = {
+PARTS: dict[str, tuple[type[Model], type[forms.ModelForm[Any]]]] = {
     "guardian": (Guardian, GuardianForm),
     "sibling": (Sibling, SiblingForm),
     "contact": (FamilyContact, ContactForm),
@@ -107,7 +109,7 @@ def contact(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def inquiry_list(request: HttpRequest, slug: str) -> HttpResponse:
+def inquiry_list(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region_as_coordinator(request.user, slug, "questions")
     status = request.GET.get("status", InquiryStatus.OPEN)
     inquiries = region.inquiries.select_related("family").order_by("-received_at")
@@ -116,7 +118,7 @@ def inquiry_list(request: HttpRequest, slug: str) -> HttpResponse:
     shown = list(inquiries[:200])
     family_access.shown(
         request.user,
-        list({i.family_id: i.family for i in shown if i.family_id}.values()),
+        [i.family for i in {i.family_id: i for i in shown}.values() if i.family is not None],
         "questions",
         role=Role.COORDINATOR,
     )
@@ -134,7 +136,7 @@ def inquiry_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def inquiry_new(request: HttpRequest, slug: str) -> HttpResponse:
+def inquiry_new(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region_as_coordinator(request.user, slug, "log a question")
     form = StaffInquiryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -152,7 +154,7 @@ def inquiry_new(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def inquiry_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def inquiry_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     region = access.open_region_as_coordinator(request.user, slug, "answer a question")
     inquiry = family_access.open_inquiry(request.user, region, pk, "answer a question")
     form = AnswerForm(
@@ -183,7 +185,7 @@ def inquiry_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 )
                 % {"answer": conflict.changed["answer"]},
             )
-            data = form.data.copy()
+            data = cast(QueryDict, form.data).copy()
             data["version"] = str(conflict.current.version)  # type: ignore[attr-defined]
             form.data = data
         else:
@@ -201,7 +203,7 @@ def inquiry_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def referral_list(request: HttpRequest, slug: str) -> HttpResponse:
+def referral_list(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region_as_coordinator(request.user, slug, "referrals")
     referrals = list(
         region.referrals.select_related("family", "family__child", "duplicate_of").order_by(
@@ -238,14 +240,14 @@ def referral_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _counted(referrals: Any, field: str) -> list[tuple[str, int]]:
     """How often each value of a choice field occurs, most frequent first, counted by the database."""
-    labels = dict(Referral._meta.get_field(field).choices)
+    labels = dict(Referral._meta.get_field(field).flatchoices)  # type: ignore[union-attr]
     rows = referrals.values(field).annotate(n=Count("id")).order_by("-n", field)
     return [(str(labels[row[field]]), row["n"]) for row in rows]
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def referral_new(request: HttpRequest, slug: str) -> HttpResponse:
+def referral_new(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region(request.user, slug, "refer a family")
     if not access.Membership.objects.filter(
         user=request.user, region=region, role__in=[Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER]
@@ -329,7 +331,7 @@ def referral_new(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def referral_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def referral_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     region = access.open_region_as_coordinator(request.user, slug, "intake")
     # Another region's referral, or none: refused and logged like any family record.
     referral = family_access.open_object(
@@ -400,12 +402,16 @@ def _routing(region: Any) -> list[str]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def emergency_review(request: HttpRequest, slug: str) -> HttpResponse:
+def emergency_review(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region_as_coordinator(request.user, slug, "review emergency access")
     if request.method == "POST":
-        item = EmergencyAccess.objects.filter(
-            family__region=region, pk=request.POST.get("access")
-        ).first()
+        item = (
+            EmergencyAccess.objects.filter(
+                family__region=region, pk=request.POST.get("access", "")
+            ).first()
+            if request.POST.get("access", "").isdigit()
+            else None
+        )
         form = ReviewForm(request.POST)
         if item is not None and form.is_valid():
             try:
@@ -440,7 +446,7 @@ def emergency_review(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def family_list(request: HttpRequest) -> HttpResponse:
+def family_list(request: AuthedRequest) -> HttpResponse:
     families = family_access.visible_families(request.user).select_related(
         "region", "child", "casemanager"
     )
@@ -469,7 +475,7 @@ def _portal_context(family: Family) -> dict[str, Any]:
 
 @login_required
 @require_GET
-def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def family_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     family = family_access.open_family(request.user, pk, AuditAction.VIEW, purpose="family record")
     child = Child.objects.filter(family=family).select_related("municipality").first()
     context = {"family": family, "child": child, **_portal_context(family)}
@@ -503,9 +509,11 @@ def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def family_part_edit(
-    request: HttpRequest, pk: int, part: str, part_pk: int | None = None
+    request: AuthedRequest, pk: int, part: str, part_pk: int | None = None
 ) -> HttpResponse:
     family = family_access.open_family_for_edit(request.user, pk, purpose=f"edit {part}")
+    instance: Model | None
+    form: forms.ModelForm[Any]
     if part == "family":
         instance = family
         form = FamilyForm(request.POST or None, instance=family)
@@ -515,7 +523,7 @@ def family_part_edit(
     elif part in PARTS:
         model, form_class = PARTS[part]
         instance = (
-            model.objects.filter(family=family, pk=part_pk).first()
+            model._default_manager.filter(family=family, pk=part_pk).first()
             if part_pk
             else model(family=family)
         )
@@ -539,11 +547,11 @@ def family_part_edit(
 
 @login_required
 @require_POST
-def family_part_delete(request: HttpRequest, pk: int, part: str, part_pk: int) -> HttpResponse:
+def family_part_delete(request: AuthedRequest, pk: int, part: str, part_pk: int) -> HttpResponse:
     family = family_access.open_family_for_edit(request.user, pk, purpose=f"delete {part}")
     if part not in PARTS:
         raise Http404
-    obj = PARTS[part][0].objects.filter(family=family, pk=part_pk).first()
+    obj = PARTS[part][0]._default_manager.filter(family=family, pk=part_pk).first()
     if obj is None:
         raise Http404
     actions.do_delete_record_part(obj, family=family, acting_user=request.user)
@@ -553,7 +561,7 @@ def family_part_delete(request: HttpRequest, pk: int, part: str, part_pk: int) -
 
 @login_required
 @require_POST
-def family_stage(request: HttpRequest, pk: int) -> HttpResponse:
+def family_stage(request: AuthedRequest, pk: int) -> HttpResponse:
     family = family_access.open_family_for_edit(request.user, pk, purpose="move stage")
     form = StageForm(request.POST)
     if form.is_valid():
@@ -569,7 +577,7 @@ def family_stage(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
+def consent_add(request: AuthedRequest, pk: int) -> HttpResponse:
     family = family_access.open_family_for_edit(request.user, pk, purpose="record consent")
     form = ConsentForm(request.POST, region=family.region)
     if form.is_valid():
@@ -585,7 +593,9 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
             _("The consent could not be recorded: %(errors)s")
             % {
                 "errors": "; ".join(
-                    f"{form.fields[f].label}: {' '.join(e)}" if f in form.fields else " ".join(e)
+                    f"{form.fields[f].label}: {' '.join(map(str, e))}"
+                    if f in form.fields
+                    else " ".join(map(str, e))
                     for f, e in form.errors.items()
                 )
             },
@@ -595,7 +605,7 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResponse:
+def consent_withdraw(request: AuthedRequest, pk: int, consent_pk: int) -> HttpResponse:
     family = family_access.open_family_for_edit(request.user, pk, purpose="withdraw consent")
     consent = Consent.objects.filter(family=family, pk=consent_pk).first()
     if consent is None:
@@ -611,7 +621,7 @@ def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResp
 
 @login_required
 @require_POST
-def team_add(request: HttpRequest, pk: int) -> HttpResponse:
+def team_add(request: AuthedRequest, pk: int) -> HttpResponse:
     family = family_access.open_family_for_edit(request.user, pk, purpose="care team")
     form = TeamMemberForm(request.POST, region=family.region)
     if form.is_valid():
@@ -622,7 +632,7 @@ def team_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def team_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+def team_remove(request: AuthedRequest, pk: int, member_pk: int) -> HttpResponse:
     family = family_access.open_family_for_edit(request.user, pk, purpose="care team")
     member = CareTeamMember.objects.filter(family=family, pk=member_pk).first()
     if member is None:
@@ -634,7 +644,7 @@ def team_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def invite(request: HttpRequest, pk: int) -> HttpResponse:
+def invite(request: AuthedRequest, pk: int) -> HttpResponse:
     family = family_access.open_family_for_edit(request.user, pk, purpose="invite to the portal")
     form = InviteForm(request.POST)
     if form.is_valid():
@@ -674,7 +684,7 @@ def invitation(request: HttpRequest, key: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def access_log(request: HttpRequest, pk: int) -> HttpResponse:
+def access_log(request: AuthedRequest, pk: int) -> HttpResponse:
     """Who looked at this family's data, and when: for the family itself and the coordinator."""
     family = family_access.open_family(request.user, pk, AuditAction.VIEW, purpose="access log")
     is_family = family.portal_users.filter(pk=request.user.pk).exists()
@@ -694,7 +704,7 @@ def access_log(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def emergency(request: HttpRequest, pk: int) -> HttpResponse:
+def emergency(request: AuthedRequest, pk: int) -> HttpResponse:
     """Break-glass for a professional of the region who is not on the team.
 
     The page answers the same for every number, so it tells nobody which families exist; only

@@ -64,7 +64,7 @@ def regions_table() -> list[Region]:
     )
 
 
-def _count(queryset: QuerySet[Any]) -> Subquery:
+def _count(queryset: QuerySet[Any]) -> Coalesce:
     counted = (
         queryset.filter(region=OuterRef("pk"))
         .order_by()

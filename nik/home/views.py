@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from nik.core import access
+from nik.core.auth import AuthedRequest
 from nik.core.models import Membership, Region, Role
 from nik.core.panels import REGION, START, Viewer, render_panels
 
@@ -18,7 +19,7 @@ from .selectors import region_summary, regions_table
 
 @login_required
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedRequest) -> HttpResponse:
     """The start page: the panels the apps offer for the user's roles, then their regions."""
     viewer = Viewer.of(request.user)
     work_regions = viewer.regions(*Role.in_network())
@@ -38,7 +39,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def region_overview(request: HttpRequest, slug: str) -> HttpResponse:
+def region_overview(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region(request.user, slug)
     viewer = Viewer.of(request.user)
     return render(request, "home/region_overview.html", {"summary": _card(request, viewer, region)})

@@ -84,7 +84,7 @@ def parse_stakeholders(
         )
     )
     existing = {(org, person.strip().lower(), day) for org, person, day in existing}
-    seen: dict[tuple[int | None, str, date], int] = {}
+    seen: dict[tuple[int | None, str, date | None], int] = {}
     good: list[StakeholderRow] = []
     errors: list[RowError] = []
     if not rows:
@@ -109,7 +109,7 @@ def parse_stakeholders(
                 )
         elif not person:
             problems.append(_("Fill in an organisation or a person."))
-        day = as_date(values["Datum"])
+        day: date | None = as_date(values["Datum"])
         if day is None:
             problems.append(_("“%(value)s” is not a date.") % {"value": as_text(values["Datum"])})
         scores = {}
@@ -128,7 +128,7 @@ def parse_stakeholders(
             elif key in existing:
                 problems.append(_("This stakeholder already has an assessment on this date."))
             seen.setdefault(key, sheet_row.number)
-        if not problems:
+        if not problems and day is not None:
             problems = model_problems(
                 StakeholderAssessment(
                     region=region,
@@ -167,7 +167,7 @@ def stakeholders_xlsx(region: Region) -> bytes:
     )
     rows = (
         [
-            a.organization.name if a.organization_id else "",
+            a.organization.name if a.organization else "",
             a.person,
             a.assessed_on,
             a.influence,
@@ -191,7 +191,7 @@ def contacts_xlsx(professionals: list[Professional], flags: dict[int, tuple[bool
             ", ".join(str(d) for d in p.disciplines.all()),
             p.organization.name,
             p.organization.get_kind_display(),
-            p.organization.municipality.name if p.organization.municipality_id else "",
+            p.organization.municipality.name if p.organization.municipality else "",
             p.email,
             p.phone,
             "ja" if flags.get(p.pk, (False, False))[0] else "",

@@ -7,6 +7,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from nik.core.concurrency import VersionedForm
+from nik.core.forms import model_choice
 from nik.core.models import (
     Discipline,
     DisciplineCode,
@@ -53,7 +54,7 @@ class OrganizationForm(VersionedForm, forms.ModelForm):
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.region = region
-        self.fields["municipality"].queryset = Municipality.objects.filter(region=region)
+        model_choice(self, "municipality").queryset = Municipality.objects.filter(region=region)
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
@@ -90,8 +91,8 @@ class ProfessionalForm(VersionedForm, forms.ModelForm):
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.region = region
-        self.fields["organization"].queryset = Organization.objects.filter(region=region)
-        self.fields["disciplines"].queryset = Discipline.objects.all()
+        model_choice(self, "organization").queryset = Organization.objects.filter(region=region)
+        model_choice(self, "disciplines").queryset = Discipline.objects.all()
 
 
 class RegisterFilterForm(forms.Form):
@@ -99,16 +100,16 @@ class RegisterFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind of organisation"),
         required=False,
-        choices=[("", _("all"))] + OrganizationKind.choices,
+        choices=[("", _("all")), *OrganizationKind.choices],
     )
-    municipality = forms.ModelChoiceField(
+    municipality: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Municipality"),
         required=False,
         queryset=Municipality.objects.none(),
         empty_label=_("all"),
     )
     discipline = forms.ChoiceField(
-        label=_("Discipline"), required=False, choices=[("", _("all"))] + DisciplineCode.choices
+        label=_("Discipline"), required=False, choices=[("", _("all")), *DisciplineCode.choices]
     )
     role = forms.ChoiceField(
         label=_("Role in the network"),
@@ -127,7 +128,7 @@ class RegisterFilterForm(forms.Form):
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = Municipality.objects.filter(region=region)
+        model_choice(self, "municipality").queryset = Municipality.objects.filter(region=region)
 
 
 class ProblemStatementForm(VersionedForm, forms.ModelForm):
@@ -174,7 +175,8 @@ class TargetGroupForm(forms.ModelForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         low, high = data.get("age_min"), data.get("age_max")
         if high is not None and high > 23:
             self.add_error("age_max", _("The target group goes up to 23 years at most."))
@@ -210,10 +212,11 @@ class AssessmentForm(forms.ModelForm):
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.region = region
-        self.fields["organization"].queryset = Organization.objects.filter(region=region)
+        model_choice(self, "organization").queryset = Organization.objects.filter(region=region)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("organization") and not (data.get("person") or "").strip():
             raise forms.ValidationError(_("Choose an organisation or fill in a person."))
         return data

@@ -7,6 +7,7 @@ this app holds what the network's first two steps add to them.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -103,7 +104,7 @@ class ConditionCategory(models.TextChoices):
     SERIOUS_CHRONIC = "serious", _("seriously or chronically ill")
 
     @classmethod
-    def the_four(cls) -> list[tuple[str, str]]:
+    def the_four(cls) -> list[tuple[str, Any]]:
         """The four categories proper (the broadened group is the target group's own switch)."""
         return [(value, label) for value, label in cls.choices if value != cls.SERIOUS_CHRONIC]
 
@@ -233,9 +234,9 @@ class StakeholderAssessment(models.Model):
 
     @property
     def stakeholder_name(self) -> str:
-        if self.organization_id and self.person:
+        if self.organization is not None and self.person:
             return f"{self.person} ({self.organization.name})"
-        return self.organization.name if self.organization_id else self.person
+        return self.organization.name if self.organization is not None else self.person
 
     @property
     def stakeholder_key(self) -> tuple[int | None, str]:

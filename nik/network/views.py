@@ -8,13 +8,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nik.core import access, imports
+from nik.core.auth import AuthedRequest
 from nik.core.concurrency import save_or_explain
+from nik.core.forms import model_choice
 from nik.core.models import Membership, Organization, Professional, Region
 from nik.core.xlsx import XLSX_CONTENT_TYPE
 
@@ -35,7 +37,7 @@ from .models import ProblemStatement, StakeholderAssessment, TargetGroup
 PAGE_SIZE = 50
 
 
-def _region(request: HttpRequest, slug: str) -> tuple[Region, bool]:
+def _region(request: AuthedRequest, slug: str) -> tuple[Region, bool]:
     region = access.open_region(request.user, slug, purpose="network register")
     return region, access.can_edit_region(request.user, region)
 
@@ -107,7 +109,7 @@ def filtered_professionals(region: Region, data: dict[str, Any]) -> QuerySet[Pro
 
 @login_required
 @require_GET
-def organization_list(request: HttpRequest, slug: str) -> HttpResponse:
+def organization_list(request: AuthedRequest, slug: str) -> HttpResponse:
     region, can_edit = _region(request, slug)
     form = RegisterFilterForm(request.GET or None, region=region)
     data = form.cleaned_data if form.is_valid() else {}
@@ -123,7 +125,7 @@ def organization_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def professional_list(request: HttpRequest, slug: str) -> HttpResponse:
+def professional_list(request: AuthedRequest, slug: str) -> HttpResponse:
     region, can_edit = _region(request, slug)
     form = RegisterFilterForm(request.GET or None, region=region)
     data = form.cleaned_data if form.is_valid() else {}
@@ -148,7 +150,7 @@ def professional_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def contacts_export(request: HttpRequest, slug: str) -> HttpResponse:
+def contacts_export(request: AuthedRequest, slug: str) -> HttpResponse:
     region, _can_edit = _region(request, slug)
     form = RegisterFilterForm(request.GET or None, region=region)
     data = form.cleaned_data if form.is_valid() else {}
@@ -168,7 +170,7 @@ def _organization(region: Region, pk: int) -> Organization:
 
 @login_required
 @require_GET
-def organization_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def organization_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     region, can_edit = _region(request, slug)
     org = _organization(region, pk)
     people = list(org.professionals.prefetch_related("disciplines").order_by("full_name"))
@@ -189,7 +191,7 @@ def organization_detail(request: HttpRequest, slug: str, pk: int) -> HttpRespons
 
 @login_required
 @require_GET
-def professional_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def professional_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     region, can_edit = _region(request, slug)
     person = (
         Professional.objects.filter(region=region, pk=pk)
@@ -214,7 +216,7 @@ def professional_detail(request: HttpRequest, slug: str, pk: int) -> HttpRespons
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def organization_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+def organization_edit(request: AuthedRequest, slug: str, pk: int | None = None) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug)
     org = _organization(region, pk) if pk else Organization(region=region)
     form = OrganizationForm(request.POST or None, instance=org, region=region)
@@ -245,7 +247,7 @@ def organization_edit(request: HttpRequest, slug: str, pk: int | None = None) ->
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def professional_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+def professional_edit(request: AuthedRequest, slug: str, pk: int | None = None) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug)
     person = (
         Professional.objects.filter(region=region, pk=pk).first()
@@ -287,7 +289,7 @@ def professional_edit(request: HttpRequest, slug: str, pk: int | None = None) ->
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def problem_statement(request: HttpRequest, slug: str) -> HttpResponse:
+def problem_statement(request: AuthedRequest, slug: str) -> HttpResponse:
     region, can_edit = _region(request, slug)
     statement = ProblemStatement.objects.filter(region=region).first() or ProblemStatement(
         region=region
@@ -300,7 +302,7 @@ def problem_statement(request: HttpRequest, slug: str) -> HttpResponse:
         form = ProblemStatementForm(request.POST or None, instance=statement)
         formset = ParticipantFormSet(request.POST or None, instance=statement, prefix="p")
         for f in formset.forms:
-            f.fields["organization"].queryset = region.organizations.all()
+            model_choice(f, "organization").queryset = region.organizations.all()
         if request.method == "POST" and form.is_valid() and formset.is_valid():
             saved = save_or_explain(
                 form,
@@ -338,7 +340,7 @@ def problem_statement(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def target_group(request: HttpRequest, slug: str) -> HttpResponse:
+def target_group(request: AuthedRequest, slug: str) -> HttpResponse:
     region, can_edit = _region(request, slug)
     versions = list(TargetGroup.objects.filter(region=region).select_related("created_by"))
     current = versions[0] if versions else None
@@ -375,7 +377,7 @@ def target_group(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def stakeholder_grid(request: HttpRequest, slug: str) -> HttpResponse:
+def stakeholder_grid(request: AuthedRequest, slug: str) -> HttpResponse:
     region, can_edit = _region(request, slug)
     compare = CompareForm(request.GET or None)
     date_from = date_to = None
@@ -421,14 +423,14 @@ def stakeholder_grid(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def stakeholder_import(request: HttpRequest, slug: str) -> HttpResponse:
+def stakeholder_import(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="stakeholder import")
     return imports.start_from_upload(request, region, "stakeholders")
 
 
 @login_required
 @require_GET
-def stakeholder_export(request: HttpRequest, slug: str) -> HttpResponse:
+def stakeholder_export(request: AuthedRequest, slug: str) -> HttpResponse:
     region, _can_edit = _region(request, slug)
     content = excel.stakeholders_xlsx(region)
     actions.do_export(
@@ -445,7 +447,7 @@ def stakeholder_export(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def gap_matrix(request: HttpRequest, slug: str) -> HttpResponse:
+def gap_matrix(request: AuthedRequest, slug: str) -> HttpResponse:
     region, can_edit = _region(request, slug)
     report = gaps.analyse(region)
     return render(
@@ -457,7 +459,7 @@ def gap_matrix(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def network_graph(request: HttpRequest, slug: str) -> HttpResponse:
+def network_graph(request: AuthedRequest, slug: str) -> HttpResponse:
     region, can_edit = _region(request, slug)
     report = graph.region_graph(region)
     nodes, edges = graph.layout(report)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import date
 from typing import IO
 
 from django.db import transaction
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, ExpressionWrapper, Model, Q
 from django.utils.translation import gettext as _
 
 from nik.core import audit, notify
@@ -23,7 +24,26 @@ from nik.core.xlsx import (
 )
 
 from .events import RoadmapEvent
-from .models import Milestone, MilestoneStatus, ReflectionAnswer, RoadmapStep
+from .models import (
+    ActionItem,
+    Agreement,
+    AgreementChange,
+    AgreementParty,
+    AgreementReview,
+    Event,
+    Indicator,
+    Milestone,
+    MilestoneStatus,
+    PlanOfApproach,
+    PlanStatus,
+    ProjectRole,
+    Proposal,
+    ProposalStatus,
+    ReflectionAnswer,
+    RoadmapStep,
+    StructurePart,
+    region_workers,
+)
 
 MILESTONE_COLUMNS = [
     "Mijlpaal",
@@ -65,7 +85,7 @@ def do_answer_reflection(
 
 
 @transaction.atomic
-def do_save_indicator(indicator, *, acting_user: User):  # type: ignore[no-untyped-def]
+def do_save_indicator(indicator: Indicator, *, acting_user: User) -> Indicator:
     creating = indicator.pk is None
     indicator.full_clean(validate_unique=False)
     indicator.save()
@@ -99,8 +119,6 @@ def parse_milestones(
         rows = read_table(file, MILESTONE_COLUMNS)
     except SheetError as error:
         return [], [RowError(1, error.message)]
-    from .models import region_workers
-
     accounts = {u.email.lower(): u for u in region_workers(region)}
     good: list[Milestone] = []
     errors: list[RowError] = []
@@ -129,7 +147,8 @@ def parse_milestones(
             )
         if start and due and start > due:
             problems.append(_("The start is after the due date."))
-        milestone = Milestone(
+        # A missing due date is a problem reported below, before anything is saved.
+        milestone = Milestone(  # type: ignore[misc]
             region=region,
             title=title,
             result=as_text(v["Resultaat"]) or title,
@@ -178,12 +197,12 @@ def do_import_milestones(
 
 
 @transaction.atomic
-def do_save_plan(plan, *, acting_user: User, proposal=None):  # type: ignore[no-untyped-def]
+def do_save_plan(
+    plan: PlanOfApproach, *, acting_user: User, proposal: Proposal | None = None
+) -> PlanOfApproach:
     """Save the open (draft or discussed) version; a change after discussion makes it a draft again.
 
     A proposal from step 10 that led to the change is linked to this version."""
-    from .models import PlanStatus
-
     creating = plan.pk is None
     plan.status = PlanStatus.DRAFT
     plan.full_clean()
@@ -197,14 +216,12 @@ def do_save_plan(plan, *, acting_user: User, proposal=None):  # type: ignore[no-
     return plan
 
 
-def next_plan_version(region: Region, *, acting_user: User):  # type: ignore[no-untyped-def]
+def next_plan_version(region: Region, *, acting_user: User) -> PlanOfApproach:
     """The open version, or a new draft copied from the last approved one — not yet saved.
 
     A page shows this on a GET; `do_new_plan_version` saves it on the first POST.
     """
     from django.db.models import Max
-
-    from .models import PlanOfApproach, PlanStatus
 
     open_version = PlanOfApproach.objects.filter(
         region=region, status__in=[PlanStatus.DRAFT, PlanStatus.DISCUSSED]
@@ -236,7 +253,7 @@ def next_plan_version(region: Region, *, acting_user: User):  # type: ignore[no-
 
 
 @transaction.atomic
-def do_new_plan_version(region: Region, *, acting_user: User):  # type: ignore[no-untyped-def]
+def do_new_plan_version(region: Region, *, acting_user: User) -> PlanOfApproach:
     """The open version, or a new draft copied from the last approved one (saved)."""
     Region.objects.select_for_update().get(pk=region.pk)
     plan = next_plan_version(region, acting_user=acting_user)
@@ -251,9 +268,7 @@ class PlanNotReady(Exception):
 
 
 @transaction.atomic
-def do_mark_discussed(plan, *, acting_user: User):  # type: ignore[no-untyped-def]
-    from .models import PlanStatus
-
+def do_mark_discussed(plan: PlanOfApproach, *, acting_user: User) -> PlanOfApproach:
     lock(plan)
     if plan.status != PlanStatus.DRAFT:
         raise PlanNotReady(_("Only a draft can be marked as discussed."))
@@ -264,11 +279,9 @@ def do_mark_discussed(plan, *, acting_user: User):  # type: ignore[no-untyped-de
 
 
 @transaction.atomic
-def do_approve_plan(plan, *, acting_user: User):  # type: ignore[no-untyped-def]
+def do_approve_plan(plan: PlanOfApproach, *, acting_user: User) -> PlanOfApproach:
     """The steering group approves a discussed version; the earlier approved one is kept as history."""
     from django.utils import timezone
-
-    from .models import PlanOfApproach, PlanStatus
 
     # Two steering members approving at once: the second waits for the lock, then finds it
     # approved (no second "approved" event, no second supersede).
@@ -289,7 +302,13 @@ def do_approve_plan(plan, *, acting_user: User):  # type: ignore[no-untyped-def]
 
 
 @transaction.atomic
-def do_save_event(event, *, acting_user: User, invitees=None, attendees=None):  # type: ignore[no-untyped-def]
+def do_save_event(
+    event: Event,
+    *,
+    acting_user: User,
+    invitees: Iterable[Professional] | None = None,
+    attendees: Iterable[Professional] | None = None,
+) -> Event:
     creating = event.pk is None
     if not creating:
         event.sequence += 1
@@ -306,7 +325,7 @@ def do_save_event(event, *, acting_user: User, invitees=None, attendees=None):  
 
 
 @transaction.atomic
-def do_send_invitations(event, *, acting_user: User) -> int:  # type: ignore[no-untyped-def]
+def do_send_invitations(event: Event, *, acting_user: User) -> int:
     """E-mail every invitee with an e-mail address the .ics invitation (after commit)."""
     from .calendar import event_ics
 
@@ -338,16 +357,16 @@ def do_send_invitations(event, *, acting_user: User) -> int:  # type: ignore[no-
 
 
 @transaction.atomic
-def do_add_action_item(event, *, what: str, owner, due, acting_user: User):  # type: ignore[no-untyped-def]
-    from .models import ActionItem
-
+def do_add_action_item(
+    event: Event, *, what: str, owner: User, due: date, acting_user: User
+) -> ActionItem:
     item = ActionItem.objects.create(event=event, what=what, owner=owner, due=due)
     audit.record_write(AuditAction.CREATE, item, event.region, acting_user)
     return item
 
 
 @transaction.atomic
-def do_mark_action_done(item, *, acting_user: User):  # type: ignore[no-untyped-def]
+def do_mark_action_done(item: ActionItem, *, acting_user: User) -> ActionItem:
     item.done = True
     item.save(update_fields=["done"])
     audit.record_write(AuditAction.UPDATE, item, item.event.region, acting_user, done=True)
@@ -357,20 +376,20 @@ def do_mark_action_done(item, *, acting_user: User):  # type: ignore[no-untyped-
 # The agreement -----------------------------------------------------------------------------
 
 
-def _changed_labels(obj, fields: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
+def _changed_labels(obj: Model, fields: list[str]) -> list[str]:
     """The verbose names of the fields that differ from the stored row (all of them when new)."""
     model = type(obj)
-    stored = model.objects.filter(pk=obj.pk).first() if obj.pk else None
+    stored = model._default_manager.filter(pk=obj.pk).first() if obj.pk else None
     labels = []
     for name in fields:
         if stored is None or getattr(stored, name) != getattr(obj, name):
-            labels.append(str(model._meta.get_field(name).verbose_name))
+            labels.append(str(getattr(model._meta.get_field(name), "verbose_name", name)))
     return labels
 
 
-def _log_change(agreement, summary: str, *, proposal, acting_user: User) -> None:  # type: ignore[no-untyped-def]
-    from .models import AgreementChange
-
+def _log_change(
+    agreement: Agreement, summary: str, *, proposal: Proposal | None, acting_user: User
+) -> None:
     AgreementChange.objects.create(
         agreement=agreement, summary=summary, proposal=proposal, by=acting_user
     )
@@ -378,18 +397,22 @@ def _log_change(agreement, summary: str, *, proposal, acting_user: User) -> None
 
 @transaction.atomic
 def do_save_agreement(
-    agreement, *, acting_user: User, seen_version: int | None, fields: list[str], proposal=None
-):  # type: ignore[no-untyped-def]
+    agreement: Agreement,
+    *,
+    acting_user: User,
+    seen_version: int | None,
+    fields: list[str],
+    proposal: Proposal | None = None,
+) -> Agreement:
     """Save the agreement's text parts; what changed (and why, when a proposal led to it) is kept."""
-    from .models import Agreement
-
     creating = agreement.pk is None
     if creating:
         Region.objects.select_for_update().get(pk=agreement.region_id)
         existing = Agreement.objects.filter(region=agreement.region_id).first()
         if existing is not None:  # someone else recorded the agreement while this one was typed
-            changed = {f: getattr(existing, f) for f in fields if getattr(existing, f)}
-            raise EditConflict(existing, changed)
+            raise EditConflict(
+                existing, {f: getattr(existing, f) for f in fields if getattr(existing, f)}
+            )
     elif seen_version is None:  # the form was opened before anyone had recorded the agreement
         stored = Agreement.objects.select_for_update().get(pk=agreement.pk)
         raise EditConflict(stored, {f: getattr(stored, f) for f in fields if getattr(stored, f)})
@@ -415,10 +438,8 @@ def do_save_agreement(
 
 
 @transaction.atomic
-def do_open_agreement(region: Region, *, acting_user: User):  # type: ignore[no-untyped-def]
+def do_open_agreement(region: Region, *, acting_user: User) -> Agreement:
     """The region's agreement; an empty one is created the first time someone writes to it."""
-    from .models import Agreement
-
     agreement, created = Agreement.objects.get_or_create(
         region=region, defaults={"updated_by": acting_user}
     )
@@ -441,7 +462,13 @@ PARTY_FIELDS = [
 
 
 @transaction.atomic
-def do_save_party(party, *, acting_user: User, seen_version: int | None, proposal=None):  # type: ignore[no-untyped-def]
+def do_save_party(
+    party: AgreementParty,
+    *,
+    acting_user: User,
+    seen_version: int | None,
+    proposal: Proposal | None = None,
+) -> AgreementParty:
     creating = party.pk is None
     claim(party, seen_version, PARTY_FIELDS)
     changed = _changed_labels(party, PARTY_FIELDS)
@@ -467,7 +494,7 @@ def do_save_party(party, *, acting_user: User, seen_version: int | None, proposa
 
 
 @transaction.atomic
-def do_remove_party(party, *, acting_user: User) -> None:  # type: ignore[no-untyped-def]
+def do_remove_party(party: AgreementParty, *, acting_user: User) -> None:
     agreement = party.agreement
     audit.record_write(AuditAction.DELETE, party, agreement.region, acting_user)
     _log_change(
@@ -482,8 +509,6 @@ def do_remove_party(party, *, acting_user: User) -> None:  # type: ignore[no-unt
 
 def mark_named_people(region: Region) -> None:
     """Keep the register's flags of who the agreement names as ambassador or contact person."""
-    from .models import AgreementParty
-
     parties = AgreementParty.objects.filter(agreement__region=region)
     people = Professional.objects.filter(region=region)
     ambassadors = parties.filter(ambassador__isnull=False).values("ambassador")
@@ -495,9 +520,9 @@ def mark_named_people(region: Region) -> None:
 
 
 @transaction.atomic
-def do_add_role(agreement, *, part: str, person, task: str, acting_user: User):  # type: ignore[no-untyped-def]
-    from .models import ProjectRole, StructurePart
-
+def do_add_role(
+    agreement: Agreement, *, part: str, person: Professional, task: str, acting_user: User
+) -> ProjectRole:
     role = ProjectRole(agreement=agreement, part=part, person=person, task=task.strip())
     role.full_clean()
     role.save()
@@ -513,7 +538,7 @@ def do_add_role(agreement, *, part: str, person, task: str, acting_user: User): 
 
 
 @transaction.atomic
-def do_remove_role(role, *, acting_user: User) -> None:  # type: ignore[no-untyped-def]
+def do_remove_role(role: ProjectRole, *, acting_user: User) -> None:
     audit.record_write(AuditAction.DELETE, role, role.agreement.region, acting_user)
     _log_change(
         role.agreement,
@@ -527,13 +552,17 @@ def do_remove_role(role, *, acting_user: User) -> None:  # type: ignore[no-untyp
 
 @transaction.atomic
 def do_record_review(
-    agreement, *, held_on, level: str, outcome: str, next_review, acting_user: User
-):  # type: ignore[no-untyped-def]
+    agreement: Agreement,
+    *,
+    held_on: date,
+    level: str,
+    outcome: str,
+    next_review: date,
+    acting_user: User,
+) -> AgreementReview:
     """Keep the outcome of a review and set the date of the next one."""
     from django.core.exceptions import ValidationError
     from django.utils import timezone
-
-    from .models import Agreement, AgreementReview
 
     today = timezone.localdate()
     errors = {}
@@ -565,7 +594,7 @@ def do_record_review(
 
 
 @transaction.atomic
-def do_save_proposal(proposal, *, acting_user: User):  # type: ignore[no-untyped-def]
+def do_save_proposal(proposal: Proposal, *, acting_user: User) -> Proposal:
     creating = proposal.pk is None
     if creating:
         proposal.created_by = acting_user
@@ -581,12 +610,12 @@ def do_save_proposal(proposal, *, acting_user: User):  # type: ignore[no-untyped
 
 
 @transaction.atomic
-def do_decide_proposal(proposal, *, discussed_on, adopted: bool, decision: str, acting_user: User):  # type: ignore[no-untyped-def]
+def do_decide_proposal(
+    proposal: Proposal, *, discussed_on: date, adopted: bool, decision: str, acting_user: User
+) -> Proposal:
     """The steering group discussed it: adopted or declined, with what they said."""
     from django.core.exceptions import ValidationError
     from django.utils import timezone
-
-    from .models import Proposal, ProposalStatus
 
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status != ProposalStatus.OPEN:

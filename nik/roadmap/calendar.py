@@ -33,6 +33,6 @@ def event_ics(event: Event) -> bytes:
             attendee = vCalAddress(f"mailto:{person.email}")
             attendee.params["cn"] = vText(person.full_name)
             attendee.params["role"] = vText("REQ-PARTICIPANT")
-            item.add("attendee", attendee, encode=0)
+            item.add("attendee", attendee, encode=False)
     calendar.add_component(item)
     return calendar.to_ical()

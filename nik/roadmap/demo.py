@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.utils import timezone
 
@@ -18,7 +18,7 @@ from .models import (
     ensure_defaults,
 )
 
-MILESTONES = [
+MILESTONES: list[tuple[str, str, str, bool]] = [
     ("Vraagstuk gedeeld met ouders", "Vraagstuk vastgesteld", "done", False),
     ("Foto van de regio", "Register en stakeholderanalyse", "done", False),
     ("Doelgroep vastgesteld", "Doelgroep versie 1", "done", True),
@@ -91,7 +91,7 @@ def _plan(region: Region, coordinator: User, steering: User | None) -> None:
     )
 
 
-def _kick_off(region: Region, coordinator: User, today) -> None:  # type: ignore[no-untyped-def]
+def _kick_off(region: Region, coordinator: User, today: date) -> None:
     from datetime import datetime, time
 
     from .models import ActionItem, Event, EventKind
@@ -140,7 +140,7 @@ PARTY_TEXT = [
 ]
 
 
-def _agreement(region: Region, coordinator: User, today) -> None:  # type: ignore[no-untyped-def]
+def _agreement(region: Region, coordinator: User, today: date) -> None:
     from decimal import Decimal
 
     from nik.core.models import Organization
@@ -295,8 +295,8 @@ def populate(region: Region, coordinator: User, steering: User | None = None) ->
         7: StepStatus.IN_PROGRESS,
         8: StepStatus.IN_PROGRESS,
     }
-    for number, status in statuses.items():
-        RoadmapStep.objects.filter(region=region, number=number).update(status=status)
+    for number, step_status in statuses.items():
+        RoadmapStep.objects.filter(region=region, number=number).update(status=step_status)
     step1 = RoadmapStep.objects.get(region=region, number=1)
     ReflectionAnswer.objects.create(
         step=step1,

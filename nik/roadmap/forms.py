@@ -1,28 +1,42 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nik.core.concurrency import VersionedForm
+from nik.core.forms import choice, label_with, model_choice
+from nik.core.models import Organization, Professional, Region
+from nik.network.models import TargetGroup
 
-from .models import Milestone, StepStatus, region_workers
+from .models import (
+    Agreement,
+    AgreementParty,
+    Event,
+    Indicator,
+    Milestone,
+    PlanOfApproach,
+    Proposal,
+    ReviewLevel,
+    StepStatus,
+    StructurePart,
+    region_workers,
+)
 
 
 class IndicatorForm(forms.ModelForm):
     class Meta:
-        from .models import Indicator
-
         model = Indicator
         fields = ["name", "definition", "unit", "target", "source"]
         widgets = {"definition": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, region=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, region: Region | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.region = region
 
-    def clean_name(self):  # type: ignore[no-untyped-def]
-        from .models import Indicator
-
+    def clean_name(self) -> Any:
         name = self.cleaned_data["name"].strip()
         clash = Indicator.objects.filter(region=self.instance.region, name__iexact=name)
         if clash.exclude(pk=self.instance.pk).exists():
@@ -63,12 +77,13 @@ class MilestoneForm(forms.ModelForm):
             "criteria": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, region=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, region: Region | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_user"].queryset = region_workers(region)
+        model_choice(self, "owner_user").queryset = region_workers(region)
 
-    def clean(self):  # type: ignore[no-untyped-def]
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("start") and data.get("due") and data["start"] > data["due"]:
             self.add_error("start", _("The start is after the due date."))
         return data
@@ -80,8 +95,6 @@ class ImportForm(forms.Form):
 
 class PlanForm(forms.ModelForm):
     class Meta:
-        from .models import PlanOfApproach
-
         model = PlanOfApproach
         fields = [
             "goal",
@@ -106,13 +119,12 @@ class PlanForm(forms.ModelForm):
             ]
         }
 
-    def __init__(self, *args, region=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, region: Region | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from nik.network.models import TargetGroup
-
-        self.fields["target_group"].queryset = TargetGroup.objects.filter(region=region)
-        self.fields["target_group"].label_from_instance = lambda g: (
-            f"versie {g.version}: {g.age_min}–{g.age_max} jaar"
+        model_choice(self, "target_group").queryset = TargetGroup.objects.filter(region=region)
+        label_with(
+            model_choice(self, "target_group"),
+            lambda g: f"versie {g.version}: {g.age_min}–{g.age_max} jaar",
         )
 
 
@@ -123,8 +135,9 @@ class BudgetLineForm(forms.Form):
     )
     paid_by = forms.CharField(label=_("Paid by"), required=False, max_length=200)
 
-    def clean(self):  # type: ignore[no-untyped-def]
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("item") and (data.get("amount") is None or not data.get("paid_by")):
             self.add_error("amount", _("Each budget line needs an amount and who pays it."))
         return data
@@ -145,8 +158,6 @@ BudgetFormSet = forms.formset_factory(BudgetLineForm, extra=2)
 
 class EventForm(forms.ModelForm):
     class Meta:
-        from .models import Event
-
         model = Event
         fields = [
             "kind",
@@ -172,20 +183,17 @@ class EventForm(forms.ModelForm):
             "attendees": forms.SelectMultiple(attrs={"size": 8}),
         }
 
-    def __init__(self, *args, region=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, region: Region | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from nik.core.models import Professional
-
         people = Professional.objects.filter(region=region).select_related("organization")
         for name in ("invitees", "attendees"):
-            self.fields[name].queryset = people
+            model_choice(self, name).queryset = people
             self.fields[name].required = False
-            self.fields[name].label_from_instance = lambda p: (
-                f"{p.full_name} — {p.organization.name}"
-            )
+            label_with(model_choice(self, name), lambda p: f"{p.full_name} — {p.organization.name}")
 
-    def clean(self):  # type: ignore[no-untyped-def]
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
             self.add_error("ends_at", _("The end must be after the start."))
         return data
@@ -193,12 +201,12 @@ class EventForm(forms.ModelForm):
 
 class ActionItemForm(forms.Form):
     what = forms.CharField(label=_("Action"), max_length=250)
-    owner = forms.ModelChoiceField(label=_("Owner"), queryset=None)
+    owner: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Owner"), queryset=None)
     due = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args, region=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, region: Region | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = region_workers(region)
+        model_choice(self, "owner").queryset = region_workers(region)
 
 
 # The agreement ------------------------------------------------------------------------------
@@ -208,8 +216,6 @@ DATE = {"type": "date"}
 
 class AgreementForm(VersionedForm, forms.ModelForm):
     class Meta:
-        from .models import Agreement
-
         model = Agreement
         fields = [
             "principles",
@@ -229,17 +235,13 @@ class AgreementForm(VersionedForm, forms.ModelForm):
             "next_review": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
         }
 
-    def clean_signed_on(self):  # type: ignore[no-untyped-def]
-        from django.utils import timezone
-
+    def clean_signed_on(self) -> Any:
         day = self.cleaned_data.get("signed_on")
         if day and day > timezone.localdate():
             raise forms.ValidationError(_("The signing date cannot be in the future."))
         return day
 
-    def clean_next_review(self):  # type: ignore[no-untyped-def]
-        from django.utils import timezone
-
+    def clean_next_review(self) -> Any:
         day = self.cleaned_data.get("next_review")
         changed = day != self.instance.next_review
         if day and changed and day < timezone.localdate():
@@ -251,8 +253,6 @@ class AgreementForm(VersionedForm, forms.ModelForm):
 
 class PartyForm(VersionedForm, forms.ModelForm):
     class Meta:
-        from .models import AgreementParty
-
         model = AgreementParty
         fields = [
             "organization",
@@ -272,24 +272,17 @@ class PartyForm(VersionedForm, forms.ModelForm):
             "signed_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
         }
 
-    def __init__(self, *args, region=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, region: Region | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from nik.core.models import Organization, Professional
-
-        self.fields["organization"].queryset = Organization.objects.filter(region=region)
+        model_choice(self, "organization").queryset = Organization.objects.filter(region=region)
         people = Professional.objects.filter(region=region).select_related("organization")
         for name in ("contact_person", "ambassador"):
-            self.fields[name].queryset = people
-            self.fields[name].label_from_instance = lambda p: (
-                f"{p.full_name} — {p.organization.name}"
-            )
+            model_choice(self, name).queryset = people
+            label_with(model_choice(self, name), lambda p: f"{p.full_name} — {p.organization.name}")
 
-    def clean(self):  # type: ignore[no-untyped-def]
-        from django.utils import timezone
-
-        from .models import AgreementParty
-
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         org = data.get("organization")
         for name in ("contact_person", "ambassador"):
             person = data.get(name)
@@ -314,22 +307,16 @@ class PartyForm(VersionedForm, forms.ModelForm):
 
 class RoleForm(forms.Form):
     part = forms.ChoiceField(label=_("Part of the project structure"))
-    person = forms.ModelChoiceField(label=_("Person"), queryset=None)
+    person: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Person"), queryset=None)
     task = forms.CharField(label=_("Role, tasks and authority"), max_length=300, required=False)
 
-    def __init__(self, *args, region=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, region: Region | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from nik.core.models import Professional
-
-        from .models import StructurePart
-
-        self.fields["part"].choices = StructurePart.choices
-        self.fields["person"].queryset = Professional.objects.filter(region=region).select_related(
-            "organization"
-        )
-        self.fields["person"].label_from_instance = lambda p: (
-            f"{p.full_name} — {p.organization.name}"
-        )
+        choice(self, "part").choices = StructurePart.choices
+        model_choice(self, "person").queryset = Professional.objects.filter(
+            region=region
+        ).select_related("organization")
+        label_with(model_choice(self, "person"), lambda p: f"{p.full_name} — {p.organization.name}")
 
 
 class ReviewForm(forms.Form):
@@ -343,11 +330,9 @@ class ReviewForm(forms.Form):
         help_text=_("Empty: the review interval after the date held."),
     )
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from .models import ReviewLevel
-
-        self.fields["level"].choices = ReviewLevel.choices
+        choice(self, "level").choices = ReviewLevel.choices
 
 
 # Develop further ---------------------------------------------------------------------------
@@ -355,8 +340,6 @@ class ReviewForm(forms.Form):
 
 class ProposalForm(forms.ModelForm):
     class Meta:
-        from .models import Proposal
-
         model = Proposal
         fields = ["title", "lesson", "proposal", "event"]
         widgets = {
@@ -364,12 +347,10 @@ class ProposalForm(forms.ModelForm):
             "proposal": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, region=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, region: Region | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from .models import Event
-
-        self.fields["event"].queryset = Event.objects.filter(region=region)
-        self.fields["event"].label_from_instance = lambda e: f"{e.title} ({e.starts_at:%d-%m-%Y})"
+        model_choice(self, "event").queryset = Event.objects.filter(region=region)
+        label_with(model_choice(self, "event"), lambda e: f"{e.title} ({e.starts_at:%d-%m-%Y})")
 
 
 class DecisionForm(forms.Form):

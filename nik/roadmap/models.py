@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -12,7 +15,7 @@ from nik.core.concurrency import Versioned
 from nik.core.models import Region
 
 
-def region_workers(region: Region):  # type: ignore[no-untyped-def]
+def region_workers(region: Region | None) -> models.QuerySet[Any]:
     """The accounts that work in the region's network: owners of milestones and action items."""
     from nik.core.models import Role, User
 
@@ -133,7 +136,7 @@ class Milestone(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def is_overdue(self, today=None) -> bool:  # type: ignore[no-untyped-def]
+    def is_overdue(self, today: date | None = None) -> bool:
         return self.status not in (MilestoneStatus.DONE, MilestoneStatus.DROPPED) and self.due < (
             today or timezone.localdate()
         )
@@ -328,7 +331,7 @@ class ActionItem(models.Model):
 # The agreement (samenwerkingsovereenkomst) ------------------------------------------------
 
 
-def add_months(day, months: int):  # type: ignore[no-untyped-def]
+def add_months(day: date, months: int) -> date:
     from dateutil.relativedelta import relativedelta
 
     return day + relativedelta(months=months)
@@ -364,7 +367,7 @@ class Agreement(Versioned):
     def routing_steps(self) -> list[str]:
         return [line.strip() for line in self.routing.splitlines() if line.strip()]
 
-    def review_is_due(self, today=None) -> bool:  # type: ignore[no-untyped-def]
+    def review_is_due(self, today: date | None = None) -> bool:
         """Due within a week, or already past."""
         from datetime import timedelta
 

@@ -4,6 +4,7 @@ processes run it (the outbox's unique key, nik.core.notify), after the run commi
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -27,7 +28,7 @@ def _send_once(
     )
 
 
-def _unsent(queryset: QuerySet, kind: str, due_field: str) -> list:  # type: ignore[type-arg]
+def _unsent(queryset: QuerySet[Any], kind: str, due_field: str) -> list[Any]:
     """Leave out what was reminded of already for this due date (the unique key still guards)."""
     sent = notify.claimed(f"roadmap.{kind}:")
     return [

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -15,21 +15,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nik.core import access, imports
+from nik.core.auth import AuthedRequest
+from nik.core.models import Region
 from nik.core.xlsx import XLSX_CONTENT_TYPE, write_table
 
 from . import actions
 from .forms import AnswerForm, ImportForm, MilestoneForm, StatusForm
-from .models import Indicator, Milestone, RoadmapStep
-from .steps import STEPS
+from .models import Indicator, Milestone, PlanOfApproach, RoadmapStep
+from .steps import STEPS, Step
 from .views_agreement import adopted_proposal_from
 
 
-def _region(request: HttpRequest, slug: str):  # type: ignore[no-untyped-def]
+def _region(request: AuthedRequest, slug: str) -> tuple[Region, bool]:
     region = access.open_region(request.user, slug, purpose="roadmap")
     return region, access.can_edit_region(request.user, region)
 
 
-def _links(step, slug: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def _links(step: Step, slug: str) -> list[tuple[str, str]]:
     links = []
     for label, name in step.deliverables:
         try:
@@ -41,7 +43,7 @@ def _links(step, slug: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped
 
 @login_required
 @require_GET
-def roadmap(request: HttpRequest, slug: str) -> HttpResponse:
+def roadmap(request: AuthedRequest, slug: str) -> HttpResponse:
     region, can_edit = _region(request, slug)
     stored = {
         s.number: s for s in RoadmapStep.objects.filter(region=region).prefetch_related("answers")
@@ -57,7 +59,7 @@ def roadmap(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def step_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+def step_detail(request: AuthedRequest, slug: str, number: int) -> HttpResponse:
     region, can_edit = _region(request, slug)
     if not 1 <= number <= 10:
         raise Http404
@@ -73,12 +75,12 @@ def step_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
                 )
                 messages.success(request, _("The status is saved."))
         else:
-            form = AnswerForm(request.POST)
-            if form.is_valid() and form.cleaned_data["question"] < len(step.questions):
+            answer = AnswerForm(request.POST)
+            if answer.is_valid() and answer.cleaned_data["question"] < len(step.questions):
                 actions.do_answer_reflection(
                     stored,
-                    question=form.cleaned_data["question"],
-                    answer=form.cleaned_data["answer"],
+                    question=answer.cleaned_data["question"],
+                    answer=answer.cleaned_data["answer"],
                     acting_user=request.user,
                 )
                 messages.success(request, _("Your answer is saved with today's date."))
@@ -105,7 +107,7 @@ def step_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def indicators(request: HttpRequest, slug: str) -> HttpResponse:
+def indicators(request: AuthedRequest, slug: str) -> HttpResponse:
     from .forms import IndicatorForm
 
     region, can_edit = _region(request, slug)
@@ -130,7 +132,7 @@ def indicators(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def indicator_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def indicator_edit(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     from .forms import IndicatorForm
 
     region = access.open_region_for_edit(request.user, slug, purpose="indicators")
@@ -149,7 +151,7 @@ def indicator_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-def timeline(milestones: list[Milestone], today) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def timeline(milestones: list[Milestone], today: date) -> dict[str, Any]:
     """Bars on a time axis, with today's line; positions as percentages of the width."""
     if not milestones:
         return {"bars": [], "today": None}
@@ -158,7 +160,7 @@ def timeline(milestones: list[Milestone], today) -> dict[str, Any]:  # type: ign
     last = max(max(m.due for m in milestones), today) + timedelta(days=7)
     span = (last - first).days or 1
 
-    def pos(day):  # type: ignore[no-untyped-def]
+    def pos(day: date) -> float:
         return round((day - first).days / span * 100, 2)
 
     bars = []
@@ -177,7 +179,7 @@ def timeline(milestones: list[Milestone], today) -> dict[str, Any]:  # type: ign
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def milestones(request: HttpRequest, slug: str) -> HttpResponse:
+def milestones(request: AuthedRequest, slug: str) -> HttpResponse:
     region, can_edit = _region(request, slug)
     form = MilestoneForm(request.POST or None, region=region) if can_edit else None
     if request.method == "POST":
@@ -207,7 +209,7 @@ def milestones(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def milestone_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def milestone_edit(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="milestones")
     milestone = Milestone.objects.filter(region=region, pk=pk).first()
     if milestone is None:
@@ -226,14 +228,14 @@ def milestone_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def milestones_import(request: HttpRequest, slug: str) -> HttpResponse:
+def milestones_import(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="milestone import")
     return imports.start_from_upload(request, region, "milestones")
 
 
 @login_required
 @require_GET
-def milestones_export(request: HttpRequest, slug: str) -> HttpResponse:
+def milestones_export(request: AuthedRequest, slug: str) -> HttpResponse:
     region, _can_edit = _region(request, slug)
     rows = [
         [
@@ -272,10 +274,10 @@ PLAN_PARTS = [
 ]
 
 
-def _parts(plan) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _parts(plan: PlanOfApproach) -> dict[str, str]:
     values = {key: str(getattr(plan, key) or "") for key, _label in PLAN_PARTS}
-    if plan.target_group_id:
-        group = plan.target_group
+    group = plan.target_group
+    if group is not None:
         values["target_group"] = (
             f"v{group.version}: {group.age_min}–{group.age_max}, {', '.join(group.categories)}"
         )
@@ -287,7 +289,7 @@ def _parts(plan) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 @login_required
 @require_GET
-def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
+def plan_page(request: AuthedRequest, slug: str) -> HttpResponse:
     from .models import PlanOfApproach, PlanStatus
 
     region, can_edit = _region(request, slug)
@@ -334,7 +336,7 @@ def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def plan_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def plan_edit(request: AuthedRequest, slug: str) -> HttpResponse:
     from decimal import Decimal
 
     from .forms import BudgetFormSet, BudgetTotalForm, PlanForm
@@ -395,7 +397,7 @@ def plan_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_discussed(request: HttpRequest, slug: str) -> HttpResponse:
+def plan_discussed(request: AuthedRequest, slug: str) -> HttpResponse:
     from .models import PlanOfApproach, PlanStatus
 
     region = access.open_region_for_edit(request.user, slug, purpose="plan of approach")
@@ -415,7 +417,7 @@ def plan_discussed(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_approve(request: HttpRequest, slug: str) -> HttpResponse:
+def plan_approve(request: AuthedRequest, slug: str) -> HttpResponse:
     from django.core.exceptions import PermissionDenied
 
     from .models import PlanOfApproach, PlanStatus
@@ -442,7 +444,7 @@ def plan_approve(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def events(request: HttpRequest, slug: str) -> HttpResponse:
+def events(request: AuthedRequest, slug: str) -> HttpResponse:
     from .forms import EventForm
     from .models import Event
 
@@ -471,7 +473,7 @@ def events(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def event_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     from .forms import ActionItemForm, EventForm
     from .models import Event
 
@@ -522,7 +524,7 @@ def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def event_ics_download(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def event_ics_download(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     from .calendar import event_ics
     from .models import Event
 
@@ -537,7 +539,7 @@ def event_ics_download(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 
 @login_required
 @require_POST
-def action_item_done(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def action_item_done(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """The owner of an action item, or a coordinator, marks it done."""
     from django.core.exceptions import PermissionDenied
 

@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nik.core import access
+from nik.core.auth import AuthedRequest
 from nik.core.concurrency import save_or_explain
+from nik.core.models import Region
 
 from . import actions
 from .forms import (
@@ -38,7 +40,7 @@ from .models import (
 )
 
 
-def adopted_proposal_from(request: HttpRequest, region) -> Proposal | None:  # type: ignore[no-untyped-def]
+def adopted_proposal_from(request: HttpRequest, region: Region) -> Proposal | None:
     """An adopted proposal named in ?proposal= (or the form), that this change carries out."""
     pk = request.GET.get("proposal") or request.POST.get("proposal")
     if not pk or not str(pk).isdigit():
@@ -48,7 +50,7 @@ def adopted_proposal_from(request: HttpRequest, region) -> Proposal | None:  # t
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def agreement_page(request: HttpRequest, slug: str) -> HttpResponse:
+def agreement_page(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region(request.user, slug, purpose="agreement")
     can_edit = access.can_edit_region(request.user, region)
     agreement = Agreement.objects.filter(region=region).first() or Agreement(region=region)
@@ -119,7 +121,7 @@ def agreement_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def agreement_edit(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="agreement")
     agreement = Agreement.objects.filter(region=region).first() or Agreement(region=region)
     proposal = adopted_proposal_from(request, region)
@@ -152,7 +154,7 @@ def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def party_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+def party_edit(request: AuthedRequest, slug: str, pk: int | None = None) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="agreement")
     # The agreement is made by the first POST that writes to it, never by opening the form.
     agreement = (
@@ -163,9 +165,10 @@ def party_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRe
     if pk is None:
         party = AgreementParty(agreement=agreement)
     else:
-        party = AgreementParty.objects.filter(agreement=agreement, pk=pk).first()
-        if party is None:
+        found = AgreementParty.objects.filter(agreement=agreement, pk=pk).first()
+        if found is None:
             raise Http404
+        party = found
     proposal = adopted_proposal_from(request, region)
     form = PartyForm(request.POST or None, instance=party, region=region)
     if request.method == "POST":
@@ -201,13 +204,13 @@ def party_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRe
 
 @login_required
 @require_POST
-def structure_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def structure_edit(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="agreement")
     agreement = actions.do_open_agreement(region, acting_user=request.user)
     if "remove" in request.POST:
         remove = request.POST["remove"]
         role = ProjectRole.objects.filter(
-            agreement=agreement, pk=int(remove) if remove.isdigit() else None
+            agreement=agreement, pk=int(remove) if remove.isdigit() else 0
         ).first()
         if role is None:
             raise Http404
@@ -236,7 +239,7 @@ def _can_decide(user: Any, region: Any) -> bool:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def proposals(request: HttpRequest, slug: str) -> HttpResponse:
+def proposals(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region(request.user, slug, purpose="proposals")
     can_edit = access.can_edit_region(request.user, region)
     form = ProposalForm(request.POST or None, region=region) if can_edit else None
@@ -264,7 +267,7 @@ def proposals(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def proposal_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def proposal_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     region = access.open_region(request.user, slug, purpose="proposals")
     proposal = Proposal.objects.filter(region=region, pk=pk).select_related("event", "plan").first()
     if proposal is None:

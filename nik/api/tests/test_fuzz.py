@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -17,9 +18,9 @@ from hypothesis import HealthCheck, settings
 from schemathesis import checks
 
 from nik.core.factories import person
-from nik.core.models import ApiToken, Role
+from nik.core.models import ApiToken, Region, Role
 from nik.families.factories import FamilyFactory
-from nik.families.models import Child
+from nik.families.models import Child, Family
 
 EXAMPLES = int(os.environ.get("NIK_FUZZ_EXAMPLES", "60"))
 
@@ -39,7 +40,7 @@ schema = _schema()
 
 
 @pytest.fixture
-def keep_connection():  # type: ignore[no-untyped-def]
+def keep_connection() -> Iterator[None]:
     """The app is called directly, not through Django's test client: keep the test's database
     connection open across requests, as the test client does (else PostgreSQL loses the test's
     transaction at the end of the first request)."""
@@ -54,7 +55,7 @@ def keep_connection():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def tokens(region, family, keep_connection):  # type: ignore[no-untyped-def]
+def tokens(region: Region, family: Family, keep_connection: None) -> dict[str, str]:
     coordinator = person(region, Role.COORDINATOR, "fuzz-coordinator@nik.test")
     parent = person(region, Role.PARENT, "fuzz-ouder@nik.test")
     family.portal_users.add(parent)

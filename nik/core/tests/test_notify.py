@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMessage
 from django.core.mail.backends.locmem import EmailBackend
 from django.db import transaction
 from django.utils import timezone
@@ -19,7 +21,7 @@ pytestmark = pytest.mark.django_db
 class RefusingBackend(EmailBackend):
     """A mail server that is down."""
 
-    def send_messages(self, messages):  # type: ignore[no-untyped-def]
+    def send_messages(self, messages: Sequence[EmailMessage]) -> int:
         raise ConnectionRefusedError("smtp down")
 
 
