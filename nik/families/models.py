@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime, timedelta
 
+import holidays
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -19,14 +20,23 @@ from nik.core.limits import MAX_FREE_TEXT, plausible_date
 from nik.core.models import Municipality, Organization, Professional, Region
 from nik.network.models import ConditionCategory
 
+# Dutch public holidays (Koningsdag, Hemelvaart, Kerst, …) from the `holidays` package.
+HOLIDAYS = holidays.country_holidays("NL")
+
+
+def is_working_day(day: date) -> bool:
+    """Monday to Friday, and not a Dutch public holiday."""
+    return day.weekday() < 5 and day not in HOLIDAYS
+
 
 def add_working_days(start: datetime, days: int) -> datetime:
-    """`days` working days (Monday to Friday) after `start`, at the same time of day."""
+    """`days` working days after `start`, at the same time of day (weekends and holidays skipped)."""
     moment = start
     left = days
     while left > 0:
         moment += timedelta(days=1)
-        if moment.weekday() < 5:
+        local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
+        if is_working_day(local.date()):
             left -= 1
     return moment
 
