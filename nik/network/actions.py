@@ -26,12 +26,14 @@ def do_save_organization(
 ) -> Organization:
     creating = organization.pk is None
     claim(organization, seen_version, fields)
+    before = None if creating else Organization.objects.filter(pk=organization.pk).first()
     organization.save()
     audit.record_write(
         AuditAction.CREATE if creating else AuditAction.UPDATE,
         organization,
         organization.region,
         acting_user,
+        changes=audit.changes(before, organization),
     )
     return organization
 
@@ -47,6 +49,7 @@ def do_save_professional(
 ) -> Professional:
     creating = professional.pk is None
     claim(professional, seen_version, fields)
+    before = None if creating else Professional.objects.filter(pk=professional.pk).first()
     professional.save()
     if disciplines is not None:
         professional.disciplines.set(disciplines)
@@ -55,6 +58,7 @@ def do_save_professional(
         professional,
         professional.region,
         acting_user,
+        changes=audit.changes(before, professional),
     )
     return professional
 

@@ -398,3 +398,25 @@ def test_with_the_database_backend_the_worker_runs_the_queued_import(
         task_backends._settings = None
         if hasattr(task_backends._connections, "default"):
             del task_backends._connections.default
+
+
+def test_a_register_change_is_logged_by_name_with_what_changed(
+    client, login, coordinator, region, register
+):
+    umc, _ = register
+    client = login(coordinator)
+    form = client.get(url(region, f"organizations/{umc.pk}/edit/")).context["form"]
+    response = client.post(
+        url(region, f"organizations/{umc.pk}/edit/"),
+        {
+            "name": "LUMC",
+            "kind": "general_hospital",
+            "phone": "071-9999999",
+            "version": form.initial["version"],
+        },
+    )
+    assert response.status_code == 302
+    event = AuditEvent.objects.filter(object_type="core.organization").latest("id")
+    assert event.event == "organization.update"
+    assert event.details["changes"]["kind"] == ["umc", "general_hospital"]
+    assert event.details["changes"]["phone"] == "changed"
