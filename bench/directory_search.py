@@ -108,7 +108,7 @@ def _flush(batch, search) -> None:  # type: ignore[no-untyped-def]
 
 
 def measure(runs: int) -> None:
-    from nik.directory.views import PAGE_SIZE, find
+    from nik.directory.selectors import PAGE_SIZE, find
 
     cases = {
         "text": {"q": "logeerhuizen"},

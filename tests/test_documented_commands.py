@@ -35,3 +35,28 @@ def test_a_documented_command_answers_help_under_its_documented_name(command, mo
         main()
     assert done.value.code in (0, None), capsys.readouterr().err
     assert "usage:" in capsys.readouterr().out
+
+
+def test_the_documented_benchmark_runs(tmp_path):
+    """`python bench/directory_search.py` (README) runs, here small and on a throw-away SQLite."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "NIK_DATABASE_URL": f"sqlite:///{tmp_path / 'bench.sqlite3'}"}
+    done = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            str(ROOT / "bench" / "directory_search.py"),
+            "--services",
+            "40",
+            "--runs",
+            "1",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "median" in done.stdout

@@ -38,7 +38,7 @@ REGIONS: list[dict[str, object]] = [
         "name": "NIK Holland Rijnland",
         "hospital": "Leids Universitair Medisch Centrum (LUMC)",
         "children_hospital": "Willem-Alexander Kinderziekenhuis",
-        "description": "The first network (2014): Zuid-Holland Noord, Midden-Holland, Haaglanden and Delft-Westland-Oostland.",
+        "description": "Het eerste netwerk (2014): Zuid-Holland Noord, Midden-Holland, Haaglanden en Delft-Westland-Oostland.",
         "municipalities": [
             "Leiden",
             "Leiderdorp",
