@@ -167,7 +167,7 @@ def test_hostile_input_to_two_processes_is_refused_never_a_server_error(server, 
 
     from nik.core import audit
 
-    audit.record(action="view", object_type="probe", object_id="trigger")
+    audit.record(event="test.probe", action="view", object_type="probe", object_id="trigger")
 
     with (
         pytest.raises((InternalError, ProgrammingError)),
