@@ -142,21 +142,31 @@ def open_family(
     user: AnyUser, pk: Any, action: str = AuditAction.VIEW, purpose: str = "", scope: str = "basic"
 ) -> Family:
     """Fetch a family by id for this user, or log the attempt and raise Http404."""
-    family = Family.objects.filter(pk=pk).first() if str(pk).isdigit() else None
-    if family is None:
-        audit.record(
-            action=action,
-            outcome=AuditOutcome.DENIED,
-            event=CoreEvent.REFUSED,
-            user=user if active(user) else None,
-            object_type="families.family",
-            object_id=str(pk)[:64],
-            purpose=purpose,
-            details={"reason": "not_found"},
-        )
-        raise Http404
-    open_record(user, family, action, purpose, scope)
+    family: Family = open_object(user, Family.objects.all(), pk, action, purpose, scope)
     return family
+
+
+def _refused(
+    user: AnyUser,
+    action: str,
+    object_type: str,
+    object_id: Any,
+    purpose: str,
+    reason: str,
+    **where: Any,
+) -> None:
+    """The audit event of a refusal that names no family the user may know of."""
+    audit.record(
+        action=action,
+        event=CoreEvent.REFUSED,
+        outcome=AuditOutcome.DENIED,
+        user=user if active(user) else None,
+        object_type=object_type,
+        object_id=str(object_id)[:64],
+        purpose=purpose,
+        details={"reason": reason},
+        **where,
+    )
 
 
 def can_edit_family(user: AnyUser, family: Family) -> bool:
@@ -179,17 +189,15 @@ def open_family_for_edit(user: AnyUser, pk: Any, purpose: str) -> Family:
     """A family the user may change: 404 when they may not see it, 403 when they may only read it."""
     family = open_family(user, pk, AuditAction.VIEW, purpose)
     if not can_edit_family(user, family):
-        audit.record(
-            action=AuditAction.UPDATE,
-            outcome=AuditOutcome.DENIED,
-            event=CoreEvent.REFUSED,
-            user=user if active(user) else None,
+        _refused(
+            user,
+            AuditAction.UPDATE,
+            "families.family",
+            family.pk,
+            purpose,
+            "read_only",
             region_id=family.region_id,
-            object_type="families.family",
-            object_id=family.pk,
             subject_family_id=family.pk,
-            purpose=purpose,
-            details={"reason": "read_only"},
         )
         raise PermissionDenied
     return family
@@ -250,16 +258,7 @@ def open_object(
     through the door; an id that is not there is refused and logged like one not allowed."""
     found = queryset.filter(pk=pk).first() if str(pk).isdigit() else None
     if found is None:
-        audit.record(
-            action=action,
-            event=CoreEvent.REFUSED,
-            outcome=AuditOutcome.DENIED,
-            user=user if active(user) else None,
-            object_type=queryset.model._meta.label_lower,
-            object_id=str(pk)[:64],
-            purpose=purpose,
-            details={"reason": "not_found"},
-        )
+        _refused(user, action, queryset.model._meta.label_lower, pk, purpose, "not_found")
         raise Http404
     open_record(user, found, action, purpose, scope)
     return found
@@ -278,15 +277,6 @@ def emergency_target(user: User, pk: Any) -> Family | None:
         ).exists()
     )
     if not allowed:
-        audit.record(
-            action=AuditAction.VIEW,
-            event=CoreEvent.REFUSED,
-            outcome=AuditOutcome.DENIED,
-            user=user,
-            object_type="families.family",
-            object_id=str(pk)[:64],
-            purpose="emergency access",
-            details={"reason": "not_allowed"},
-        )
+        _refused(user, AuditAction.VIEW, "families.family", pk, "emergency access", "not_allowed")
         return None
     return family
