@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -74,7 +74,7 @@ def do_save_draft(
     try:
         claim(stored, seen_version)
     except EditConflict as conflict:
-        stored_content = conflict.current.content  # type: ignore[attr-defined]
+        stored_content = cast(CarePlanVersion, conflict.current).content
         raise EditConflict(
             conflict.current, {name: "" for name in changed_fields(stored_content, new)}
         ) from None

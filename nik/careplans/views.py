@@ -203,7 +203,7 @@ def plan_section(request: AuthedRequest, pk: int, section: str) -> HttpResponse:
                 % {"fields": ", ".join(found.changed) or "—"},
             )
             data = cast(QueryDict, form.data).copy()
-            data["version"] = str(found.current.version)  # type: ignore[attr-defined]
+            data["version"] = str(found.current.version)
             form.data = data
         else:
             messages.success(request, _("Saved in draft version %(n)s.") % {"n": draft.number})

@@ -45,7 +45,7 @@ class Versioned(models.Model):
 class EditConflict(Exception):
     """Someone else saved the record after this user opened it."""
 
-    def __init__(self, current: Model, changed_by_other: dict[str, Any]) -> None:
+    def __init__(self, current: Versioned, changed_by_other: dict[str, Any]) -> None:
         super().__init__("edit conflict")
         self.current = current
         self.changed = changed_by_other
@@ -105,6 +105,6 @@ def save_or_explain(form: forms.BaseForm, save: Callable[[], T]) -> T | None:
             % {"changes": changes or _("no visible differences")},
         )
         data = cast(QueryDict, form.data).copy()
-        data[form.add_prefix("version")] = str(conflict.current.version)  # type: ignore[attr-defined]
+        data[form.add_prefix("version")] = str(conflict.current.version)
         form.data = data
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -109,7 +109,7 @@ def do_answer_inquiry(
         claim(inquiry, seen_version)
     except EditConflict as conflict:
         current = conflict.current
-        raise EditConflict(current, {"answer": current.answer}) from None  # type: ignore[attr-defined]
+        raise EditConflict(current, {"answer": cast(Inquiry, current).answer}) from None
     inquiry.refresh_from_db()
     now = timezone.now()
     inquiry.answer = answer

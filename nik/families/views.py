@@ -186,7 +186,7 @@ def inquiry_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
                 % {"answer": conflict.changed["answer"]},
             )
             data = cast(QueryDict, form.data).copy()
-            data["version"] = str(conflict.current.version)  # type: ignore[attr-defined]
+            data["version"] = str(conflict.current.version)
             form.data = data
         else:
             messages.success(request, _("The answer is saved."))
