@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 VENDOR := nik/static/vendor
 
-.PHONY: demo test lint format install assets messages messages-update clean
+.PHONY: demo test lint format install assets messages messages-update clean bench
 
 $(BIN)/nik: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -48,15 +48,23 @@ test: install assets messages
 	$(BIN)/pytest -n auto
 
 lint: install
-	$(BIN)/ruff check nik tests conftest.py
-	$(BIN)/ruff format --check nik tests conftest.py
+	$(BIN)/ruff check nik tests bench conftest.py
+	$(BIN)/ruff format --check nik tests bench conftest.py
 	$(BIN)/nik makemigrations --check --dry-run
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
 format: install
-	$(BIN)/ruff format nik tests conftest.py
-	$(BIN)/ruff check --fix nik tests conftest.py
+	$(BIN)/ruff format nik tests bench conftest.py
+	$(BIN)/ruff check --fix nik tests bench conftest.py
+
+# National-scale data for the benchmark (bench/generate.py): into NIK_DATABASE_URL, or by default a
+# throw-away SQLite file data/bench.sqlite3 (remove it to generate again). Sizes: FAMILIES, REGIONS.
+FAMILIES ?= 1000
+REGIONS ?= 1
+bench: install
+	NIK_DATABASE_URL="$${NIK_DATABASE_URL:-sqlite:///$(CURDIR)/data/bench.sqlite3}" \
+		$(BIN)/python bench/generate.py --migrate --families $(FAMILIES) --regions $(REGIONS)
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR)

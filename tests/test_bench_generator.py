@@ -1,0 +1,51 @@
+"""The benchmark's data generator runs (so it cannot rot) and gives the same 1k set every time."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import transaction
+
+from bench import generate as bench
+from nik.core import audit
+from nik.families import access as family_access
+from nik.families.models import Family
+
+pytestmark = pytest.mark.django_db
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _generate_and_fingerprint() -> tuple[bench.Counts, str]:
+    try:
+        with transaction.atomic():
+            counts = bench.generate(1000)
+            raise _Rollback((counts, bench.fingerprint()))
+    except _Rollback as done:
+        return done.args[0]
+
+
+def test_the_1k_set_is_deterministic_and_complete():
+    counts, first = _generate_and_fingerprint()
+    assert (counts.families, counts.audit_events) == (1000, 3000)
+    assert counts.professionals == round(1000 * bench.PROFESSIONALS_PER_FAMILY)
+    _again, second = _generate_and_fingerprint()
+    assert first == second
+
+
+def test_the_generated_families_are_whole_and_their_history_verifies():
+    bench.generate(200, regions=2)
+    family = Family.objects.order_by("pk").first()
+    assert family.child and family.guardians.count() == 2
+    assert family.consents.count() == 4 and family.team.count() == 2
+    assert family.referrals.get().first_contact_at is not None
+    assert family.care_plan.published() is not None
+    # The coordinator of the family's region sees it through the door; the other region's does not.
+    coordinator = (
+        family.casemanager.memberships.get().region.memberships.get(role="coordinator").user
+    )
+    assert family_access.visible_families(coordinator).filter(pk=family.pk).exists()
+    assert family_access.visible_families(coordinator).count() == 100
+    checked, breaks = audit.verify_chain()
+    assert breaks == [] and checked == 600
