@@ -39,6 +39,39 @@ def test_roles_without_a_rule_see_no_family(persona, request, family):
     assert not family_access.visible_families(user).exists()
 
 
+def test_a_family_reached_by_every_rule_at_once_is_listed_once(region, coordinator, family):
+    """The rule needs no DISTINCT: each way in is a condition on the family row, not a join."""
+    from django.utils import timezone
+
+    from nik.core.factories import OrganizationFactory, ProfessionalFactory, person
+    from nik.core.models import Membership, Role
+    from nik.families.models import CareTeamMember, Consent, EmergencyAccess
+
+    Membership.objects.create(user=coordinator, region=region, role=Role.PARENT)
+    family.portal_users.add(coordinator, person(region, Role.PARENT, "tweede-ouder@nik.test"))
+    family.casemanager = coordinator
+    family.save()
+    org = OrganizationFactory(region=region)
+    pro = ProfessionalFactory(region=region, organization=org, user=coordinator)
+    for role in ("casemanager", "gp"):
+        CareTeamMember.objects.create(family=family, professional=pro, role=role)
+    Consent.objects.create(
+        family=family, organization=org, scope="basic", given_by="parents", method="written"
+    )
+    now = timezone.now()
+    EmergencyAccess.objects.create(
+        family=family,
+        user=coordinator,
+        reason="x" * 20,
+        opened_at=now,
+        expires_at=now + timezone.timedelta(hours=1),
+    )
+    FamilyFactory.create_batch(3, region=region)
+    listed = list(family_access.visible_families(coordinator).values_list("pk", flat=True))
+    assert len(listed) == len(set(listed)) == 4
+    assert family_access.visible_families(coordinator).count() == 4
+
+
 def test_anonymous_and_inactive_users_see_nothing(coordinator, family):
     assert not family_access.visible_families(AnonymousUser()).exists()
     coordinator.is_active = False
