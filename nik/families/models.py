@@ -87,7 +87,11 @@ class Family(models.Model):
         ordering = ["name"]
         verbose_name = _("family")
         verbose_name_plural = _("families")
-        indexes = [models.Index(fields=["region", "stage"], name="family_region_stage")]
+        indexes = [
+            models.Index(fields=["region", "stage"], name="family_region_stage"),
+            # The family list: a region's families by name.
+            models.Index(fields=["region", "name"], name="family_region_name"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -403,7 +407,11 @@ class Referral(models.Model):
         ordering = ["-received_at"]
         verbose_name = _("referral")
         verbose_name_plural = _("referrals")
-        indexes = [models.Index(fields=["region", "status"], name="referral_region_status")]
+        indexes = [
+            models.Index(fields=["region", "status"], name="referral_region_status"),
+            # The referral list and the start page's clocks: a region's newest first.
+            models.Index(fields=["region", "-received_at"], name="referral_region_received"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.family} ({self.received_at:%Y-%m-%d})"
