@@ -48,10 +48,14 @@ def visible_families(user: AnyUser, scope: str = "basic") -> QuerySet[Family]:
 
 def is_emergency_access(user: AnyUser, family: Family, scope: str = "basic") -> bool:
     """True when the user reaches this family only through break-glass (NEN 7513 marks it)."""
+    return active(user) and not _reaches(user, family, scope, emergency=False)
+
+
+def _reaches(user: AnyUser, family: Family, scope: str, *, emergency: bool) -> bool:
     if not active(user):
         return False
-    ordinary = Family.objects.filter(_family_rule(user, scope, emergency=False), pk=family.pk)
-    return not ordinary.exists()
+    rule = _family_rule(user, scope, emergency=emergency)
+    return Family.objects.filter(rule, pk=family.pk).exists()
 
 
 def _family_rule(user: User, scope: str, *, emergency: bool) -> Q:
@@ -114,10 +118,13 @@ def open_record(
     details: dict[str, Any] = {}
     region_id: int | None
     if family is not None:
-        allowed = visible_families(user, scope).filter(pk=family.pk).exists()
+        # The ordinary rule first: most openings end there, in one query; only a user it refuses
+        # is checked for an open emergency access (break-glass, marked in the event).
+        ordinary = _reaches(user, family, scope, emergency=False)
+        allowed = ordinary or _reaches(user, family, scope, emergency=True)
         region_id = family.region_id
         role = role_for_family(user, family)
-        if allowed and is_emergency_access(user, family, scope):
+        if allowed and not ordinary:
             details["break_glass"] = True
     else:
         region_id = getattr(obj, "region_id", None)
