@@ -334,18 +334,21 @@ def _audit_history(region: Any, families: list[Any], referrals: list[Any], user:
 
 
 def fingerprint() -> str:
-    """A digest of the generated rows that matter, to show two runs give the same data."""
+    """A digest of the generated rows that matter, to show two runs give the same data.
+
+    The rows are sorted here, not by the database: ties (two referrals in the same minute) come
+    back in any order, and ids differ between runs."""
     from nik.families.models import Child, Consent, Referral
 
-    digest = hashlib.sha256()
-    for row in Child.objects.order_by("family__name", "first_name", "date_of_birth").values_list(
-        "first_name", "last_name", "date_of_birth", "condition_category"
-    ):
-        digest.update(repr(row).encode())
-    for row in Referral.objects.order_by("received_at").values_list("source", "received_at"):
-        digest.update(repr(row).encode())
-    digest.update(str(Consent.objects.count()).encode())
-    return digest.hexdigest()
+    rows = sorted(
+        repr(row)
+        for row in Child.objects.values_list(
+            "family__name", "first_name", "last_name", "date_of_birth", "condition_category"
+        )
+    )
+    rows += sorted(repr(row) for row in Referral.objects.values_list("source", "received_at"))
+    rows.append(str(Consent.objects.count()))
+    return hashlib.sha256("\n".join(rows).encode()).hexdigest()
 
 
 def main() -> None:
