@@ -46,6 +46,7 @@ from fhirclient.models import (
 )
 
 from nik.core import audit
+from nik.core.concurrency import lock
 from nik.core.models import AuditAction, Organization, OrganizationKind, Professional, Region, User
 from nik.families import actions as family_actions
 from nik.families.models import (
@@ -651,6 +652,9 @@ def _write(
 ) -> Family:
     """Every write through the same actions as the pages, so the same rules hold."""
     first, last, born = child
+    # Two imports of one child at once must find each other, not make two families (as the
+    # referral's duplicate check does, under the region's row lock).
+    lock(region)
     known = (
         Child.objects.filter(
             family__region=region, first_name=first, last_name=last, date_of_birth=born

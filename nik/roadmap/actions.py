@@ -510,9 +510,15 @@ def do_remove_party(party: AgreementParty, *, acting_user: User) -> None:
 def mark_named_people(region: Region) -> None:
     """Keep the register's flags of who the agreement names as ambassador or contact person."""
     parties = AgreementParty.objects.filter(agreement__region=region)
-    people = Professional.objects.filter(region=region)
     ambassadors = parties.filter(ambassador__isnull=False).values("ambassador")
     contacts = parties.filter(contact_person__isnull=False).values("contact_person")
+    # Only who is flagged now or named now: not every professional of the region on each save.
+    people = Professional.objects.filter(region=region).filter(
+        Q(named_ambassador=True)
+        | Q(named_contact_person=True)
+        | Q(pk__in=ambassadors)
+        | Q(pk__in=contacts)
+    )
     people.update(
         named_ambassador=ExpressionWrapper(Q(pk__in=ambassadors), output_field=BooleanField()),
         named_contact_person=ExpressionWrapper(Q(pk__in=contacts), output_field=BooleanField()),
