@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from nik.careplans import actions
 from nik.careplans.content import PlanContent
@@ -52,7 +53,7 @@ def test_evaluate_approve_wishes_publish(
     staff.goto(f"/families/{family.pk}/plan/")
     assert axe_violations(staff) == []
     staff.get_by_role("button", name="Plan evalueren (nieuwe versie)").click()
-    assert staff.get_by_text("Conceptversie 2 staat klaar").is_visible()
+    expect(staff.get_by_text("Conceptversie 2 staat klaar")).to_be_visible()
 
     home = pages()
     login_via_browser(home, parent)
@@ -63,20 +64,20 @@ def test_evaluate_approve_wishes_publish(
         "Met Kerst thuis zijn, met opa en oma."
     )
     home.get_by_role("button", name="Mijn wensen opslaan en goedkeuren").click()
-    assert home.get_by_text("Jullie wensen staan in het plan").is_visible()
+    expect(home.get_by_text("Jullie wensen staan in het plan")).to_be_visible()
 
     staff.reload()
     staff.get_by_label("Wat is er veranderd").fill("Wensen van het gezin bijgewerkt")
     staff.get_by_role("button", name="Versie 2 vaststellen").click()
-    assert staff.get_by_text("Versie 2 is vastgesteld").is_visible()
+    expect(staff.get_by_text("Versie 2 is vastgesteld")).to_be_visible()
     staff.get_by_role("link", name="Versies vergelijken").click()
     table = staff.locator("#compare").inner_text()
     assert "Thuis zijn." in table and "Met Kerst thuis zijn, met opa en oma." in table
     assert axe_violations(staff) == []
 
     home.reload()
-    assert home.get_by_text("Met Kerst thuis zijn, met opa en oma.").is_visible()
-    assert home.get_by_text("Versie 2 van").is_visible()
+    expect(home.get_by_text("Met Kerst thuis zijn, met opa en oma.")).to_be_visible()
+    expect(home.get_by_text("Versie 2 van")).to_be_visible()
 
 
 @pytest.mark.parametrize("path", ["plan/edit/domain-physical/", "plan/edit/acp/", "assessments/"])

@@ -9,6 +9,7 @@ import time
 import pyotp
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from nik.core.factories import OrganizationFactory, ProfessionalFactory
 
@@ -68,7 +69,7 @@ def test_question_to_referral_to_portal(
     visitor.get_by_label("Naam").fill("Eva Jansen")
     visitor.get_by_label("E-mailadres").fill("eva@voorbeeld.example")
     visitor.get_by_role("button", name="Vraag versturen").click()
-    assert visitor.get_by_text("binnen twee werkdagen").first.is_visible()
+    expect(visitor.get_by_text("binnen twee werkdagen").first).to_be_visible()
 
     # 2. The coordinator turns the question into a referral and accepts it.
     staff = new_page()
@@ -86,7 +87,7 @@ def test_question_to_referral_to_portal(
     staff.get_by_label("Aannemen", exact=True).check()
     staff.get_by_label("Casemanager").select_option(label=str(casemanager))
     staff.get_by_role("button", name="Besluit opslaan").click()
-    assert staff.get_by_text("Het besluit is opgeslagen").is_visible()
+    expect(staff.get_by_text("Het besluit is opgeslagen")).to_be_visible()
 
     # The 24-hour arrangement and the invitation for the parent.
     staff.get_by_role("link", name="Het gezinsdossier openen").click()
@@ -99,7 +100,7 @@ def test_question_to_referral_to_portal(
     staff.locator("#id_name").fill("Eva Jansen")
     staff.locator("#id_email").fill("eva@voorbeeld.example")
     staff.get_by_role("button", name="Uitnodiging versturen").click()
-    assert staff.get_by_text("per e-mail verstuurd").is_visible()
+    expect(staff.get_by_text("per e-mail verstuurd")).to_be_visible()
     [invitation] = [m for m in mail.outbox if m.to == ["eva@voorbeeld.example"]]
     link = re.search(r"https?://\S+/invitation/\S+/", invitation.body).group(0)
 
@@ -107,7 +108,7 @@ def test_question_to_referral_to_portal(
     manager = new_page()
     login_via_browser(manager, casemanager)
     manager.goto(family_url)
-    assert manager.get_by_role("heading", name="Gezin Jansen").is_visible()
+    expect(manager.get_by_role("heading", name="Gezin Jansen")).to_be_visible()
 
     # 4. The parent accepts the invitation, sets up the second step and sees the portal.
     visitor.goto(link)
@@ -127,6 +128,7 @@ def test_question_to_referral_to_portal(
     visitor.locator("main").get_by_role("button", name="Activeer").click()
     visitor.goto("/")
     visitor.get_by_role("link", name="Gezin Jansen").click()
+    expect(visitor.locator("main")).to_contain_text("06-55556666")
     body = visitor.locator("main").inner_text()
     assert "06-55556666" in body and "088-1234567" in body
     assert "palliatie" not in body.lower()

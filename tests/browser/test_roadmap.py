@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from nik.core.factories import OrganizationFactory, ProfessionalFactory
 from nik.roadmap.models import Milestone, PlanOfApproach
@@ -41,18 +42,18 @@ def test_step_done_with_a_reflection_and_an_overdue_milestone(
     page.locator("section").filter(has=page.locator("#answer-0")).get_by_role(
         "button", name="Antwoord opslaan"
     ).click()
-    assert page.get_by_text("We kennen nu alle veertig organisaties bij naam.").is_visible()
+    expect(page.get_by_text("We kennen nu alle veertig organisaties bij naam.")).to_be_visible()
     page.get_by_role("link", name="Alle tien stappen").first.click()
-    assert "klaar" in page.locator("#steps tr", has_text="Maak samen een foto").inner_text()
+    expect(page.locator("#steps tr", has_text="Maak samen een foto")).to_contain_text("klaar")
     page.goto(f"/regions/{region.slug}/roadmap/milestones/")
-    assert page.get_by_text("1 mijlpaal is te laat").is_visible()
-    assert "te laat" in page.locator("#milestones tr", has_text="Kick-off").inner_text()
+    expect(page.get_by_text("1 mijlpaal is te laat")).to_be_visible()
+    expect(page.locator("#milestones tr", has_text="Kick-off")).to_contain_text("te laat")
     assert axe_violations(page) == []
     # A milestone on schedule goes overdue when its date is moved into the past.
     page.get_by_role("link", name="Folder voor ouders").click()
     page.get_by_label("Klaar op").fill(str(timezone.localdate() - timedelta(days=1)))
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("2 mijlpalen zijn te laat").is_visible()
+    expect(page.get_by_text("2 mijlpalen zijn te laat")).to_be_visible()
     row = page.locator(f"#timeline [data-milestone='{folder.pk}']")
     assert "nik-gantt__row--late" in (row.get_attribute("class") or "")
     bar = row.locator(".nik-gantt__bar").bounding_box()
@@ -70,10 +71,10 @@ def test_steering_member_approves_the_discussed_plan(
     page.goto(f"/regions/{region.slug}/roadmap/plan/")
     assert axe_violations(page) == []
     page.get_by_role("button", name="Versie 1 goedkeuren").click()
-    assert page.get_by_text("Versie 1 van het plan is goedgekeurd.").is_visible()
+    expect(page.get_by_text("Versie 1 van het plan is goedgekeurd.")).to_be_visible()
     plan = PlanOfApproach.objects.get(region=region)
     assert (plan.status, plan.approved_by) == ("approved", steering)
-    assert page.get_by_role("button", name="Versie 1 goedkeuren").count() == 0
+    expect(page.get_by_role("button", name="Versie 1 goedkeuren")).to_have_count(0)
 
 
 def test_coordinator_builds_the_agreement_and_records_a_review(
@@ -88,26 +89,26 @@ def test_coordinator_builds_the_agreement_and_records_a_review(
     page.get_by_label("Route voor gezinnen (werkproces)").fill("Bel het gezin\nToets de doelgroep")
     page.get_by_label("Volgende herziening").fill(str(timezone.localdate() + timedelta(days=3)))
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("De overeenkomst moet binnen een week herzien worden.").is_visible()
+    expect(page.get_by_text("De overeenkomst moet binnen een week herzien worden.")).to_be_visible()
     page.get_by_role("link", name="Organisatie toevoegen").click()
     assert axe_violations(page) == []
     page.get_by_label("Organisatie").select_option(label=org.name)
     page.get_by_label("Contactpersoon").select_option(label=f"{nurse.full_name} — {org.name}")
     page.get_by_label("Uren per maand").fill("12")
     page.get_by_role("button", name="Opslaan").click()
-    assert "Anna de Vries" in page.locator("#parties").inner_text()
+    expect(page.locator("#parties")).to_contain_text("Anna de Vries")
     page.get_by_label("Uitkomst").fill("Uren kloppen met de praktijk.")
     page.get_by_label("Gehouden op").fill(str(timezone.localdate()))
     page.get_by_role("button", name="Herziening opslaan").click()
-    assert page.get_by_text("De herziening is opgeslagen.").is_visible()
-    assert "Uren kloppen met de praktijk." in page.locator("#reviews + ul").inner_text()
+    expect(page.get_by_text("De herziening is opgeslagen.")).to_be_visible()
+    expect(page.locator("#reviews + ul")).to_contain_text("Uren kloppen met de praktijk.")
     page.goto(f"/regions/{region.slug}/roadmap/proposals/")
     assert axe_violations(page) == []
     page.get_by_label("Titel").fill("Vaste dag voor casusbespreking")
     page.get_by_label("Wat we leerden").fill("Overleg wordt vaak verzet.")
     page.get_by_label("Wat we voorstellen").fill("Elke tweede dinsdag van de maand.")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_role("heading", name="Vaste dag voor casusbespreking").is_visible()
+    expect(page.get_by_role("heading", name="Vaste dag voor casusbespreking")).to_be_visible()
     assert axe_violations(page) == []
     page.goto(f"/regions/{region.slug}/roadmap/indicators/")
     assert axe_violations(page) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from nik.core.factories import MunicipalityFactory, OrganizationFactory
 from nik.directory import actions
@@ -50,11 +51,11 @@ def test_parent_finds_respite_care_near_leiden(page, wegwijzer, axe_violations):
     page.get_by_label("In de buurt van (postcode of plaats)").fill("Leiden")
     page.locator("main").get_by_role("button", name="Zoeken").click()
     results = page.locator(".nik-results > li")
-    assert results.count() == 2  # the teenage house is not for a child of 6
-    assert results.first.get_by_role("link").first.inner_text() == "Logeerhuis De Zeester"
-    assert "km" in results.first.inner_text()
+    expect(results).to_have_count(2)  # the teenage house is not for a child of 6
+    expect(results.first.get_by_role("link").first).to_have_text("Logeerhuis De Zeester")
+    expect(results.first).to_contain_text("km")
     assert axe_violations(page) == []
     results.first.get_by_role("link").first.click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Logeerhuis De Zeester"
-    assert page.get_by_text("071-5555555").is_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Logeerhuis De Zeester")
+    expect(page.get_by_text("071-5555555")).to_be_visible()
     assert axe_violations(page) == []
