@@ -302,8 +302,13 @@ def _audit_history(region: Any, families: list[Any], referrals: list[Any], user:
 
     events = []
     with transaction.atomic():
-        _lock_chain()
-        prev = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
+        _lock_chain(region.pk)
+        prev = (
+            AuditEvent.objects.filter(chain=region.pk)
+            .order_by("-id")
+            .values_list("hash", flat=True)
+            .first()
+        )
         prev = prev or GENESIS_HASH
         for family, referral in zip(families, referrals, strict=True):
             for offset, name, action in (
@@ -324,6 +329,7 @@ def _audit_history(region: Any, families: list[Any], referrals: list[Any], user:
                     subject_family_id=family.pk,
                     purpose="bench",
                     outcome="allowed",
+                    chain=region.pk,
                     prev_hash=prev,
                 )
                 event.hash = event.compute_hash()

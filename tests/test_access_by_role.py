@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
+from nik.core import audit
 from nik.core.models import AuditEvent, User
 from nik.families.models import CareTeamMember, Family
 from nik.home import demo
@@ -105,9 +106,7 @@ def test_family_api_by_role(client, world, email, capsys):
         assert log.status_code == expected, (email, key, "audit")
     user = User.objects.get(email=email)
     for family_id in listed:
-        assert AuditEvent.objects.filter(
-            user=user, subject_family_id=family_id, outcome="allowed"
-        ).exists()
+        assert audit.about_family(family_id).filter(user=user, outcome="allowed").exists()
 
 
 def test_coordinator_pages_are_for_coordinators_only(client, world, with_second_factor):

@@ -15,8 +15,8 @@ from ninja.pagination import paginate
 
 from nik.api.auth import ApiRequest
 from nik.api.paging import FamiliesPaged
-from nik.core import access, limits
-from nik.core.models import AuditAction, AuditEvent, Membership, Region, Role
+from nik.core import access, audit, limits
+from nik.core.models import AuditAction, Membership, Region, Role
 from nik.families import access as family_access
 from nik.families import actions
 from nik.families.models import (
@@ -176,7 +176,8 @@ def family_audit(request: ApiRequest, family_id: int) -> list[AuditOut]:
     ):
         raise HttpError(403, _("Only the family and the coordinator see this log."))
     events = (
-        AuditEvent.objects.filter(subject_family_id=found.pk, outcome="allowed")
+        audit.about_family(found.pk)
+        .filter(outcome="allowed")
         .select_related("user")
         .order_by("-id")[:500]
     )

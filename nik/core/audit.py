@@ -6,15 +6,28 @@ Only the access doors (`nik.core.access`, `nik.families.access`) and the apps' a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import copy
+import dataclasses
+from collections.abc import Callable, Collection
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from .models import AuditEvent, AuditOutcome, Region, User
+from .events import CoreEvent
+from .models import (
+    CHAINED_FIELDS,
+    AuditAction,
+    AuditEvent,
+    AuditOutcome,
+    AuditSubject,
+    Region,
+    User,
+    chained_hash,
+)
 
 GENESIS_HASH = "0" * 64
 # Any fixed number: the advisory lock that keeps the chain in order across app processes.
@@ -57,20 +70,25 @@ def record(
     object_type: str = "",
     object_id: str | int = "",
     subject_family_id: int | None = None,
+    subjects: Collection[int] = (),
     purpose: str = "",
     details: dict[str, Any] | None = None,
     access_point: AccessPoint | None = None,
 ) -> AuditEvent:
-    """Append one event to the chain and return it."""
+    """Append one event to its region's chain and return it.
+
+    ``subjects`` are the families a list showed: one event for the view, a row per family."""
     point = access_point or current_access_point.get()
+    region_id = region.pk if region is not None else region_id
+    chain = region_id or 0
     with transaction.atomic():
-        _lock_chain()
-        last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
+        _lock_chain(chain)
+        last = AuditEvent.objects.filter(chain=chain).order_by("-id").values("hash").first()
         row = AuditEvent(
             user=user if user is not None and user.pk else None,
             user_email=user_email or (user.email if user is not None and user.pk else ""),
             role=role,
-            region_id=region.pk if region is not None else region_id,
+            region_id=region_id,
             action=action,
             event=event,
             object_type=object_type,
@@ -81,10 +99,16 @@ def record(
             user_agent=point.user_agent[:400],
             outcome=outcome,
             details=details or {},
-            prev_hash=last or GENESIS_HASH,
+            chain=chain,
+            prev_hash=last["hash"] if last else GENESIS_HASH,
         )
+        row.subject_ids = sorted(set(subjects))
         row.hash = row.compute_hash()
         row.save()
+        if row.subject_ids:
+            AuditSubject.objects.bulk_create(
+                AuditSubject(event=row, family_id=family_id) for family_id in row.subject_ids
+            )
     return row
 
 
@@ -126,47 +150,30 @@ def record_write(
 
 
 def record_views(user: User, role: str, families: list[Any], purpose: str) -> None:
-    """One view event per family shown in a list or search result, chained under one lock."""
+    """One view event for the families shown in a list or search result, each a subject of it."""
     if not families:
         return
-    point = current_access_point.get()
-    with transaction.atomic():
-        _lock_chain()
-        prev = (
-            AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
-            or GENESIS_HASH
-        )
-        events = []
-        for family in families:
-            event = AuditEvent(
-                user=user,
-                user_email=user.email,
-                role=role,
-                region_id=family.region_id,
-                action="view",
-                event="access.listed",
-                object_type="families.family",
-                object_id=str(family.pk),
-                subject_family_id=family.pk,
-                purpose=purpose[:200],
-                ip_address=point.ip_address,
-                user_agent=point.user_agent[:400],
-                outcome=AuditOutcome.ALLOWED,
-                details={"listed": True},
-                prev_hash=prev,
-            )
-            event.hash = event.compute_hash()
-            prev = event.hash
-            events.append(event)
-        AuditEvent.objects.bulk_create(events)
+    regions = {family.region_id for family in families}
+    record(
+        action=AuditAction.VIEW,
+        event=CoreEvent.LISTED,
+        user=user,
+        role=role,
+        region_id=regions.pop() if len(regions) == 1 else None,
+        object_type="families.family",
+        subjects=[family.pk for family in families],
+        purpose=purpose,
+        details={"listed": len(families)},
+    )
 
 
-def _lock_chain() -> None:
-    # SQLite runs write transactions one at a time (transaction_mode IMMEDIATE);
-    # PostgreSQL needs a lock so two processes never chain onto the same event.
+def _lock_chain(chain: int) -> None:
+    # SQLite runs write transactions one at a time (transaction_mode IMMEDIATE); on PostgreSQL
+    # a lock per chain keeps two processes from chaining onto the same event, while another
+    # region's events go on.
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_CHAIN_LOCK_KEY, chain])
 
 
 @dataclass(frozen=True)
@@ -175,26 +182,102 @@ class ChainBreak:
     reason: str
 
 
-def verify_chain(batch_size: int = 2000) -> tuple[int, list[ChainBreak]]:
-    """Walk the whole chain; return the number of events checked and every break found."""
-    breaks: list[ChainBreak] = []
-    expected_prev = GENESIS_HASH
-    count = 0
-    for event in _iterate(batch_size):
-        count += 1
-        if event.prev_hash != expected_prev:
-            breaks.append(ChainBreak(event.id, "previous hash does not match the event before it"))
-        if event.compute_hash() != event.hash:
-            breaks.append(ChainBreak(event.id, "content does not match its hash"))
-        expected_prev = event.hash
-    return count, breaks
+@dataclass
+class Checkpoint:
+    """How far a verification got: the last event checked and the newest event of each chain.
+
+    Saved between runs, it lets the next run start there; the events it names must still be
+    there, unchanged, or the run says so."""
+
+    last_id: int = 0
+    count: int = 0
+    heads: dict[int, tuple[int, str]] = dataclasses.field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "last_id": self.last_id,
+            "count": self.count,
+            "heads": {str(chain): list(head) for chain, head in self.heads.items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Checkpoint:
+        return cls(
+            last_id=int(data["last_id"]),
+            count=int(data["count"]),
+            heads={int(c): (int(h[0]), str(h[1])) for c, h in data["heads"].items()},
+        )
 
 
-def _iterate(batch_size: int) -> Iterator[AuditEvent]:
-    last_id = 0
+_ATTNAMES = [attname for _, attname in CHAINED_FIELDS]
+
+
+def verify_chain(
+    batch_size: int = 20_000,
+    start: Checkpoint | None = None,
+    progress: Callable[[Checkpoint], None] | None = None,
+) -> tuple[int, list[ChainBreak]]:
+    """Walk every chain from ``start`` (or the beginning) in one pass; return the number of
+    events checked in all and every break found.
+
+    ``progress`` is called with a new checkpoint after each batch, while no break is found."""
+    done = copy.deepcopy(start) if start else Checkpoint()
+    breaks = _still_there(done.heads)
+    expected = {chain: head[1] for chain, head in done.heads.items()}
+    names = [name for name, _ in CHAINED_FIELDS]
     while True:
-        batch = list(AuditEvent.objects.filter(id__gt=last_id).order_by("id")[:batch_size])
-        if not batch:
-            return
-        yield from batch
-        last_id = batch[-1].id
+        rows = list(
+            AuditEvent.objects.filter(id__gt=done.last_id)
+            .order_by("id")
+            .values_list("id", "prev_hash", "hash", *_ATTNAMES)[:batch_size]
+        )
+        if not rows:
+            return done.count, breaks
+        subjects: dict[int, list[int]] = {}
+        for event_id, family_id in AuditSubject.objects.filter(
+            event_id__gt=done.last_id, event_id__lte=rows[-1][0]
+        ).values_list("event_id", "family_id"):
+            subjects.setdefault(event_id, []).append(family_id)
+        for event_id, prev_hash, stored_hash, *values in rows:
+            content = dict(zip(names, values, strict=True))
+            chain = content["chain"]
+            if prev_hash != expected.get(chain, GENESIS_HASH):
+                breaks.append(
+                    ChainBreak(event_id, "previous hash does not match the event before it")
+                )
+            if chained_hash(prev_hash, content, subjects.get(event_id)) != stored_hash:
+                breaks.append(ChainBreak(event_id, "content does not match its hash"))
+            expected[chain] = stored_hash
+            done.heads[chain] = (event_id, stored_hash)
+        done.last_id = rows[-1][0]
+        done.count += len(rows)
+        if progress is not None and not breaks:
+            progress(copy.deepcopy(done))
+
+
+def _still_there(heads: dict[int, tuple[int, str]]) -> list[ChainBreak]:
+    """The events a checkpoint names must still be there with the hash they had."""
+    found = dict(
+        AuditEvent.objects.filter(id__in=[event_id for event_id, _ in heads.values()]).values_list(
+            "id", "hash"
+        )
+    )
+    breaks = []
+    for event_id, stored_hash in sorted(heads.values()):
+        if event_id not in found:
+            breaks.append(ChainBreak(event_id, "an event verified before is gone"))
+        elif found[event_id] != stored_hash:
+            breaks.append(ChainBreak(event_id, "an event verified before has changed"))
+    return breaks
+
+
+def about_family(family_id: int) -> QuerySet[AuditEvent]:
+    """The events about one family: those that name it, and the list views that showed it."""
+    return about_families([family_id])
+
+
+def about_families(family_ids: Collection[int]) -> QuerySet[AuditEvent]:
+    """The events about any of these families."""
+    named = AuditEvent.objects.filter(subject_family_id__in=family_ids).order_by().values("id")
+    listed = AuditSubject.objects.filter(family_id__in=family_ids).order_by().values("event_id")
+    return AuditEvent.objects.filter(id__in=named.union(listed, all=True))

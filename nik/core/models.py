@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import pgtrigger
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -396,7 +396,10 @@ class AppendOnlyError(Exception):
     """The audit log is append-only."""
 
 
-class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+_Row = TypeVar("_Row", bound=models.Model)
+
+
+class AppendOnlyQuerySet(models.QuerySet[_Row]):
     def update(self, **kwargs: Any) -> int:
         raise AppendOnlyError("Audit events cannot be changed.")
 
@@ -445,10 +448,16 @@ class AuditEvent(models.Model):
     user_agent = models.CharField(_("user agent"), max_length=400, blank=True)
     outcome = models.CharField(_("outcome"), max_length=10, choices=AuditOutcome.choices)
     details = models.JSONField(_("details"), default=dict, blank=True)
+    # Each region chains its own events (0: events of no region, and every event written before
+    # chains were per region), so regions never wait on each other's lock.
+    chain = models.PositiveIntegerField(default=0)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 
-    objects = AuditEventQuerySet.as_manager()
+    objects = AppendOnlyQuerySet.as_manager()
+
+    # The families a list view showed (AuditSubject rows), set before the hash is computed.
+    subject_ids: list[int] | None = None
 
     class Meta:
         ordering = ["id"]
@@ -457,6 +466,7 @@ class AuditEvent(models.Model):
         indexes = [
             models.Index(fields=["user", "created_at"], name="auditevent_user_time"),
             models.Index(fields=["region", "created_at"], name="auditevent_region_time"),
+            models.Index(fields=["chain", "id"], name="auditevent_chain"),
         ]
         triggers = [
             pgtrigger.Protect(
@@ -475,34 +485,73 @@ class AuditEvent(models.Model):
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("Audit events cannot be deleted.")
 
-    def chained_content(self) -> str:
-        """The fields the hash covers, in a fixed form."""
-        return json.dumps(
-            {
-                "created_at": self.created_at.isoformat(),
-                "user": self.user_id,
-                "user_email": self.user_email,
-                "role": self.role,
-                "region": self.region_id,
-                "action": self.action,
-                "object_type": self.object_type,
-                "object_id": self.object_id,
-                "subject": self.subject_family_id,
-                "purpose": self.purpose,
-                "ip": self.ip_address,
-                "user_agent": self.user_agent,
-                "outcome": self.outcome,
-                "details": self.details,
-                # Events written before names existed hash without the key, so they verify.
-                **({"event": self.event} if self.event else {}),
-            },
-            sort_keys=True,
-            separators=(",", ":"),
-            default=str,
+    def compute_hash(self) -> str:
+        return chained_hash(
+            self.prev_hash,
+            {field: getattr(self, attname) for field, attname in CHAINED_FIELDS},
+            self.subject_ids,
         )
 
-    def compute_hash(self) -> str:
-        return hashlib.sha256((self.prev_hash + self.chained_content()).encode()).hexdigest()
+
+# The fields an event's hash covers: (name in the hashed content, model attribute).
+CHAINED_FIELDS = (
+    ("created_at", "created_at"),
+    ("user", "user_id"),
+    ("user_email", "user_email"),
+    ("role", "role"),
+    ("region", "region_id"),
+    ("action", "action"),
+    ("object_type", "object_type"),
+    ("object_id", "object_id"),
+    ("subject", "subject_family_id"),
+    ("purpose", "purpose"),
+    ("ip", "ip_address"),
+    ("user_agent", "user_agent"),
+    ("outcome", "outcome"),
+    ("details", "details"),
+    ("event", "event"),
+    ("chain", "chain"),
+)
+
+
+def chained_hash(prev_hash: str, values: dict[str, Any], subject_ids: list[int] | None) -> str:
+    """The hash of one event: the one before it, its fields and the families it lists.
+
+    Keys added later (event, chain, subjects) are left out when empty, so the events written
+    before them still verify."""
+    content = dict(values, created_at=values["created_at"].isoformat())
+    for later in ("event", "chain"):
+        if not content[later]:
+            del content[later]
+    if subject_ids:
+        content["subjects"] = sorted(subject_ids)
+    text = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256((prev_hash + text).encode()).hexdigest()
+
+
+class AuditSubject(models.Model):
+    """One family shown in a list view: the view is one event, its families are rows here.
+
+    Append-only like the events; the parents' access overview finds them by family."""
+
+    event = models.ForeignKey(
+        AuditEvent, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    family_id = models.BigIntegerField(db_index=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("family in an audit event")
+        verbose_name_plural = _("families in audit events")
+        triggers = [
+            pgtrigger.Protect(
+                name="auditsubject_append_only", operation=pgtrigger.Update | pgtrigger.Delete
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_id}: {self.family_id}"
 
 
 class ImportStatus(models.TextChoices):

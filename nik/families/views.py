@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nik.core import access
+from nik.core import access, audit
 from nik.core.auth import AuthedRequest
 from nik.core.concurrency import EditConflict
-from nik.core.models import AuditAction, AuditEvent, Region, Role
+from nik.core.models import AuditAction, Region, Role
 
 from . import access as family_access
 from . import actions
@@ -691,7 +691,8 @@ def access_log(request: AuthedRequest, pk: int) -> HttpResponse:
     if not (is_family or access.is_coordinator(request.user, family.region)):
         raise PermissionDenied
     events = (
-        AuditEvent.objects.filter(subject_family_id=family.pk, outcome="allowed")
+        audit.about_family(family.pk)
+        .filter(outcome="allowed")
         .select_related("user")
         .order_by("-id")[:300]
     )

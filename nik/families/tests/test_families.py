@@ -11,6 +11,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from nik.core import audit
 from nik.core.factories import OrganizationFactory, ProfessionalFactory, person
 from nik.core.models import AuditEvent, Role
 from nik.families import access as family_access
@@ -474,13 +475,21 @@ def test_the_parent_sees_who_opened_the_record(client, login, region, coordinato
     assert coordinator.get_full_name() in log.text
 
 
-def test_families_list_is_audited_per_family(client, login, coordinator, region):
-    _referral(region, coordinator)
-    _referral(region, coordinator, first_name="Noor", date_of_birth=date(2019, 2, 2))
+def test_the_families_list_is_one_event_naming_each_family_shown(
+    client, login, coordinator, region
+):
+    first = _referral(region, coordinator).family
+    second = _referral(
+        region, coordinator, first_name="Noor", date_of_birth=date(2019, 2, 2)
+    ).family
     client = login(coordinator)
-    before = AuditEvent.objects.filter(details__listed=True).count()
+    before = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
     client.get("/families/?q=gezin")
-    assert AuditEvent.objects.filter(details__listed=True).count() == before + 2
+    event = AuditEvent.objects.get(id__gt=before, event="access.listed")
+    assert (event.user, event.region_id, event.details) == (coordinator, region.pk, {"listed": 2})
+    for family in (first, second):
+        assert list(audit.about_family(family.pk).filter(event="access.listed")) == [event]
+    assert audit.verify_chain() == (AuditEvent.objects.count(), [])
     assert Consent.objects.count() == 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nik.core.models import AuditEvent
+from nik.core import audit
 from nik.families.factories import FamilyFactory
 from nik.families.models import Referral
 from tests.queries import panel_queries
@@ -39,7 +39,7 @@ def test_the_own_family_panel_shows_and_logs_only_the_parents_family(region, par
     FamilyFactory.create_batch(3, region=region)
     few, html = panel_queries("families.own_family", parent)
     assert family.name in html and html.count("/families/") == 1
-    assert AuditEvent.objects.filter(user=parent, subject_family_id=family.pk).exists()
+    assert audit.about_family(family.pk).filter(user=parent).exists()
     FamilyFactory.create_batch(10, region=region)
     many, _html = panel_queries("families.own_family", parent)
     assert many == few
