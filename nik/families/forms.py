@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.password_validation import validate_password
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,7 @@ from nik.network.models import ConditionCategory
 
 from .models import (
     Availability,
+    CareTeamMember,
     Child,
     Consent,
     DeclineReason,
@@ -25,6 +27,9 @@ from .models import (
     Stage,
     TeamRole,
 )
+
+# A picker shows at most this many professionals or organisations: a region has thousands.
+PICKER_SIZE = 25
 
 
 class PublicInquiryForm(forms.ModelForm):
@@ -271,30 +276,86 @@ class AvailabilityForm(forms.ModelForm):
 
 
 class ConsentForm(forms.ModelForm):
+    """Consent for one organisation. The organisations shown are the care team's, or those a
+    search found: a region has thousands, a page never lists them all."""
+
     class Meta:
         model = Consent
         fields = ["organization", "scope", "given_by", "given_by_names", "method", "ends_on"]
-        widgets = {"ends_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "ends_on": forms.DateInput(attrs={"type": "date"}),
+            "organization": forms.RadioSelect,
+        }
 
-    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, region: Region, family: Family, search: str = "", **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        model_choice(self, "organization").queryset = Organization.objects.filter(region=region)
+        field = model_choice(self, "organization")
+        field.queryset = Organization.objects.filter(region=region)
+        shown = (
+            field.queryset.filter(name__icontains=search)
+            if search
+            else field.queryset.filter(
+                pk__in=CareTeamMember.objects.filter(family=family).values(
+                    "professional__organization_id"
+                )
+            )
+        )
+        self.matches = list(shown.order_by("name", "pk")[: PICKER_SIZE + 1])
+        field.choices = [(o.pk, o.name) for o in self.matches[:PICKER_SIZE]]
+
+    @property
+    def more_than_shown(self) -> bool:
+        return len(self.matches) > PICKER_SIZE
+
+
+class OrganizationSearchForm(forms.Form):
+    q = forms.CharField(label=_("Find an organisation"), max_length=100, required=True)
+
+
+class TeamSearchForm(forms.Form):
+    """The first step of adding to the team: find the professional by name, job or organisation."""
+
+    q = forms.CharField(
+        label=_("Find a professional (name, job or organisation)"), max_length=100, required=True
+    )
 
 
 class TeamMemberForm(forms.Form):
     professional: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Professional"), queryset=None
+        label=_("Professional"), queryset=None, widget=forms.RadioSelect
     )
     role = forms.ChoiceField(label=_("Role"), choices=TeamRole.choices)
 
-    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, region: Region, search: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        model_choice(self, "professional").queryset = Professional.objects.filter(
-            region=region
-        ).select_related("organization")
+        # Any professional of the region may be chosen; only the matches of a search are shown.
+        field = model_choice(self, "professional")
+        field.queryset = Professional.objects.filter(region=region).select_related("organization")
         label_with(
-            model_choice(self, "professional"), lambda p: f"{p.full_name} — {p.organization.name}"
+            field,
+            lambda p: " — ".join(
+                part for part in (p.full_name, p.job_title, p.organization.name) if part
+            ),
         )
+        self.matches: list[Professional] = []
+        field.choices = []
+        if search:
+            self.matches = list(
+                field.queryset.filter(
+                    Q(full_name__icontains=search)
+                    | Q(job_title__icontains=search)
+                    | Q(organization__name__icontains=search)
+                ).order_by("full_name", "pk")[: PICKER_SIZE + 1]
+            )
+            field.choices = [
+                (p.pk, field.label_from_instance(p)) for p in self.matches[:PICKER_SIZE]
+            ]
+
+    @property
+    def more_than_shown(self) -> bool:
+        return len(self.matches) > PICKER_SIZE
 
 
 class StageForm(forms.Form):

@@ -34,6 +34,7 @@ from .forms import (
     FamilyForm,
     GuardianForm,
     InviteForm,
+    OrganizationSearchForm,
     PublicInquiryForm,
     ReferralForm,
     ReviewForm,
@@ -41,6 +42,7 @@ from .forms import (
     StaffInquiryForm,
     StageForm,
     TeamMemberForm,
+    TeamSearchForm,
 )
 from .models import (
     Availability,
@@ -498,8 +500,9 @@ def family_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "consent_giver": consent_giver_for_age(child.age()) if child else None,
             "emergency": family_access.is_emergency_access(request.user, family),
             "stage_form": StageForm(initial={"stage": family.stage}),
-            "team_form": TeamMemberForm(region=family.region),
-            "consent_form": ConsentForm(region=family.region),
+            "team_search": TeamSearchForm(),
+            "consent_form": ConsentForm(region=family.region, family=family),
+            "consent_search": OrganizationSearchForm(auto_id="id_consent_%s"),
             "invite_form": InviteForm(),
         }
     )
@@ -576,31 +579,38 @@ def family_stage(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def consent_add(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Record consent for an organisation: one of the care team's, or one found by a search."""
     family = family_access.open_family_for_edit(request.user, pk, purpose="record consent")
-    form = ConsentForm(request.POST, region=family.region)
-    if form.is_valid():
+    data = request.POST if request.method == "POST" else request.GET
+    search = OrganizationSearchForm(data)
+    term = search.cleaned_data["q"] if search.is_valid() else ""
+    form = ConsentForm(
+        request.POST if request.method == "POST" else None,
+        region=family.region,
+        family=family,
+        search=term,
+    )
+    if request.method == "POST" and form.is_valid():
         try:
             actions.do_give_consent(family, acting_user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            form.add_error(None, error)
         else:
             messages.success(request, _("The consent is recorded."))
-    else:
-        messages.error(
-            request,
-            _("The consent could not be recorded: %(errors)s")
-            % {
-                "errors": "; ".join(
-                    f"{form.fields[f].label}: {' '.join(map(str, e))}"
-                    if f in form.fields
-                    else " ".join(map(str, e))
-                    for f, e in form.errors.items()
-                )
-            },
-        )
-    return redirect("families:family_detail", pk=family.pk)
+            return redirect("families:family_detail", pk=family.pk)
+    return render(
+        request,
+        "families/consent_add.html",
+        {
+            "family": family,
+            "search": search if term else OrganizationSearchForm(),
+            "form": form,
+            "term": term,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -620,14 +630,26 @@ def consent_withdraw(request: AuthedRequest, pk: int, consent_pk: int) -> HttpRe
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def team_add(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Find a professional of the region by a search, then choose them and their role."""
     family = family_access.open_family_for_edit(request.user, pk, purpose="care team")
-    form = TeamMemberForm(request.POST, region=family.region)
-    if form.is_valid():
+    data = request.POST if request.method == "POST" else request.GET
+    search = TeamSearchForm(data)
+    term = search.cleaned_data["q"] if search.is_valid() else ""
+    form = TeamMemberForm(
+        request.POST if request.method == "POST" else None, region=family.region, search=term
+    )
+    if request.method == "POST" and form.is_valid():
         actions.do_add_team_member(family, acting_user=request.user, **form.cleaned_data)
         messages.success(request, _("Added to the care team."))
-    return redirect("families:family_detail", pk=family.pk)
+        return redirect("families:family_detail", pk=family.pk)
+    return render(
+        request,
+        "families/team_add.html",
+        {"family": family, "search": search, "form": form, "term": term},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required

@@ -55,6 +55,11 @@ def test_question_to_referral_to_portal(
 ):
     umc = OrganizationFactory(region=region, name="LUMC", kind="umc")
     ProfessionalFactory(
+        organization=OrganizationFactory(region=region, name="Huisartsenpraktijk Oegstgeest"),
+        full_name="Karin Smit",
+        job_title="huisarts",
+    )
+    ProfessionalFactory(
         organization=umc, user=casemanager, full_name=casemanager.full_name, phone="06-55556666"
     )
 
@@ -97,6 +102,21 @@ def test_question_to_referral_to_portal(
     staff.get_by_label("Wie").fill("Kinderthuiszorg, dienstdoende verpleegkundige")
     staff.get_by_label("Telefoon").fill("088-1234567")
     staff.get_by_role("button", name="Opslaan").click()
+
+    # The GP joins the care team: found by a search, not picked from every professional.
+    staff.get_by_label("Zoek een professional (naam, functie of organisatie)").fill("huisarts")
+    staff.locator("form[role=search]", has_text="Zoek een professional").get_by_role(
+        "button"
+    ).click()
+    gp = staff.get_by_label("Karin Smit — huisarts — Huisartsenpraktijk Oegstgeest")
+    expect(gp).to_be_visible()
+    assert axe_violations(staff) == []
+    gp.check()
+    staff.get_by_label("Rol").select_option(label="huisarts")
+    staff.get_by_role("button", name="Toevoegen aan het team").click()
+    expect(staff.get_by_text("Toegevoegd aan het zorgteam.")).to_be_visible()
+    expect(staff.locator("main")).to_contain_text("Karin Smit")
+
     staff.locator("#id_name").fill("Eva Jansen")
     staff.locator("#id_email").fill("eva@voorbeeld.example")
     staff.get_by_role("button", name="Uitnodiging versturen").click()
