@@ -411,6 +411,12 @@ class Referral(models.Model):
             models.Index(fields=["region", "status"], name="referral_region_status"),
             # The referral list and the start page's clocks: a region's newest first.
             models.Index(fields=["region", "-received_at"], name="referral_region_received"),
+            # The waiting list: a region's referrals without a decision, oldest first.
+            models.Index(
+                fields=["region", "received_at"],
+                condition=models.Q(decided_at__isnull=True),
+                name="referral_undecided",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any, cast
 
 from django import forms
@@ -19,6 +20,7 @@ from nik.core import access, audit
 from nik.core.auth import AuthedRequest
 from nik.core.concurrency import EditConflict
 from nik.core.models import AuditAction, Region, Role
+from nik.core.paging import keyset_page, other_params
 
 from . import access as family_access
 from . import actions
@@ -207,37 +209,45 @@ def inquiry_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_GET
 def referral_list(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region_as_coordinator(request.user, slug, "referrals")
-    referrals = list(
-        region.referrals.select_related("family", "family__child", "duplicate_of").order_by(
-            "-received_at"
-        )[:300]
+    listed = region.referrals.select_related("family", "family__child", "duplicate_of")
+    page = keyset_page(listed, ("-received_at", "-pk"), request.GET.get("after", ""))
+    # Every referral still waiting for a decision, however old: the work list.
+    open_ones = list(
+        listed.filter(
+            status__in=[ReferralStatus.OPEN, ReferralStatus.DUPLICATE], decided_at__isnull=True
+        ).order_by("received_at", "pk")[:OPEN_SHOWN]
     )
     family_access.shown(
         request.user,
-        list({r.family_id: r.family for r in referrals}.values()),
+        list({r.family_id: r.family for r in [*open_ones, *page.items]}.values()),
         "referral list",
         role=Role.COORDINATOR,
     )
-    open_ones = [
-        r
-        for r in referrals
-        if r.status in (ReferralStatus.OPEN, ReferralStatus.DUPLICATE) and not r.decided_at
-    ]
+    # Where referrals came from and why some were not accepted, over the last twelve months.
+    since = timezone.now() - timedelta(days=365)
+    recent = region.referrals.filter(received_at__gte=since)
     stats = {
-        "reasons": _counted(region.referrals.exclude(decline_reason=""), "decline_reason"),
-        "sources": _counted(region.referrals.all(), "source"),
+        "reasons": _counted(recent.exclude(decline_reason=""), "decline_reason"),
+        "sources": _counted(recent, "source"),
     }
     return render(
         request,
         "families/referral_list.html",
         {
             "region": region,
-            "referrals": referrals,
+            "referrals": page.items,
+            "page": page,
+            "params": other_params(request.GET),
             "open_ones": open_ones,
+            "open_more": len(open_ones) == OPEN_SHOWN,
             "stats": stats,
             "now": timezone.now(),
         },
     )
+
+
+# The waiting list shows this many of the oldest undecided referrals.
+OPEN_SHOWN = 100
 
 
 def _counted(referrals: Any, field: str) -> list[tuple[str, int]]:
@@ -457,9 +467,18 @@ def family_list(request: AuthedRequest) -> HttpResponse:
         families = families.filter(name__icontains=query) | families.filter(
             child__first_name__icontains=query
         )
-    shown = list(families.order_by("name")[:100])
-    family_access.shown(request.user, shown, f"family list{' search' if query else ''}")
-    return render(request, "families/family_list.html", {"families": shown, "query": query})
+    page = keyset_page(families, ("name", "pk"), request.GET.get("after", ""))
+    family_access.shown(request.user, page.items, f"family list{' search' if query else ''}")
+    return render(
+        request,
+        "families/family_list.html",
+        {
+            "families": page.items,
+            "page": page,
+            "params": other_params(request.GET),
+            "query": query,
+        },
+    )
 
 
 def _portal_context(family: Family) -> dict[str, Any]:
