@@ -140,7 +140,9 @@ def _family(request: ApiRequest, family_id: int, purpose: str) -> Family:
 def families(request: ApiRequest) -> QuerySet[Family]:
     """The families the caller may see; each family on the page is an audited view."""
     return (
-        family_access.visible_families(request.auth).select_related("region").order_by("name", "id")
+        family_access.visible_families(request.auth)
+        .prefetch_related("region")
+        .order_by("name", "id")
     )
 
 

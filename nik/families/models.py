@@ -89,8 +89,11 @@ class Family(models.Model):
         verbose_name_plural = _("families")
         indexes = [
             models.Index(fields=["region", "stage"], name="family_region_stage"),
-            # The family list: a region's families by name.
+            # A region's families by name.
             models.Index(fields=["region", "name"], name="family_region_name"),
+            # The family list pages through the families by name (keyset on name, id): the
+            # door's rules filter while the index is walked, and it stops after one page.
+            models.Index(fields=["name", "id"], name="family_name_id"),
         ]
 
     def __str__(self) -> str:

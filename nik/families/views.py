@@ -459,9 +459,8 @@ def emergency_review(request: AuthedRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def family_list(request: AuthedRequest) -> HttpResponse:
-    families = family_access.visible_families(request.user).select_related(
-        "region", "child", "casemanager"
-    )
+    # No joins in the paged query: it walks the (name, id) index and stops after one page.
+    families = family_access.visible_families(request.user).prefetch_related("region")
     query = request.GET.get("q", "").strip()[:100]
     if query:
         families = families.filter(name__icontains=query) | families.filter(
