@@ -60,3 +60,30 @@ def test_the_documented_benchmark_runs(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "median" in done.stdout
+
+
+def test_the_scale_benchmarks_run(tmp_path):
+    """`bench/generate.py`, then `bench/import_speed.py` on what it made (docs/performance.md),
+    small and on a throw-away SQLite; `bench/load.py` needs PostgreSQL and says so."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "NIK_DATABASE_URL": f"sqlite:///{tmp_path / 'bench.sqlite3'}"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(  # noqa: S603
+            [sys.executable, *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+
+    made = run(str(ROOT / "bench" / "generate.py"), "--migrate", "--families", "30")
+    assert made.returncode == 0, made.stderr[-2000:]
+    imported = run(str(ROOT / "bench" / "import_speed.py"), "--rows", "60")
+    assert imported.returncode == 0, imported.stderr[-2000:]
+    assert "60 rows" in imported.stdout and "x openpyxl" in imported.stdout
+    load = run(str(ROOT / "bench" / "load.py"), "--requests", "10")
+    assert load.returncode != 0 and "PostgreSQL" in load.stderr

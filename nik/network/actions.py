@@ -136,20 +136,7 @@ def do_import_stakeholders(
 
 
 def _write_stakeholders(region: Region, rows: list[Any], acting_user: User) -> None:
-    StakeholderAssessment.objects.bulk_create(
-        StakeholderAssessment(
-            region=region,
-            organization=row.organization,
-            person=row.person,
-            assessed_on=row.assessed_on,
-            influence=row.influence,
-            interest=row.interest,
-            desired_influence=row.desired_influence,
-            desired_interest=row.desired_interest,
-            action=row.action,
-        )
-        for row in rows
-    )
+    StakeholderAssessment.objects.bulk_create(row.assessment for row in rows)
     audit.record(
         action=AuditAction.CREATE,
         event=NetworkEvent.STAKEHOLDERS_IMPORTED,

@@ -12,7 +12,7 @@ from typing import IO
 
 from django.utils.translation import gettext as _
 
-from nik.core.models import Organization, Professional, Region
+from nik.core.models import Professional, Region
 from nik.core.xlsx import (
     RowError,
     SheetError,
@@ -56,17 +56,10 @@ CONTACT_COLUMNS = [
 
 @dataclass(frozen=True)
 class StakeholderRow:
-    """One checked row of the stakeholder sheet."""
+    """One checked row of the stakeholder sheet, and the record it becomes."""
 
     row: int
-    organization: Organization | None
-    person: str
-    assessed_on: date
-    influence: int
-    interest: int
-    desired_influence: int
-    desired_interest: int
-    action: str
+    assessment: StakeholderAssessment
 
 
 def parse_stakeholders(
@@ -128,34 +121,24 @@ def parse_stakeholders(
             elif key in existing:
                 problems.append(_("This stakeholder already has an assessment on this date."))
             seen.setdefault(key, sheet_row.number)
+        record = None
         if not problems and day is not None:
-            problems = model_problems(
-                StakeholderAssessment(
-                    region=region,
-                    organization=organization,
-                    person=person,
-                    assessed_on=day,
-                    action=as_text(values["Actie"]),
-                    **dict(zip(SCORE_FIELDS, scores.values(), strict=True)),
-                ),
-                exclude=["region", "organization"],
-            )
-        if problems:
-            errors.extend(RowError(sheet_row.number, p) for p in problems)
-            continue
-        good.append(
-            StakeholderRow(
-                row=sheet_row.number,
+            record = StakeholderAssessment(
+                region=region,
                 organization=organization,
                 person=person,
-                assessed_on=day,  # type: ignore[arg-type]
-                influence=scores["Invloed"],  # type: ignore[arg-type]
-                interest=scores["Belang"],  # type: ignore[arg-type]
-                desired_influence=scores["Gewenste invloed"],  # type: ignore[arg-type]
-                desired_interest=scores["Gewenst belang"],  # type: ignore[arg-type]
+                assessed_on=day,
                 action=as_text(values["Actie"]),
+                **dict(zip(SCORE_FIELDS, scores.values(), strict=True)),
             )
-        )
+            # The date and the scores are checked above; the model checks the rest (lengths).
+            problems = model_problems(
+                record, exclude=["region", "organization", "assessed_on", *SCORE_FIELDS]
+            )
+        if problems or record is None:
+            errors.extend(RowError(sheet_row.number, p) for p in problems)
+            continue
+        good.append(StakeholderRow(row=sheet_row.number, assessment=record))
     return good, capped(errors)
 
 
