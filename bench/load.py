@@ -58,6 +58,7 @@ class World:
     session: str
     csrf: str
     token: str
+    families: int = 0
 
 
 # The mix: (name, weight). Pages a coordinator opens most, the API a partner system calls, the
@@ -120,6 +121,7 @@ def prepare(families_with_drafts: int) -> World:
         session=client.cookies["sessionid"].value,
         csrf=get_random_string(32),
         token=ApiToken.issue(user, label="bench/load.py"),
+        families=len(ids),
     )
 
 
@@ -403,6 +405,8 @@ def main(argv: list[str] | None = None) -> None:
         "NIK_SECRET_KEY": os.environ.get("NIK_SECRET_KEY") or secrets.token_urlsafe(50),
         "NIK_STATIC_ROOT": static,
         "NIK_SESSION_IDLE_MINUTES": "600",
+        # Persistent connections, as docs/deployment.md advises for production.
+        "NIK_DATABASE_CONN_MAX_AGE": os.environ.get("NIK_DATABASE_CONN_MAX_AGE", "60"),
     }
     os.environ.update(env)
     import django
@@ -426,13 +430,15 @@ def main(argv: list[str] | None = None) -> None:
         server.terminate()
         server.wait(timeout=30)
     print(
-        f"gunicorn: {args.workers} workers x {args.threads} threads; families in the region: "
-        f"see bench/generate.py; statuses of one request each: "
-        + ", ".join(f"{n} {c['status']}" for n, c in costs.items())
+        f"{world.families} families in the region; gunicorn {args.workers} workers x "
+        f"{args.threads} threads; NIK_DATABASE_CONN_MAX_AGE={env['NIK_DATABASE_CONN_MAX_AGE']}; "
+        "statuses of one request each: " + ", ".join(f"{n} {c['status']}" for n, c in costs.items())
     )
     print(report(costs, runs))
     if args.out:
-        args.out.write_text(json.dumps({"costs": costs, "runs": runs}, indent=2))
+        args.out.write_text(
+            json.dumps({"families": world.families, "costs": costs, "runs": runs}, indent=2)
+        )
 
 
 if __name__ == "__main__":

@@ -146,6 +146,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("NIK_DATABASE_URL", f"sqlite:///{DATA_DIR / 'nik.sqlite3'}"),
         conn_max_age=env_int("NIK_DATABASE_CONN_MAX_AGE", 0),
+        # A reused connection is checked before a request uses it (a restarted database).
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
