@@ -47,7 +47,12 @@ def visible_families(user: AnyUser, scope: str = "basic") -> QuerySet[Family]:
 
 
 def is_emergency_access(user: AnyUser, family: Family, scope: str = "basic") -> bool:
-    """True when the user reaches this family only through break-glass (NEN 7513 marks it)."""
+    """True when the user reaches this family only through break-glass (NEN 7513 marks it).
+
+    A family this request opened through the door carries the answer; no second check."""
+    opened = getattr(family, "_opened", None)
+    if opened is not None and opened[:2] == (user.pk, scope):
+        return bool(opened[2])
     return active(user) and not _reaches(user, family, scope, emergency=False)
 
 
@@ -126,6 +131,8 @@ def open_record(
         role = role_for_family(user, family)
         if allowed and not ordinary:
             details["break_glass"] = True
+        if allowed:
+            family._opened = (user.pk, scope, not ordinary)  # type: ignore[attr-defined]
     else:
         region_id = getattr(obj, "region_id", None)
         allowed = can_open_region_record(user, region_id)

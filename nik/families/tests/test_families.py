@@ -320,12 +320,15 @@ def test_break_glass_is_logged_and_reviewed(client, login, region, coordinator, 
     assert response.status_code == 302
     page = client.get(f"/families/{family.pk}/")
     assert page.status_code == 200
+    assert "geopend in een noodsituatie" in page.text
     event = AuditEvent.objects.filter(
         user=member, subject_family_id=family.pk, outcome="allowed"
     ).last()
     assert event.details.get("break_glass") is True
     client.logout()
-    review = login(coordinator).get(f"/regions/{region.slug}/emergency-access/")
+    own = login(coordinator).get(f"/families/{family.pk}/")
+    assert "geopend in een noodsituatie" not in own.text
+    review = client.get(f"/regions/{region.slug}/emergency-access/")
     assert "Kind op de SEH" in review.text
     access_item = EmergencyAccess.objects.get()
     client.post(
