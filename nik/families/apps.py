@@ -15,3 +15,13 @@ class FamiliesConfig(AppConfig):
 
         for panel in PANELS:
             register(panel)
+
+        from django.db.models.signals import post_delete, post_save
+
+        from .figures import forget_referral_figures
+        from .models import Referral
+
+        post_save.connect(forget_referral_figures, sender=Referral, dispatch_uid="referral-figures")
+        post_delete.connect(
+            forget_referral_figures, sender=Referral, dispatch_uid="referral-figures-d"
+        )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Model
+from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -24,6 +23,7 @@ from nik.core.paging import keyset_page, other_params
 
 from . import access as family_access
 from . import actions
+from .figures import referral_figures
 from .forms import (
     AcceptInvitationForm,
     AnswerForm,
@@ -223,13 +223,7 @@ def referral_list(request: AuthedRequest, slug: str) -> HttpResponse:
         "referral list",
         role=Role.COORDINATOR,
     )
-    # Where referrals came from and why some were not accepted, over the last twelve months.
-    since = timezone.now() - timedelta(days=365)
-    recent = region.referrals.filter(received_at__gte=since)
-    stats = {
-        "reasons": _counted(recent.exclude(decline_reason=""), "decline_reason"),
-        "sources": _counted(recent, "source"),
-    }
+    stats = referral_figures(region)
     return render(
         request,
         "families/referral_list.html",
@@ -248,13 +242,6 @@ def referral_list(request: AuthedRequest, slug: str) -> HttpResponse:
 
 # The waiting list shows this many of the oldest undecided referrals.
 OPEN_SHOWN = 100
-
-
-def _counted(referrals: Any, field: str) -> list[tuple[str, int]]:
-    """How often each value of a choice field occurs, most frequent first, counted by the database."""
-    labels = dict(Referral._meta.get_field(field).flatchoices)  # type: ignore[union-attr]
-    rows = referrals.values(field).annotate(n=Count("id")).order_by("-n", field)
-    return [(str(labels[row[field]]), row["n"]) for row in rows]
 
 
 @login_required

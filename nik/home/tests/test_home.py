@@ -76,3 +76,28 @@ def test_english_by_the_language_switch(client, login, coordinator):
 def test_pages_stay_dutch_whatever_the_browser_says(client, db):
     response = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en")
     assert "Inloggen" in response.text
+
+
+def test_the_cached_counts_follow_a_change_at_once(client, login, coordinator, region):
+    """The region's counts come from the shared cache; a saved record makes them count again."""
+    from nik.core.factories import ProfessionalFactory
+
+    home = OrganizationFactory(region=region, kind="home_care")
+    client = login(coordinator)
+    assert client.get("/").context["overviews"][0]["counts"]["professionals"] == 0
+    ProfessionalFactory.create_batch(2, organization=home)
+    assert client.get("/").context["overviews"][0]["counts"]["professionals"] == 2
+    OrganizationFactory(region=region, kind="pharmacy")
+    assert client.get("/").context["overviews"][0]["counts"]["organizations"] == 2
+
+
+def test_the_cache_holds_codes_so_each_reader_gets_their_language(
+    client, login, coordinator, region
+):
+    OrganizationFactory(region=region, kind="home_care")
+    client = login(coordinator)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert "home care: 1" in client.get(f"/regions/{region.slug}/").text
+    client.post("/i18n/setlang/", {"language": "nl", "next": "/"})
+    page = client.get(f"/regions/{region.slug}/").text
+    assert "thuiszorg: 1" in page and "home care" not in page
