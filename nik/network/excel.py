@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO
 
+from django.db.models.functions import Lower, Trim
 from django.utils.translation import gettext as _
 
 from nik.core.models import Professional, Region
@@ -70,7 +71,12 @@ def parse_stakeholders(
         rows = read_table(file, STAKEHOLDER_COLUMNS)
     except SheetError as error:
         return [], [RowError(1, error.message)]
-    organizations = {o.name.strip().lower(): o for o in region.organizations.all()}
+    # Only the organisations the sheet names: a region may have tens of thousands.
+    named = {as_text(row.values["Organisatie"]).lower() for row in rows} - {""}
+    organizations = {
+        o.name.strip().lower(): o
+        for o in region.organizations.annotate(key=Lower(Trim("name"))).filter(key__in=named)
+    }
     existing = set(
         StakeholderAssessment.objects.filter(region=region).values_list(
             "organization_id", "person", "assessed_on"
