@@ -123,6 +123,8 @@ class Child(models.Model):
     class Meta:
         verbose_name = _("child")
         verbose_name_plural = _("children")
+        # A new referral looks for the same child (name and date of birth) among the region's.
+        indexes = [models.Index(fields=["date_of_birth"], name="child_date_of_birth")]
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"

@@ -112,3 +112,30 @@ def test_the_waiting_list_keeps_an_old_undecided_referral(client, login, coordin
     # The figures count the last twelve months: 60 from the hospital, the old one not.
     assert "academisch ziekenhuis (UMC): 60" in page.text
     assert "huisarts: 1" not in page.text
+
+
+def test_the_referral_list_pages_newest_first_through_ties(client, login, coordinator, region):
+    """Cursors hold a time: referrals received in the same second still come once each."""
+    now = timezone.now()
+    made = []
+    for i, family in enumerate(FamilyFactory.create_batch(120, region=region)):
+        made.append(
+            Referral.objects.create(
+                region=region,
+                family=family,
+                source="gp",
+                consent_to_share=True,
+                received_at=now - timedelta(minutes=i // 4),
+                decided_at=now,
+                status="accepted",
+            )
+        )
+    pages = _pages(login(coordinator), f"/regions/{region.slug}/referrals/")
+    assert len(pages) == 3
+    seen = [
+        int(pk)
+        for text in pages
+        for pk in re.findall(rf'href="/regions/{region.slug}/referrals/(\d+)/"', text)
+    ]
+    expected = [r.pk for r in sorted(made, key=lambda r: (r.received_at, r.pk), reverse=True)]
+    assert seen == expected
