@@ -18,10 +18,12 @@ class FamiliesConfig(AppConfig):
 
         from django.db.models.signals import post_delete, post_save
 
-        from .figures import forget_referral_figures
-        from .models import Referral
+        from .figures import forget_family_count, forget_referral_figures
+        from .models import Family, Referral
 
         post_save.connect(forget_referral_figures, sender=Referral, dispatch_uid="referral-figures")
         post_delete.connect(
             forget_referral_figures, sender=Referral, dispatch_uid="referral-figures-d"
         )
+        post_save.connect(forget_family_count, sender=Family, dispatch_uid="family-count")
+        post_delete.connect(forget_family_count, sender=Family, dispatch_uid="family-count-d")

@@ -49,3 +49,17 @@ def _labelled(field: str, counts: list[tuple[str, int]]) -> list[tuple[str, int]
 
 def forget_referral_figures(sender: Any, instance: Referral, **kwargs: Any) -> None:
     forget(REFERRAL_FIGURES, instance.region_id)
+
+
+FAMILY_COUNT = "family-count"
+
+
+def family_count(region: Region) -> int:
+    """How many families the region holds; counted again when one is made or removed."""
+    return figure(FAMILY_COUNT, region.pk, lambda: region.families.count())
+
+
+def forget_family_count(sender: Any, instance: Any, created: bool = True, **kwargs: Any) -> None:
+    # A saved family changes the count only when it is new (post_delete sends no `created`).
+    if created:
+        forget(FAMILY_COUNT, instance.region_id)

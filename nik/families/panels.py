@@ -7,7 +7,7 @@ from typing import Any
 from nik.core.models import Region, Role
 from nik.core.panels import REGION, Panel, Viewer
 
-from . import access
+from . import access, figures
 from .models import EmergencyAccess, InquiryStatus, ReferralStatus
 
 
@@ -52,7 +52,7 @@ def _intake_of(region: Region, user: Any) -> dict[str, Any]:
 
 def family_count(viewer: Viewer, region: Region) -> dict[str, Any]:
     """How many families the region's network holds (its coordinators see the number)."""
-    return {"families": region.families.count()}
+    return {"families": figures.family_count(region)}
 
 
 PANELS = [

@@ -45,6 +45,13 @@ def test_the_own_family_panel_shows_and_logs_only_the_parents_family(region, par
     assert many == few
 
 
-def test_the_family_count_in_the_region_card_is_one_query(region, coordinator, family):
+def test_the_family_count_comes_from_the_cache_and_follows_a_new_family(
+    region, coordinator, family
+):
+    _first, html = panel_queries("families.count", coordinator, region)
+    assert "<dd>1</dd>" in html
     count, html = panel_queries("families.count", coordinator, region)
-    assert count == 1 and "<dd>1</dd>" in html
+    assert count == 1 and "<dd>1</dd>" in html  # one read of the shared cache
+    FamilyFactory(region=region)
+    _again, html = panel_queries("families.count", coordinator, region)
+    assert "<dd>2</dd>" in html
