@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nik.core.forms import label_with, model_choice
+from nik.core.forms import Picker, label_with, model_choice
 from nik.core.models import Organization, Professional, Region, Role, User
 from nik.network.models import ConditionCategory
 
@@ -27,9 +27,6 @@ from .models import (
     Stage,
     TeamRole,
 )
-
-# A picker shows at most this many professionals or organisations: a region has thousands.
-PICKER_SIZE = 25
 
 
 class PublicInquiryForm(forms.ModelForm):
@@ -275,7 +272,7 @@ class AvailabilityForm(forms.ModelForm):
         fields = ["period", "who", "phone", "notes"]
 
 
-class ConsentForm(forms.ModelForm):
+class ConsentForm(Picker, forms.ModelForm):
     """Consent for one organisation. The organisations shown are the care team's, or those a
     search found: a region has thousands, a page never lists them all."""
 
@@ -302,12 +299,7 @@ class ConsentForm(forms.ModelForm):
                 )
             )
         )
-        self.matches = list(shown.order_by("name", "pk")[: PICKER_SIZE + 1])
-        field.choices = [(o.pk, o.name) for o in self.matches[:PICKER_SIZE]]
-
-    @property
-    def more_than_shown(self) -> bool:
-        return len(self.matches) > PICKER_SIZE
+        self.offer(field, shown.order_by("name", "pk"))
 
 
 class OrganizationSearchForm(forms.Form):
@@ -322,7 +314,7 @@ class TeamSearchForm(forms.Form):
     )
 
 
-class TeamMemberForm(forms.Form):
+class TeamMemberForm(Picker, forms.Form):
     professional: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Professional"), queryset=None, widget=forms.RadioSelect
     )
@@ -339,23 +331,16 @@ class TeamMemberForm(forms.Form):
                 part for part in (p.full_name, p.job_title, p.organization.name) if part
             ),
         )
-        self.matches: list[Professional] = []
-        field.choices = []
-        if search:
-            self.matches = list(
-                field.queryset.filter(
-                    Q(full_name__icontains=search)
-                    | Q(job_title__icontains=search)
-                    | Q(organization__name__icontains=search)
-                ).order_by("full_name", "pk")[: PICKER_SIZE + 1]
+        found = (
+            field.queryset.filter(
+                Q(full_name__icontains=search)
+                | Q(job_title__icontains=search)
+                | Q(organization__name__icontains=search)
             )
-            field.choices = [
-                (p.pk, field.label_from_instance(p)) for p in self.matches[:PICKER_SIZE]
-            ]
-
-    @property
-    def more_than_shown(self) -> bool:
-        return len(self.matches) > PICKER_SIZE
+            if search
+            else field.queryset.none()
+        )
+        self.offer(field, found.order_by("full_name", "pk"))
 
 
 class StageForm(forms.Form):
