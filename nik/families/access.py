@@ -27,6 +27,7 @@ from nik.core.access import AnyUser, active, can_open_region_record, is_coordina
 from nik.core.events import CoreEvent
 from nik.core.models import AuditAction, AuditOutcome, Membership, Region, Role, User
 
+from . import figures
 from .models import CareTeamMember, Consent, EmergencyAccess, Family, Inquiry
 
 
@@ -63,30 +64,55 @@ def _reaches(user: AnyUser, family: Family, scope: str, *, emergency: bool) -> b
     return Family.objects.filter(rule, pk=family.pk).exists()
 
 
-def _family_rule(user: User, scope: str, *, emergency: bool) -> Q:
+def _rule_parts(
+    user: User, scope: str, *, emergency: bool
+) -> tuple[QuerySet[Any], list[QuerySet[Any]]]:
+    """The rule in two parts: the regions whose every family the user sees (as coordinator), and
+    the ids of the families each other rule reaches (own portal, case manager, care team with the
+    family's consent for `scope`, open emergency access)."""
     now = timezone.now()
     coordinated = Membership.objects.filter(user=user, role=Role.COORDINATOR).values("region")
-    own = Family.portal_users.through.objects.filter(user=user)
     parent_in = Membership.objects.filter(user=user, role=Role.PARENT).values("region")
     working_in = Membership.objects.filter(
         user=user, role__in=[Role.CASEMANAGER, Role.MEMBER, Role.COORDINATOR]
     ).values("region")
+    own = Family.portal_users.through.objects.filter(user=user, family__region__in=parent_in)
+    managed = Family.objects.filter(casemanager=user, region__in=working_in)
     consented = Consent.objects.active(now).filter(
         scope=scope,
         family=OuterRef("family"),
         organization=OuterRef("professional__organization"),
     )
     on_team = CareTeamMember.objects.filter(professional__user=user).filter(Exists(consented))
-    rule = (
-        Q(region__in=coordinated)
-        | Q(pk__in=own.values("family_id"), region__in=parent_in)
-        | Q(casemanager=user, region__in=working_in)
-        | Q(pk__in=on_team.values("family"))
-    )
+    reached = [own.values("family_id"), managed.values("pk"), on_team.values("family_id")]
     if emergency:
         open_access = EmergencyAccess.objects.filter(user=user, expires_at__gt=now)
-        rule |= Q(pk__in=open_access.values("family"))
+        reached.append(open_access.values("family_id"))
+    return coordinated, [ids.order_by() for ids in reached]
+
+
+def _family_rule(user: User, scope: str, *, emergency: bool) -> Q:
+    coordinated, reached = _rule_parts(user, scope, emergency=emergency)
+    rule = Q(region__in=coordinated)
+    for ids in reached:
+        rule |= Q(pk__in=ids)
     return rule
+
+
+def count_visible(user: AnyUser, scope: str = "basic") -> int:
+    """How many families `visible_families` holds, without walking a coordinated region.
+
+    A coordinator sees every family of their regions: those are read from the regions' tallies
+    (`figures.count_families`, exact); only the families the other rules reach outside those
+    regions are counted here, from the ids those rules name (a handful, never a region's rows).
+    """
+    if not active(user):
+        return 0
+    coordinated, reached = _rule_parts(user, scope, emergency=True)
+    regions = list(coordinated.values_list("region", flat=True))
+    first, *others = reached
+    beyond = Family.objects.filter(pk__in=first.union(*others)).exclude(region_id__in=regions)
+    return (figures.count_families(regions) if regions else 0) + beyond.count()
 
 
 def role_for_family(user: AnyUser, family: Family) -> str:

@@ -18,12 +18,12 @@ class FamiliesConfig(AppConfig):
 
         from django.db.models.signals import post_delete, post_save
 
-        from .figures import forget_family_count, forget_referral_figures
+        from .figures import forget_referral_figures, tally_family
         from .models import Family, Referral
 
         post_save.connect(forget_referral_figures, sender=Referral, dispatch_uid="referral-figures")
         post_delete.connect(
             forget_referral_figures, sender=Referral, dispatch_uid="referral-figures-d"
         )
-        post_save.connect(forget_family_count, sender=Family, dispatch_uid="family-count")
-        post_delete.connect(forget_family_count, sender=Family, dispatch_uid="family-count-d")
+        post_save.connect(tally_family, sender=Family, dispatch_uid="family-tally")
+        post_delete.connect(tally_family, sender=Family, dispatch_uid="family-tally-d")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pyotp
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
 from nik.core.factories import PASSWORD
 from nik.core.models import AuditEvent
@@ -110,9 +113,36 @@ def test_an_expired_session_says_so(client, login, steering):
     assert AuditEvent.objects.filter(details__reason="session_expired").exists()
 
 
-def test_sessions_expire_after_inactivity():
+def test_a_used_session_is_pushed_on_at_most_once_a_minute(client, login, coordinator):
+    """Thirty minutes of inactivity end a session; using it pushes the end on, with one write a
+    minute rather than one per page."""
+    import time
+
+    from django.contrib.sessions.models import Session
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from nik.core.middleware import SessionIdleMiddleware
+
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST
+    login(coordinator)
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    # The last push was two minutes ago: the next page pushes the end to 30 minutes from now.
+    session = client.session
+    session[SessionIdleMiddleware.KEY] = int(time.time()) - 120
+    session.save()
+    Session.objects.filter(session_key=key).update(
+        expire_date=timezone.now() + timedelta(minutes=28)
+    )
+    client.get("/")
+    ends = Session.objects.get(session_key=key).expire_date
+    assert ends > timezone.now() + timedelta(minutes=29)
+
+    # Within the minute a page reads the session but writes nothing to it.
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    assert not [q for q in queries if "django_session" in q["sql"] and "UPDATE" in q["sql"]]
+    assert Session.objects.get(session_key=key).expire_date == ends
 
 
 def test_public_sign_up_is_closed(client):

@@ -154,3 +154,64 @@ def test_unknown_region_gets_a_dutch_page_and_an_audit_event(client, login, coor
     event = AuditEvent.objects.get(object_type="core.region")
     assert event.details == {"reason": "unknown_region"}
     assert event.outcome == "denied"
+
+
+PERSONAS = ["coordinator", "other_coordinator", "parent", "member", "casemanager", "steering"]
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_count_of_visible_families_is_the_number_listed(
+    persona, request, region, other_region, family
+):
+    """`count_visible` reads a coordinator's regions from their tallies: it must still give the
+    number the door lists, for every role, with families reached across regions by other rules."""
+    from django.utils import timezone
+
+    from nik.core.factories import OrganizationFactory, ProfessionalFactory
+    from nik.core.models import Membership, Role
+    from nik.families.models import CareTeamMember, Consent, EmergencyAccess
+
+    user = request.getfixturevalue(persona)
+    FamilyFactory.create_batch(3, region=region)
+    elsewhere = FamilyFactory.create_batch(4, region=other_region)
+    # The user also works in the other region: case manager of one family there, on the team
+    # (with consent) of a second, an open emergency access to a third, parent of a fourth.
+    for role in (Role.CASEMANAGER, Role.PARENT):
+        Membership.objects.get_or_create(user=user, region=other_region, role=role)
+    elsewhere[0].casemanager = user
+    elsewhere[0].save()
+    org = OrganizationFactory(region=other_region)
+    pro = ProfessionalFactory(region=other_region, organization=org, user=user)
+    CareTeamMember.objects.create(family=elsewhere[1], professional=pro, role="gp")
+    Consent.objects.create(
+        family=elsewhere[1], organization=org, scope="basic", given_by="parents", method="written"
+    )
+    now = timezone.now()
+    EmergencyAccess.objects.create(
+        family=elsewhere[2],
+        user=user,
+        reason="x" * 20,
+        opened_at=now,
+        expires_at=now + timezone.timedelta(hours=1),
+    )
+    elsewhere[3].portal_users.add(user)
+
+    listed = family_access.visible_families(user).count()
+    assert family_access.count_visible(user) == listed
+    assert listed >= 4  # the four ways in across regions, whatever the role at home
+
+
+def test_the_count_follows_families_made_and_removed(coordinator, region, family):
+    from nik.families.figures import family_count, recount_families
+    from nik.families.models import RegionTally
+
+    assert family_access.count_visible(coordinator) == family_count(region) == 1
+    made = FamilyFactory.create_batch(2, region=region)
+    assert family_access.count_visible(coordinator) == family_count(region) == 3
+    made[0].delete()
+    assert family_access.count_visible(coordinator) == family_count(region) == 2
+    # Writes around the ORM's signals are counted again by recount_families.
+    RegionTally.objects.filter(region=region).update(families=0)
+    recount_families([region.pk])
+    assert family_count(region) == 2
+    assert family_access.count_visible(AnonymousUser()) == 0
