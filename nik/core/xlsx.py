@@ -149,13 +149,15 @@ def write_table(
     sheet.append(list(columns))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(list(row))
-        for cell in sheet[sheet.max_row]:
-            if cell.data_type == "f":
+    for number, row in enumerate(rows, start=2):
+        values = list(row)
+        sheet.append(values)
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, str) and value.startswith("="):
                 # openpyxl turns any text starting with "=" into a live formula; what people
                 # typed is written as the text it is (no formula injection into exports).
-                cell.data_type = "s"
+                # (Cells are reached by their place: `sheet.max_row` walks every cell.)
+                sheet.cell(row=number, column=column).data_type = "s"
     for i, width in enumerate(widths or [], start=1):
         sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width = width
     sheet.freeze_panes = "A2"
