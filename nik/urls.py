@@ -17,6 +17,8 @@ admin.site.site_header = "NIK"
 urlpatterns = [
     path("", home_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("contact/", home_views.public_contact, name="public_contact"),
+    path("networks/<slug:slug>/", home_views.network_page, name="network_page"),
     path("regions/<slug:slug>/", home_views.region_overview, name="region_overview"),
     path("regions/<slug:slug>/imports/<int:pk>/", core_views.import_job, name="import_job"),
     path("regions/<slug:slug>/network/", include("nik.network.urls")),

@@ -35,6 +35,8 @@ BIG_REGION = "holland-rijnland"  # the full demo; the other six regions are smal
 REGIONS: list[dict[str, object]] = [
     {
         "slug": "holland-rijnland",
+        "postcodes": "2160-2899",
+        "phone": "071-000 00 10",
         "name": "NIK Holland Rijnland",
         "hospital": "Leids Universitair Medisch Centrum (LUMC)",
         "children_hospital": "Willem-Alexander Kinderziekenhuis",
@@ -65,6 +67,8 @@ REGIONS: list[dict[str, object]] = [
     },
     {
         "slug": "noord-nederland",
+        "postcodes": "7740-7999, 8400-9999",
+        "phone": "050-000 00 11",
         "name": "NIK Noord-Nederland",
         "hospital": "Universitair Medisch Centrum Groningen (UMCG)",
         "children_hospital": "Beatrix Kinderziekenhuis",
@@ -72,6 +76,8 @@ REGIONS: list[dict[str, object]] = [
     },
     {
         "slug": "oost-nederland",
+        "postcodes": "5300-5499, 6500-7739, 8000-8199",
+        "phone": "024-000 00 12",
         "name": "NIK Oost-Nederland",
         "hospital": "Radboudumc",
         "children_hospital": "Amalia Kinderziekenhuis",
@@ -79,6 +85,8 @@ REGIONS: list[dict[str, object]] = [
     },
     {
         "slug": "midden-nederland",
+        "postcodes": "1200-1299, 3400-3999, 4000-4199",
+        "phone": "030-000 00 13",
         "name": "NIK Midden-Nederland",
         "hospital": "UMC Utrecht",
         "children_hospital": "Wilhelmina Kinderziekenhuis",
@@ -86,6 +94,8 @@ REGIONS: list[dict[str, object]] = [
     },
     {
         "slug": "noord-holland-flevoland",
+        "postcodes": "1000-1199, 1300-2159, 8200-8399",
+        "phone": "020-000 00 14",
         "name": "NIK Noord-Holland en Flevoland",
         "hospital": "Amsterdam UMC",
         "children_hospital": "Emma Kinderziekenhuis",
@@ -93,6 +103,8 @@ REGIONS: list[dict[str, object]] = [
     },
     {
         "slug": "zuidwest-nederland",
+        "postcodes": "2900-3399, 4200-5299",
+        "phone": "010-000 00 15",
         "name": "NIK Zuidwest-Nederland",
         "hospital": "Erasmus MC",
         "children_hospital": "Sophia Kinderziekenhuis",
@@ -107,12 +119,21 @@ REGIONS: list[dict[str, object]] = [
     },
     {
         "slug": "limburg",
+        "postcodes": "5500-6499",
+        "phone": "043-000 00 16",
         "name": "NIK Limburg",
         "hospital": "Maastricht UMC+",
         "children_hospital": "",
         "municipalities": ["Maastricht", "Heerlen", "Sittard-Geleen", "Venlo", "Roermond", "Weert"],
     },
 ]
+
+# What a network offers, in the words of a region's public page (made up for the demo).
+DEMO_OFFER = """Eén vast aanspreekpunt voor het hele gezin
+Samen met jullie één plan voor de zorg thuis, in het ziekenhuis en op school
+Hulp bij het vinden van logeeropvang, thuiszorg en steun voor broers en zussen
+Advies over geldzaken, aanvragen en regelingen
+Een zorgteam dat elkaar kent en samenwerkt"""
 
 HOLLAND_RIJNLAND_HOSPITALS = [
     ("LUMC Willem-Alexander Kinderziekenhuis", OrganizationKind.UMC, "Leiden", True),
@@ -257,6 +278,11 @@ def build_region(
         hospital=str(spec["hospital"]),
         children_hospital=str(spec["children_hospital"]),
         description=str(spec.get("description", "")),
+        phone=str(spec["phone"]),
+        email=f"contact@{spec['slug']}.example",
+        hours="Maandag tot en met vrijdag, 9.00 tot 17.00 uur",
+        offer=DEMO_OFFER,
+        postcodes=str(spec["postcodes"]),
     )
     towns = {
         name: Municipality.objects.create(region=region, name=name)

@@ -27,6 +27,28 @@ class Region(models.Model):
     hospital = models.CharField(_("academic hospital"), max_length=200)
     children_hospital = models.CharField(_("children's hospital"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
+    # The central contact point, as the public sees it.
+    phone = models.CharField(_("phone of the contact point"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail of the contact point"), blank=True)
+    hours = models.CharField(
+        _("when the contact point answers"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Monday to Friday, 9:00 to 17:00."),
+    )
+    offer = models.TextField(
+        _("what the network offers families"),
+        blank=True,
+        help_text=_("In plain words, one point per line."),
+    )
+    postcodes = models.CharField(
+        _("postcode areas"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "Ranges of four-digit postcodes this network serves, e.g. 2200-2499, 2800-2899."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -38,6 +60,22 @@ class Region(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("region_overview", args=[self.slug])
+
+    def postcode_ranges(self) -> list[tuple[int, int]]:
+        """The postcode areas as (first, last) pairs; what cannot be read is left out."""
+        found = []
+        for part in self.postcodes.replace(";", ",").split(","):
+            first, _dash, last = part.strip().partition("-")
+            if first.strip().isdigit() and (not last or last.strip().isdigit()):
+                low = int(first)
+                found.append((low, int(last) if last else low))
+        return found
+
+    def serves_postcode(self, postcode: int) -> bool:
+        return any(low <= postcode <= high for low, high in self.postcode_ranges())
+
+    def offer_lines(self) -> list[str]:
+        return [line.strip(" -•\t") for line in self.offer.splitlines() if line.strip(" -•\t")]
 
 
 class Municipality(models.Model):

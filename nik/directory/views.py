@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -175,6 +176,8 @@ def booklet(request: HttpRequest, slug: str) -> HttpResponse:
             "region": region,
             "groups": [(labels[c], groups[c]) for c, _l in Category.choices if c in groups],
             "printed": timezone.localtime(),
+            # The network's public page: how to reach it, with the contact form.
+            "contact_url": request.build_absolute_uri(reverse("network_page", args=[region.slug])),
         },
         request=request,
     )

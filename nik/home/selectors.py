@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from nik.core.figures import figure, forget
@@ -12,6 +12,7 @@ from nik.core.models import (
     Discipline,
     DisciplineCode,
     Membership,
+    Municipality,
     Organization,
     OrganizationKind,
     Professional,
@@ -102,3 +103,62 @@ def _count(queryset: QuerySet[Any]) -> Coalesce:
         .values("n")
     )
     return Coalesce(Subquery(counted), 0)
+
+
+# The public front ---------------------------------------------------------------------------
+
+
+def networks_for(place: str) -> list[Region]:
+    """The networks that serve a postcode ("2311", "2311 AB") or a town ("Leiden").
+
+    A postcode is looked up in each network's postcode areas; a town by the municipalities a
+    network lists, else through the postcode table of the wegwijzer. Usually one network; a town
+    on a border can give two."""
+    from nik.directory.models import Place
+    from nik.directory.search import load_places
+
+    text = place.strip()[:100]
+    if not text:
+        return []
+    regions = list(Region.objects.all())
+    digits = text.replace(" ", "")[:4]
+    if digits.isdigit() and len(digits) == 4:
+        codes = {int(digits)}
+    else:
+        named = {
+            m.region_id for m in Municipality.objects.filter(name__iexact=text).only("region_id")
+        }
+        if named:
+            return [r for r in regions if r.pk in named]
+        codes = {
+            int(p)
+            for p in Place.objects.filter(city__iexact=text).values_list("postcode", flat=True)
+        }
+    return [r for r in regions if any(r.serves_postcode(code) for code in codes)]
+
+
+def network_partners(region: Region) -> list[str]:
+    """The organisations that signed the network's cooperation agreement, by name."""
+    from nik.roadmap.models import AgreementParty
+
+    return list(
+        AgreementParty.objects.filter(agreement__region=region, signed_on__isnull=False)
+        .order_by("organization__name")
+        .values_list("organization__name", flat=True)
+        .distinct()
+    )
+
+
+def help_by_kind(region: Region) -> list[tuple[str, str, int]]:
+    """The wegwijzer of a region by kind of help: (code, label, number of services)."""
+    from nik.directory.models import Category, Service
+
+    counts = dict(
+        Service.objects.filter(Q(region=region) | Q(region__isnull=True))
+        .values_list("category")
+        .annotate(n=Count("id"))
+        .values_list("category", "n")
+    )
+    return [
+        (code, str(label), counts[code]) for code, label in Category.choices if counts.get(code)
+    ]

@@ -6,7 +6,8 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from nik.core import access
@@ -14,12 +15,18 @@ from nik.core.auth import AuthedRequest
 from nik.core.models import Membership, Region, Role
 from nik.core.panels import REGION, START, Viewer, render_panels
 
-from .selectors import region_summary, regions_table
+from .selectors import help_by_kind, network_partners, networks_for, region_summary, regions_table
 
 
-@login_required
 @require_GET
-def home(request: AuthedRequest) -> HttpResponse:
+def home(request: HttpRequest) -> HttpResponse:
+    """Visitors see the public front; people who are logged in, their start page."""
+    if not request.user.is_authenticated:
+        return _public(request, "home/public/front.html")
+    return _start(request)  # type: ignore[arg-type]
+
+
+def _start(request: AuthedRequest) -> HttpResponse:
     """The start page: the panels the apps offer for the user's roles, then their regions."""
     viewer = Viewer.of(request.user)
     work_regions = viewer.regions(*Role.in_network())
@@ -55,3 +62,42 @@ def _role_lines(memberships: tuple[Membership, ...]) -> list[tuple[str, list[str
     for m in memberships:
         lines.setdefault(str(m.get_role_display()), []).append(m.region.name)
     return list(lines.items())
+
+
+# The public front: what NIK is, the seven networks and how to reach each -------------------
+
+
+@require_GET
+def public_contact(request: HttpRequest) -> HttpResponse:
+    return _public(request, "home/public/contact.html")
+
+
+def _public(request: HttpRequest, template: str) -> HttpResponse:
+    place = request.GET.get("place", "").strip()[:100]
+    return render(
+        request,
+        template,
+        {
+            "networks": Region.objects.order_by("name"),
+            "place": place,
+            "found": networks_for(place) if place else [],
+            "finder_action": request.path,
+            "wegwijzer_url": reverse("directory:national"),
+        },
+    )
+
+
+@require_GET
+def network_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """A network's public page: how to reach it, what it offers, its partners, its wegwijzer."""
+    region = get_object_or_404(Region, slug=slug)
+    return render(
+        request,
+        "home/public/network.html",
+        {
+            "region": region,
+            "offer": region.offer_lines(),
+            "kinds": help_by_kind(region),
+            "partners": network_partners(region),
+        },
+    )

@@ -36,6 +36,11 @@ PUBLIC = {
     "mfa_signup_webauthn",
     "mfa_authenticate",
     "mfa_trust",
+    # The public front (the start page for people who are logged in), the contact page and each
+    # network's public page.
+    "home",
+    "public_contact",
+    "network_page",
     # Each region's contact page, and the invitation link from the e-mail (checks its own key).
     "families:contact",
     "families:invitation",

@@ -93,7 +93,7 @@ def test_wrong_code_gets_a_message_and_an_audit_event(client, coordinator, with_
     assert "Ongeldige code" in response.text
     event = AuditEvent.objects.get(action="login_failed")
     assert event.details == {"reason": "second_factor"}
-    assert client.get("/").status_code == 302  # still not logged in
+    assert client.get("/families/").status_code == 302  # still not logged in
 
 
 def test_logout_is_audited(client, login, coordinator):
@@ -101,7 +101,8 @@ def test_logout_is_audited(client, login, coordinator):
     response = client.post("/accounts/logout/")
     assert response.status_code == 302
     assert AuditEvent.objects.filter(action="logout", user=coordinator, outcome="allowed").exists()
-    assert client.get("/").status_code == 302
+    assert client.get("/families/").status_code == 302
+    assert "Welkom" not in client.get("/").text  # the public front, not the start page
 
 
 def test_an_expired_session_says_so(client, login, steering):

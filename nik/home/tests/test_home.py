@@ -58,10 +58,11 @@ def test_regions_list_query_count_does_not_grow(
     assert {r.n_coordinators for r in regions} == {0}
 
 
-def test_anonymous_visitor_is_sent_to_login(client, db):
+def test_anonymous_visitor_sees_the_public_front_with_a_way_to_log_in(client, db):
     response = client.get("/")
-    assert response.status_code == 302
-    assert response.url.startswith("/accounts/login/")
+    assert response.status_code == 200
+    assert "Hulp voor gezinnen met een ernstig ziek kind" in response.text
+    assert 'href="/accounts/login/"' in response.text
 
 
 def test_english_by_the_language_switch(client, login, coordinator):
