@@ -115,7 +115,6 @@ def networks_for(place: str) -> list[Region]:
     network lists, else through the postcode table of the wegwijzer. Usually one network; a town
     on a border can give two."""
     from nik.directory.models import Place
-    from nik.directory.search import load_places
 
     text = place.strip()[:100]
     if not text:
