@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -23,6 +24,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import Combinable
 
+from . import synonyms
 from .models import Place, Service
 
 MAX_QUERY_WORDS = 12
@@ -77,35 +79,85 @@ def unindex(service_id: int) -> None:
 
 
 def matching(queryset: QuerySet[Service], query: str) -> QuerySet[Service]:
-    """Services matching every word of the query, best first."""
+    """Services matching the query, best first.
+
+    Words that name a kind of help in the words parents use ("logeeropvang", "respite",
+    "verpleging thuis": nik.directory.synonyms) find every service of that kind, and services
+    whose own text has one of those words; the query's other words then put the services whose
+    text has them first (a word more never hides help). Without such words every word must be
+    in the service's text."""
     terms = words(query)
     if not terms:
         return queryset
+    kinds, rest = synonyms.kinds_in(" ".join(terms))
+    if not kinds:
+        return _text_matching(queryset, terms)
+    named_words = [t for t in terms if t not in rest]
+    of_kind = queryset.filter(
+        Q(category__in=kinds) | Q(pk__in=_text_ids(queryset, named_words, any_word=True))
+    )
+    # The services of that kind before those that only mention it; those with the other words
+    # of the query first of all; then by name.
+    of_kind = of_kind.annotate(
+        rank=Case(When(category__in=kinds, then=Value(0)), default=Value(1)),
+        rank_text=(
+            Case(
+                When(pk__in=_text_ids(queryset, rest, any_word=True), then=Value(0)),
+                default=Value(1),
+            )
+            if rest
+            else Value(1)
+        ),
+    )
+    return of_kind.order_by("rank_text", "rank", "name")
+
+
+def _text_matching(queryset: QuerySet[Service], terms: list[str]) -> QuerySet[Service]:
+    """Services whose text has every one of these words, best first."""
     if connection.vendor == "postgresql":
-        stemmed = " & ".join(f"{s}:*" for s in _stemmer.stemWords(terms))
-        search = SearchQuery(" ".join(terms), config="dutch", search_type="plain") | SearchQuery(
-            stemmed, config="simple", search_type="raw"
-        )
+        search = _pg_query(terms, any_word=False)
         return (
             queryset.filter(search_vector=search)
             .annotate(rank=SearchRank(F("search_vector"), search))
             .order_by("-rank", "name")
         )
-    stemmed = _stemmer.stemWords(terms)
-    expression = " ".join(f'"{s}"*' for s in stemmed)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT rowid FROM directory_service_fts WHERE directory_service_fts MATCH %s "
-            "ORDER BY bm25(directory_service_fts) LIMIT %s",
-            [expression, MAX_CANDIDATES],
-        )
-        ids = [row[0] for row in cursor.fetchall()]
+    ids = _fts_ids(terms, any_word=False)
     if not ids:
         return queryset.none()
     order = Case(
         *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)], output_field=IntegerField()
     )
     return queryset.filter(pk__in=ids).annotate(rank=order).order_by("rank")
+
+
+def _text_ids(queryset: QuerySet[Service], terms: list[str], *, any_word: bool) -> Any:
+    """The ids of the services whose text has these words (all, or any), for a filter."""
+    if connection.vendor == "postgresql":
+        return queryset.filter(search_vector=_pg_query(terms, any_word=any_word)).values("pk")
+    return _fts_ids(terms, any_word=any_word)
+
+
+def _pg_query(terms: list[str], *, any_word: bool) -> SearchQuery:
+    joined = " | " if any_word else " & "
+    stemmed = joined.join(f"{s}:*" for s in _stemmer.stemWords(terms))
+    plain = SearchQuery(
+        " or ".join(terms) if any_word else " ".join(terms),
+        config="dutch",
+        search_type="websearch" if any_word else "plain",
+    )
+    return plain | SearchQuery(stemmed, config="simple", search_type="raw")
+
+
+def _fts_ids(terms: list[str], *, any_word: bool) -> list[int]:
+    stemmed = _stemmer.stemWords(terms)
+    expression = (" OR " if any_word else " ").join(f'"{s}"*' for s in stemmed)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT rowid FROM directory_service_fts WHERE directory_service_fts MATCH %s "
+            "ORDER BY bm25(directory_service_fts) LIMIT %s",
+            [expression, MAX_CANDIDATES],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 @dataclass(frozen=True)

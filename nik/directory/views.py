@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -18,7 +20,7 @@ from nik.core import access
 from nik.core.auth import AuthedRequest
 from nik.core.models import Region
 
-from . import actions, search
+from . import actions, search, synonyms
 from .forms import ReportForm, SearchForm, ServiceForm
 from .models import STALE_AFTER, Category, Service, ServiceReport
 from .selectors import PAGE_SIZE, find
@@ -45,8 +47,24 @@ def _search_page(request: HttpRequest, region: Region | None) -> HttpResponse:
             "point": point,
             "problem": problem,
             "searched": bool(request.GET),
+            "suggestion": _suggestion(request, data) if not rows else None,
         },
     )
+
+
+def _suggestion(request: HttpRequest, data: dict[str, Any]) -> tuple[str, str] | None:
+    """For a search that found nothing: the kind of help its words come closest to, as a link
+    (label, query string) that searches that kind with the same place and age."""
+    query = data.get("q", "")
+    kinds, _rest = synonyms.kinds_in(query)
+    kind = (sorted(kinds)[0] if kinds else None) or synonyms.nearest_kind(query)
+    if kind is None or kind == data.get("category"):
+        return None
+    params = request.GET.copy()
+    for key in ("q", "page", "category"):
+        params.pop(key, None)
+    params["category"] = kind
+    return str(Category(kind).label), params.urlencode()
 
 
 @require_GET
