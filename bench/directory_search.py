@@ -90,7 +90,9 @@ def _flush(batch, search) -> None:  # type: ignore[no-untyped-def]
     from nik.directory.models import Service
 
     for s in batch:
-        s.search_stems = search.stems(f"{s.name} {s.description}")
+        s.search_stems = (
+            f"{search.stems(f'{s.name} {s.description}')} {search.kind_token(s.category)}"
+        )
     created = Service.objects.bulk_create(batch)
     if connection.vendor == "postgresql":
         # The same shape as search.vector_expression, set for the whole batch in one statement.

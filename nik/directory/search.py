@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
 
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -43,10 +42,17 @@ def stems(text: str) -> str:
     return " ".join(_stemmer.stemWords(re.findall(r"\w+", text.lower())))
 
 
+def kind_token(kind: str) -> str:
+    """The word a service's index holds for its kind of help, so that a query naming the kind in
+    parents' words (nik.directory.synonyms) is one full-text search, on the same index."""
+    return "nikkind" + kind.replace("_", "")
+
+
 def index(service: Service) -> None:
     """Bring the service's entry in the full-text index up to date (called by the save action)."""
     text = " ".join([service.name, service.description, service.for_whom])
-    Service.objects.filter(pk=service.pk).update(search_stems=stems(text))
+    indexed = f"{stems(text)} {kind_token(service.category)}"
+    Service.objects.filter(pk=service.pk).update(search_stems=indexed)
     if connection.vendor == "postgresql":
         Service.objects.filter(pk=service.pk).update(search_vector=vector_expression(service))
     elif connection.vendor == "sqlite":
@@ -54,13 +60,15 @@ def index(service: Service) -> None:
             cursor.execute("DELETE FROM directory_service_fts WHERE rowid = %s", [service.pk])
             cursor.execute(
                 "INSERT INTO directory_service_fts(rowid, stems) VALUES (%s, %s)",
-                [service.pk, stems(text)],
+                [service.pk, indexed],
             )
 
 
 def vector_expression(service: Service) -> Combinable:
     """PostgreSQL's Dutch configuration, plus the Snowball stems under 'simple': the database's own
-    Dutch stemmer keeps "logeerhuizen" and "logeerhuis" apart, the Snowball one does not."""
+    Dutch stemmer keeps "logeerhuizen" and "logeerhuis" apart, the Snowball one does not. The
+    kind of help weighs like the name: a service of the kind asked for ranks before one that
+    only mentions it."""
     return (
         SearchVector("name", weight="A", config="dutch")
         + SearchVector("description", weight="B", config="dutch")
@@ -69,6 +77,7 @@ def vector_expression(service: Service) -> Combinable:
         + SearchVector(
             Value(stems(f"{service.description} {service.for_whom}")), weight="B", config="simple"
         )
+        + SearchVector(Value(kind_token(service.category)), weight="A", config="simple")
     )
 
 
@@ -92,24 +101,28 @@ def matching(queryset: QuerySet[Service], query: str) -> QuerySet[Service]:
     kinds, rest = synonyms.kinds_in(" ".join(terms))
     if not kinds:
         return _text_matching(queryset, terms)
-    named_words = [t for t in terms if t not in rest]
-    of_kind = queryset.filter(
-        Q(category__in=kinds) | Q(pk__in=_text_ids(queryset, named_words, any_word=True))
-    )
-    # The services of that kind before those that only mention it; those with the other words
-    # of the query first of all; then by name.
-    of_kind = of_kind.annotate(
-        rank=Case(When(category__in=kinds, then=Value(0)), default=Value(1)),
-        rank_text=(
-            Case(
-                When(pk__in=_text_ids(queryset, rest, any_word=True), then=Value(0)),
-                default=Value(1),
-            )
-            if rest
-            else Value(1)
-        ),
-    )
-    return of_kind.order_by("rank_text", "rank", "name")
+    named = [t for t in terms if t not in rest]
+    tokens = [kind_token(kind) for kind in sorted(kinds)]
+    stemmed = _stemmer.stemWords(named)
+    if connection.vendor == "postgresql":
+        wanted = SearchQuery(
+            " | ".join([*tokens, *(f"{s}:*" for s in stemmed)]), config="simple", search_type="raw"
+        )
+        ranked = wanted | _pg_query(rest, any_word=True) if rest else wanted
+        return (
+            queryset.filter(search_vector=wanted)
+            .annotate(rank=SearchRank(F("search_vector"), ranked))
+            .order_by("-rank", "name")
+        )
+    # The services of the kind, then those that only mention it (as the weights do above).
+    ids = _fts_match(" OR ".join(f'"{t}"' for t in tokens))
+    of_kind = set(ids)
+    mention = _fts_match(" OR ".join(f'"{s}"*' for s in stemmed)) if stemmed else []
+    ids += [pk for pk in mention if pk not in of_kind]
+    if rest:
+        with_rest = set(_fts_ids(rest, any_word=True))
+        ids = sorted(ids, key=lambda pk: pk not in with_rest)  # stable: best of each part first
+    return _in_order(queryset, ids)
 
 
 def _text_matching(queryset: QuerySet[Service], terms: list[str]) -> QuerySet[Service]:
@@ -121,20 +134,16 @@ def _text_matching(queryset: QuerySet[Service], terms: list[str]) -> QuerySet[Se
             .annotate(rank=SearchRank(F("search_vector"), search))
             .order_by("-rank", "name")
         )
-    ids = _fts_ids(terms, any_word=False)
+    return _in_order(queryset, _fts_ids(terms, any_word=False))
+
+
+def _in_order(queryset: QuerySet[Service], ids: list[int]) -> QuerySet[Service]:
     if not ids:
         return queryset.none()
     order = Case(
         *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)], output_field=IntegerField()
     )
     return queryset.filter(pk__in=ids).annotate(rank=order).order_by("rank")
-
-
-def _text_ids(queryset: QuerySet[Service], terms: list[str], *, any_word: bool) -> Any:
-    """The ids of the services whose text has these words (all, or any), for a filter."""
-    if connection.vendor == "postgresql":
-        return queryset.filter(search_vector=_pg_query(terms, any_word=any_word)).values("pk")
-    return _fts_ids(terms, any_word=any_word)
 
 
 def _pg_query(terms: list[str], *, any_word: bool) -> SearchQuery:
@@ -150,7 +159,11 @@ def _pg_query(terms: list[str], *, any_word: bool) -> SearchQuery:
 
 def _fts_ids(terms: list[str], *, any_word: bool) -> list[int]:
     stemmed = _stemmer.stemWords(terms)
-    expression = (" OR " if any_word else " ").join(f'"{s}"*' for s in stemmed)
+    return _fts_match((" OR " if any_word else " ").join(f'"{s}"*' for s in stemmed))
+
+
+def _fts_match(expression: str) -> list[int]:
+    """SQLite: the ids matching an FTS5 expression, best first."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT rowid FROM directory_service_fts WHERE directory_service_fts MATCH %s "
