@@ -5,9 +5,10 @@ numbers for the browser (438.9), never in the reader's notation (438,9 puts a no
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from nik.core.factories import OrganizationFactory, ProfessionalFactory
 from nik.network.models import Collaboration, StakeholderAssessment
@@ -53,7 +54,7 @@ def charts(region):
         desired_influence=4,
         desired_interest=5,
     )
-    today = date.today()
+    today = timezone.localdate()
     Milestone.objects.create(
         region=region,
         title="Samenwerkingsovereenkomst",
