@@ -7,11 +7,12 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from nik.core import audit, notify
@@ -21,6 +22,7 @@ from nik.core.models import AuditAction, Membership, Organization, Professional,
 
 from .events import FamilyEvent
 from .models import (
+    AnswerWay,
     CareTeamMember,
     Child,
     Consent,
@@ -100,11 +102,18 @@ def do_answer_inquiry(
     answer: str,
     close: bool,
     acting_user: User,
+    way: str = AnswerWay.DRAFT,
     services: list[Any] | None = None,
     seen_version: int | None = None,
+    base_url: str = "",
 ) -> Inquiry:
-    """Answer a question; `seen_version` (the version the form showed) guards against
-    overwriting an answer someone else saved meanwhile."""
+    """Answer a question: e-mail the answer to the person who asked, record that it was told by
+    phone, or keep it as a draft. Only an answer that reached them counts as the first answer.
+
+    `seen_version` (the version the form showed) guards against overwriting an answer someone
+    else saved meanwhile. The e-mail goes after commit, once (nik.core.notify)."""
+    if way == AnswerWay.EMAIL and not inquiry.email:
+        raise ValueError("no e-mail address to send the answer to")
     try:
         claim(inquiry, seen_version)
     except EditConflict as conflict:
@@ -113,12 +122,26 @@ def do_answer_inquiry(
     inquiry.refresh_from_db()
     now = timezone.now()
     inquiry.answer = answer
-    inquiry.first_answer_at = inquiry.first_answer_at or now
-    inquiry.status = InquiryStatus.CLOSED if close else InquiryStatus.ANSWERED
-    inquiry.closed_at = now if close else None
+    reached = way in (AnswerWay.EMAIL, AnswerWay.PHONE)
+    if reached:
+        inquiry.first_answer_at = inquiry.first_answer_at or now
+        inquiry.answer_sent_at = now
+        inquiry.answered_by = way
+    if close:
+        inquiry.status, inquiry.closed_at = InquiryStatus.CLOSED, now
+    else:
+        inquiry.closed_at = None
+        inquiry.status = InquiryStatus.ANSWERED if inquiry.first_answer_at else InquiryStatus.OPEN
     inquiry.save()
     if services is not None:
         inquiry.services.set(services)
+    if way == AnswerWay.EMAIL:
+        notify.send_once(
+            f"families.inquiry-answer:{inquiry.pk}:{inquiry.version}",
+            to=[inquiry.email],
+            subject=_answer_subject(inquiry),
+            body=_answer_body(inquiry, base_url),
+        )
     _event(
         FamilyEvent.INQUIRY_ANSWERED,
         AuditAction.UPDATE,
@@ -126,8 +149,56 @@ def do_answer_inquiry(
         inquiry.family,
         acting_user,
         closed=close,
+        way=way,
     )
     return inquiry
+
+
+def _answer_subject(inquiry: Inquiry) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("An answer to your question to %(region)s") % {"region": inquiry.region.name}
+
+
+def _answer_body(inquiry: Inquiry, base_url: str) -> str:
+    """The e-mail to the person who asked, in plain Dutch (the product's language for parents)."""
+    region = inquiry.region
+    with translation.override(settings.LANGUAGE_CODE):
+        lines = [
+            _("Hello %(name)s,") % {"name": inquiry.name},
+            "",
+            _("You asked us a question about %(topic)s:") % {"topic": inquiry.get_topic_display()},
+            "",
+            *(f"> {line}" for line in inquiry.question.splitlines()),
+            "",
+            _("Our answer:"),
+            "",
+            inquiry.answer,
+        ]
+        linked = list(inquiry.services.all())
+        if linked:
+            lines += ["", _("Help from the wegwijzer that may suit you:")]
+            for service in linked:
+                link = base_url.rstrip("/") + reverse("directory:service", args=[service.pk])
+                lines.append(f"- {service.name}" + (f": {link}" if base_url else ""))
+        reach = [
+            part
+            for part in (
+                _("call %(phone)s") % {"phone": region.phone} if region.phone else "",
+                _("e-mail %(email)s") % {"email": region.email} if region.email else "",
+            )
+            if part
+        ]
+        lines += [
+            "",
+            _("Do you have another question? Then %(how)s, or ask it on our website.")
+            % {"how": _(" or ").join(reach)}
+            if reach
+            else _("Do you have another question? Ask it on our website."),
+            "",
+            _("Kind regards,"),
+            region.name,
+        ]
+    return "\n".join(lines)
 
 
 # Referral and intake -----------------------------------------------------------------------

@@ -8,11 +8,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nik.core.forms import Picker, label_with, model_choice
+from nik.core.forms import Picker, choice, label_with, model_choice
 from nik.core.models import Organization, Professional, Region, Role, User
 from nik.network.models import ConditionCategory
 
 from .models import (
+    AnswerWay,
     Availability,
     CareTeamMember,
     Child,
@@ -75,16 +76,35 @@ class AnswerForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
+    way = forms.ChoiceField(label=_("How does the answer reach them?"), widget=forms.RadioSelect)
     close = forms.BooleanField(label=_("Close the question"), required=False)
     # The question's version when the form was opened: a save over someone else's newer answer
     # is refused instead of replacing it silently.
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
-    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, region: Region, inquiry: Inquiry, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         from django.db.models import Q
 
         from nik.directory.models import Service
+
+        # E-mail only where they gave an address; otherwise the coordinator phones them.
+        ways: list[tuple[str, Any]] = []
+        if inquiry.email:
+            ways.append(
+                (AnswerWay.EMAIL, _("Send it by e-mail to %(email)s") % {"email": inquiry.email})
+            )
+        ways.append(
+            (
+                AnswerWay.PHONE,
+                _("I told them by phone (%(phone)s)") % {"phone": inquiry.phone}
+                if inquiry.phone
+                else _("I told them by phone"),
+            )
+        )
+        ways.append((AnswerWay.DRAFT, AnswerWay.DRAFT.label))
+        choice(self, "way").choices = ways
+        self.fields["way"].initial = ways[0][0]
 
         model_choice(self, "services").queryset = Service.objects.filter(
             Q(region=region) | Q(region__isnull=True)

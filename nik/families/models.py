@@ -471,6 +471,14 @@ class InquiryStatus(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
+class AnswerWay(models.TextChoices):
+    """How an answer reaches the person who asked."""
+
+    EMAIL = "email", _("sent by e-mail")
+    PHONE = "phone", _("told by phone")
+    DRAFT = "draft", _("not yet: save as a draft")
+
+
 class Inquiry(Versioned):
     """A question to the network's central contact point."""
 
@@ -502,7 +510,16 @@ class Inquiry(Versioned):
     )
     answer = models.TextField(_("answer"), blank=True)
     received_at = models.DateTimeField(_("received"), default=timezone.now)
-    first_answer_at = models.DateTimeField(_("first answered"), null=True, blank=True)
+    first_answer_at = models.DateTimeField(
+        _("first answered"),
+        null=True,
+        blank=True,
+        help_text=_("When the person who asked first had an answer: e-mailed or told by phone."),
+    )
+    answer_sent_at = models.DateTimeField(_("answer sent"), null=True, blank=True)
+    answered_by = models.CharField(
+        _("answered by"), max_length=10, choices=AnswerWay.choices, blank=True
+    )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     source_hash = models.CharField(max_length=64, blank=True, db_index=True)
     referral = models.ForeignKey(

@@ -47,6 +47,7 @@ from .forms import (
     TeamSearchForm,
 )
 from .models import (
+    AnswerWay,
     Availability,
     CareTeamMember,
     Child,
@@ -164,6 +165,7 @@ def inquiry_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     form = AnswerForm(
         request.POST or None,
         region=region,
+        inquiry=inquiry,
         initial={
             "answer": inquiry.answer,
             "services": list(inquiry.services.all()),
@@ -177,8 +179,10 @@ def inquiry_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
                 answer=form.cleaned_data["answer"],
                 close=form.cleaned_data["close"],
                 acting_user=request.user,
+                way=form.cleaned_data["way"],
                 services=list(form.cleaned_data["services"]),
                 seen_version=form.cleaned_data["version"],
+                base_url=request.build_absolute_uri("/"),
             )
         except EditConflict as conflict:
             form.add_error(
@@ -193,7 +197,15 @@ def inquiry_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             data["version"] = str(conflict.current.version)
             form.data = data
         else:
-            messages.success(request, _("The answer is saved."))
+            way = form.cleaned_data["way"]
+            messages.success(
+                request,
+                _("The answer is sent to %(email)s.") % {"email": inquiry.email}
+                if way == AnswerWay.EMAIL
+                else _("The answer is saved; it counts as told by phone.")
+                if way == AnswerWay.PHONE
+                else _("The answer is saved as a draft. It has not reached them yet."),
+            )
             return redirect("families:inquiry_detail", slug=region.slug, pk=inquiry.pk)
     return render(
         request,

@@ -280,7 +280,7 @@ def test_an_answer_and_a_plan_action_link_wegwijzer_services(
     client = login(coordinator)
     client.post(
         f"/regions/{region.slug}/inquiries/{inquiry.pk}/",
-        {"answer": "Kijk hier", "services": [services[0].pk]},
+        {"answer": "Kijk hier", "way": "draft", "services": [services[0].pk]},
     )
     assert list(inquiry.services.all()) == [services[0]]
     page = client.get(f"/regions/{region.slug}/inquiries/{inquiry.pk}/")

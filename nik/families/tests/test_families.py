@@ -405,19 +405,20 @@ def test_an_unknown_region_has_no_contact_page(client, db):
     assert client.get("/regions/atlantis/contact/").status_code == 404
 
 
-def test_answering_keeps_the_time_to_first_answer(client, login, coordinator, region):
+def test_answering_by_phone_keeps_the_time_to_first_answer(client, login, coordinator, region):
     inquiry = Inquiry.objects.create(
         region=region, topic="school", question="School?", name="Eva", phone="06-1"
     )
     login(coordinator).post(
         f"/regions/{region.slug}/inquiries/{inquiry.pk}/",
-        {"answer": "Bel de consulent.", "close": ""},
+        {"answer": "Bel de consulent.", "way": "phone", "close": ""},
     )
     inquiry.refresh_from_db()
     assert inquiry.status == "answered" and inquiry.time_to_first_answer() is not None
+    assert inquiry.answered_by == "phone"
     client.post(
         f"/regions/{region.slug}/inquiries/{inquiry.pk}/",
-        {"answer": "Bel de consulent.", "close": "on"},
+        {"answer": "Bel de consulent.", "way": "phone", "close": "on"},
     )
     inquiry.refresh_from_db()
     assert inquiry.status == "closed"

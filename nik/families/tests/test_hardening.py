@@ -178,7 +178,7 @@ def test_a_second_answer_does_not_replace_the_first_silently(
     actions.do_answer_inquiry(
         question, answer="Bel ons morgen", close=False, acting_user=coordinator
     )
-    response = client.post(url, {"answer": "Wij bellen u", "version": opened})
+    response = client.post(url, {"answer": "Wij bellen u", "way": "draft", "version": opened})
     assert response.status_code == 200
     assert "Iemand anders heeft deze vraag beantwoord" in response.text
     assert "Bel ons morgen" in response.text
@@ -186,7 +186,7 @@ def test_a_second_answer_does_not_replace_the_first_silently(
     assert question.answer == "Bel ons morgen"
     # Saving again, having seen theirs, keeps the new text.
     shown = response.context["form"].data["version"]
-    again = client.post(url, {"answer": "Wij bellen u", "version": shown})
+    again = client.post(url, {"answer": "Wij bellen u", "way": "draft", "version": shown})
     assert again.status_code == 302
     question.refresh_from_db()
     assert question.answer == "Wij bellen u"
@@ -199,8 +199,13 @@ def test_one_person_saving_twice_from_the_form_as_shown_has_no_conflict(
     client = login(coordinator)
     shown = client.get(url).context["form"].initial["version"]
     assert (
-        client.post(url, {"answer": "Regel een\r\nRegel twee", "version": shown}).status_code == 302
+        client.post(
+            url, {"answer": "Regel een\r\nRegel twee", "way": "draft", "version": shown}
+        ).status_code
+        == 302
     )
     shown = client.get(url).context["form"].initial["version"]
-    again = client.post(url, {"answer": "Regel een\r\nRegel drie", "version": shown})
+    again = client.post(
+        url, {"answer": "Regel een\r\nRegel drie", "way": "draft", "version": shown}
+    )
     assert again.status_code == 302
