@@ -20,6 +20,7 @@ from nik.core.concurrency import EditConflict
 from nik.core.models import AuditAction
 from nik.families import access as family_access
 from nik.families.models import Child, Family
+from nik.families.selectors import night_line
 
 from . import actions
 from .content import DOMAINS, Action, Decision, Goal, PlanContent
@@ -349,7 +350,8 @@ def plan_pdf(request: AuthedRequest, pk: int, number: int) -> HttpResponse:
     if version is None:
         raise Http404
     child = Child.objects.filter(family=family).first()
-    team = family.team.select_related("professional", "professional__organization")
+    team = list(family.team.select_related("professional", "professional__organization"))
+    availability = list(family.availability.all())
     html = render_to_string(
         "careplans/plan_pdf.html",
         {
@@ -359,7 +361,8 @@ def plan_pdf(request: AuthedRequest, pk: int, number: int) -> HttpResponse:
             "plan": version.data,
             "domains": version.data.sorted_domains(),
             "team": team,
-            "availability": family.availability.all(),
+            "availability": availability,
+            "night": night_line(family, availability, team),
             "printed": timezone.localtime(),
         },
         request=request,

@@ -63,6 +63,7 @@ from .models import (
     Sibling,
     consent_giver_for_age,
 )
+from .selectors import night_line
 
 PARTS: dict[str, tuple[type[Model], type[forms.ModelForm[Any]]]] = {
     "guardian": (Guardian, GuardianForm),
@@ -485,9 +486,11 @@ def _portal_context(family: Family) -> dict[str, Any]:
             "professional", "professional__organization"
         )
     )
+    availability = list(family.availability.all())
     return {
         "team": team,
-        "availability": list(family.availability.all()),
+        "availability": availability,
+        "night": night_line(family, availability, team),
         "questions": list(family.inquiries.exclude(status=InquiryStatus.CLOSED)),
     }
 
