@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+from django.utils.translation import gettext_lazy as _
 
 from .models import Availability, CareTeamMember, Family, TeamRole
 
@@ -38,3 +40,120 @@ def night_line(
         casemanager=name,
         casemanager_phone=manager.phone if manager else "",
     )
+
+
+# "Who looked at your details": the access log as a family reads it ---------------------------
+
+# What a person did, in plain words, by the purpose the door wrote into the event. A purpose not
+# listed here is told by its kind of action (ACTIONS).
+PURPOSES: dict[str, Any] = {
+    "family record": _("looked at your family's details"),
+    "care plan": _("looked at the care plan"),
+    "print care plan": _("printed the care plan"),
+    "edit care plan": _("worked on the care plan"),
+    "start care plan": _("started the care plan"),
+    "publish care plan": _("made a new version of the care plan final"),
+    "evaluate care plan": _("started an evaluation of the care plan"),
+    "compare care plan versions": _("compared versions of the care plan"),
+    "family wishes": _("looked at your wishes"),
+    "needs assessment": _("worked on the needs assessment"),
+    "needs assessments": _("looked at the needs assessments"),
+    "needs assessment into plan": _("used the needs assessment in the care plan"),
+    "care team": _("looked at or changed the care team"),
+    "record consent": _("recorded your consent"),
+    "withdraw consent": _("recorded that you withdrew consent"),
+    "move stage": _("changed the stage of care"),
+    "invite to the portal": _("invited someone to this family page"),
+    "access log": _("looked at who looked at your details"),
+    "intake": _("worked on the referral"),
+    "refer a family": _("worked on the referral"),
+    "answer a question": _("answered a question"),
+    "api family": _("fetched your details through a linked care system"),
+    "api access log": _("fetched this overview through a linked care system"),
+    "api": _("fetched your details through a linked care system"),
+}
+ACTIONS: dict[str, Any] = {
+    "view": _("looked at your details"),
+    "create": _("added something to your details"),
+    "update": _("changed your details"),
+    "delete": _("removed something from your details"),
+    "export": _("exported your details"),
+    "print": _("printed your details"),
+}
+LISTED = _("saw your family's name in a list")
+
+
+@dataclass
+class Visit:
+    """One person on one day: who, in which role and organisation, and what they did."""
+
+    who: str
+    role: str
+    organisation: str
+    first: Any
+    last: Any
+    emergency: bool = False
+    did: list[str] = field(default_factory=list)
+    listed: int = 0  # list views that showed only the family's name
+
+    def what(self) -> list[str]:
+        told = list(self.did)
+        if self.listed:
+            told.append(f"{LISTED} ({self.listed}×)" if self.listed > 1 else str(LISTED))
+        return told
+
+
+def access_overview(
+    family: Family, *, for_family: bool, limit: int = 1000
+) -> list[tuple[Any, list[Visit]]]:
+    """The family's access log by day and person, newest first, in plain words.
+
+    List views that showed only the name are counted, not listed one by one; the family's own
+    visits are left out of the family's view (they know them); emergency access is marked."""
+    from django.utils import timezone
+
+    from nik.core import audit
+    from nik.core.events import CoreEvent
+    from nik.core.models import Professional, Role
+
+    events = list(
+        audit.about_family(family.pk)
+        .filter(outcome="allowed")
+        .select_related("user")
+        .order_by("-id")[:limit]
+    )
+    own = set(family.portal_users.values_list("pk", flat=True)) if for_family else set()
+    people = {e.user_id for e in events if e.user_id}
+    organisations = dict(
+        Professional.objects.filter(user_id__in=people, region_id=family.region_id)
+        .order_by("user_id", "pk")
+        .values_list("user_id", "organization__name")
+    )
+    roles = dict(Role.choices)
+    days: dict[Any, dict[Any, Visit]] = {}
+    for event in events:
+        if event.user_id in own:
+            continue
+        when = timezone.localtime(event.created_at)
+        key = event.user_id or event.user_email
+        visits = days.setdefault(when.date(), {})
+        visit = visits.get(key)
+        if visit is None:
+            visit = visits[key] = Visit(
+                who=event.user.get_full_name() if event.user else (event.user_email or "—"),
+                role=str(roles.get(event.role, "")),
+                organisation=organisations.get(event.user_id or 0, "") or "",
+                first=when,
+                last=when,
+            )
+        visit.role = visit.role or str(roles.get(event.role, ""))
+        visit.first = min(visit.first, when)
+        visit.last = max(visit.last, when)
+        visit.emergency = visit.emergency or bool(event.details.get("break_glass"))
+        if event.event == CoreEvent.LISTED:
+            visit.listed += 1
+            continue
+        told = str(PURPOSES.get(event.purpose) or ACTIONS.get(event.action) or ACTIONS["view"])
+        if told not in visit.did:
+            visit.did.append(told)
+    return [(day, list(visits.values())) for day, visits in days.items()]

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nik.core import access, audit
+from nik.core import access
 from nik.core.auth import AuthedRequest
 from nik.core.concurrency import EditConflict
 from nik.core.models import AuditAction, Region, Role
@@ -63,7 +63,7 @@ from .models import (
     Sibling,
     consent_giver_for_age,
 )
-from .selectors import night_line
+from .selectors import access_overview, night_line
 
 PARTS: dict[str, tuple[type[Model], type[forms.ModelForm[Any]]]] = {
     "guardian": (Guardian, GuardianForm),
@@ -732,16 +732,14 @@ def access_log(request: AuthedRequest, pk: int) -> HttpResponse:
     is_family = family.portal_users.filter(pk=request.user.pk).exists()
     if not (is_family or access.is_coordinator(request.user, family.region)):
         raise PermissionDenied
-    events = (
-        audit.about_family(family.pk)
-        .filter(outcome="allowed")
-        .select_related("user")
-        .order_by("-id")[:300]
-    )
     return render(
         request,
         "families/access_log.html",
-        {"family": family, "events": events, "is_family": is_family},
+        {
+            "family": family,
+            "days": access_overview(family, for_family=is_family),
+            "is_family": is_family,
+        },
     )
 
 
