@@ -501,13 +501,14 @@ def family_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     family = family_access.open_family(request.user, pk, AuditAction.VIEW, purpose="family record")
     child = Child.objects.filter(family=family).select_related("municipality").first()
     context = {"family": family, "child": child, **_portal_context(family)}
-    if family.portal_users.filter(pk=request.user.pk).exists() and not access.is_coordinator(
-        request.user, family.region
-    ):
+    coordinator = access.is_coordinator(request.user, family.region)
+    if not coordinator and family.portal_users.filter(pk=request.user.pk).exists():
         return render(request, "families/portal.html", context)
     context.update(
         {
             "can_edit": family_access.can_edit_family(request.user, family),
+            # The access log is the family's and the coordinator's (access_log below).
+            "can_see_log": coordinator,
             "guardians": list(family.guardians.all()),
             "siblings": list(family.siblings.all()),
             "contacts": list(family.contacts.all()),

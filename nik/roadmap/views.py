@@ -31,9 +31,15 @@ def _region(request: AuthedRequest, slug: str) -> tuple[Region, bool]:
     return region, access.can_edit_region(request.user, region)
 
 
-def _links(step: Step, slug: str) -> list[tuple[str, str]]:
+# Deliverables that are the coordinator's work lists: shown only to those who may open them.
+COORDINATORS_ONLY = {"families:referrals", "families:inquiries"}
+
+
+def _links(step: Step, slug: str, *, coordinator: bool) -> list[tuple[str, str]]:
     links = []
     for label, name in step.deliverables:
+        if name in COORDINATORS_ONLY and not coordinator:
+            continue
         try:
             links.append((label, reverse(name, args=[slug])))
         except NoReverseMatch:
@@ -48,8 +54,14 @@ def roadmap(request: AuthedRequest, slug: str) -> HttpResponse:
     stored = {
         s.number: s for s in RoadmapStep.objects.filter(region=region).prefetch_related("answers")
     }
+    coordinator = access.is_coordinator(request.user, region)
     rows = [
-        (step, stored[step.number], len(stored[step.number].answers.all()), _links(step, slug))
+        (
+            step,
+            stored[step.number],
+            len(stored[step.number].answers.all()),
+            _links(step, slug, coordinator=coordinator),
+        )
         for step in STEPS
     ]
     return render(
@@ -100,7 +112,7 @@ def step_detail(request: AuthedRequest, slug: str, number: int) -> HttpResponse:
             "questions": questions,
             "can_edit": can_edit,
             "status_form": StatusForm(initial={"status": stored.status}),
-            "links": _links(step, slug),
+            "links": _links(step, slug, coordinator=access.is_coordinator(request.user, region)),
         },
     )
 

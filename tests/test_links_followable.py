@@ -1,0 +1,64 @@
+"""Pages show only the links their reader may follow (issue 14, point 12): from the start page,
+every link a persona of the demo can click, followed a few levels deep, opens — no "no access"
+and no "not found" behind a link the product itself showed."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from html import unescape
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+
+from nik.core.models import User
+from nik.home import demo
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = [
+    "anonymous",
+    "coordinator@holland-rijnland.example",
+    "casemanager@holland-rijnland.example",
+    "member@holland-rijnland.example",
+    "steering@holland-rijnland.example",
+    "parent@holland-rijnland.example",
+    "national@nik.example",
+]
+HREF = re.compile(r'<a\s[^>]*href="([^"]+)"')
+# Links that end the visit or belong to the admin and the account pages (their own tests).
+SKIP = re.compile(r"^/(accounts/|admin/|i18n/|static/)")
+MAX_PAGES = 250
+
+
+def crawl(client) -> tuple[int, list[str]]:
+    queue, seen, broken = deque([("/", "")]), {"/"}, []
+    opened = 0
+    while queue and opened < MAX_PAGES:
+        path, source = queue.popleft()
+        response = client.get(path)
+        opened += 1
+        if response.status_code in (403, 404, 410) or response.status_code >= 500:
+            broken.append(f"{path} ({response.status_code}) linked from {source}")
+            continue
+        if not response.get("Content-Type", "").startswith("text/html"):
+            continue
+        for href in HREF.findall(response.content.decode()):
+            link = urldefrag(unescape(href))[0]
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or not link.startswith("/") or SKIP.match(link):
+                continue
+            if link not in seen:
+                seen.add(link)
+                queue.append((link, path))
+    return opened, broken
+
+
+@pytest.mark.parametrize("email", PERSONAS)
+def test_every_link_a_persona_sees_opens(client, login, email):
+    demo.load()
+    if email != "anonymous":
+        client = login(User.objects.get(email=email))
+    opened, broken = crawl(client)
+    assert opened > 20  # breadth first from the start page: every level-one link and more
+    assert broken == [], "\n".join(broken)
