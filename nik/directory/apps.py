@@ -7,3 +7,12 @@ from django.utils.translation import gettext_lazy as _
 class DirectoryConfig(AppConfig):
     name = "nik.directory"
     verbose_name = _("Wegwijzer")
+
+    def ready(self) -> None:
+        from nik.network import gaps
+
+        from .selectors import kinds_offered
+
+        # White spots count the help the region's wegwijzer lists, not only its organisations.
+        if kinds_offered not in gaps.KIND_SOURCES:
+            gaps.KIND_SOURCES.append(kinds_offered)

@@ -52,3 +52,24 @@ def find(
     elif not data.get("q"):
         services = services.order_by("name")
     return services, point, problem
+
+
+# The kind of organisation a kind of help in the wegwijzer stands for (nik.network.gaps).
+KIND_OF_HELP = {
+    "respite": "hospice",
+    "home_nursing": "home_care",
+    "school": "school_support",
+    "spiritual": "spiritual_care",
+    "psychosocial": "mental_health",
+    "parents": "parent_organization",
+}
+
+
+def kinds_offered(region: Region) -> set[str]:
+    """The kinds of organisation the region's own wegwijzer services stand for."""
+    categories = (
+        Service.objects.filter(region=region, category__in=KIND_OF_HELP)
+        .values_list("category", flat=True)
+        .distinct()
+    )
+    return {KIND_OF_HELP[c] for c in categories}

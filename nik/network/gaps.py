@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -137,8 +137,13 @@ def compute(
     )
 
 
+# Where else a region's kinds of help are found, besides its organisations' own kind: apps above
+# this one add a source in their AppConfig.ready (the wegwijzer adds its services by kind).
+KIND_SOURCES: list[Callable[[Region], Iterable[str]]] = []
+
+
 def analyse(region: Region) -> GapReport:
-    """The region's report: three queries, whatever the size of the register."""
+    """The region's report: three queries (and one per kind source), whatever the register's size."""
     provisions = [
         Provision(org, town or "", code)
         for org, town, code in Professional.objects.filter(region=region, disciplines__isnull=False)
@@ -146,5 +151,7 @@ def analyse(region: Region) -> GapReport:
         .distinct()
     ]
     municipalities = region.municipalities.order_by("name").values_list("name", flat=True)
-    kinds = region.organizations.values_list("kind", flat=True).distinct()
+    kinds = set(region.organizations.values_list("kind", flat=True).distinct())
+    for source in KIND_SOURCES:
+        kinds.update(source(region))
     return compute(municipalities, provisions, kinds)
