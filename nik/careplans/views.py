@@ -22,7 +22,7 @@ from nik.families import access as family_access
 from nik.families.models import Child, Family
 from nik.families.selectors import night_line
 
-from . import actions
+from . import actions, compare
 from .content import DOMAINS, Action, Decision, Goal, PlanContent
 from .forms import (
     SECTIONS,
@@ -286,19 +286,20 @@ def plan_evaluate(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect("careplans:plan", pk=family.pk)
 
 
-def _flatten(value: Any, prefix: str = "") -> dict[str, str]:
-    if isinstance(value, dict):
-        out: dict[str, str] = {}
-        for k, v in value.items():
-            out.update(_flatten(v, f"{prefix}.{k}" if prefix else k))
-        return out
-    if isinstance(value, list):
-        out = {}
-        for i, v in enumerate(value):
-            key = v.get("key") if isinstance(v, dict) and "key" in v else str(i + 1)
-            out.update(_flatten(v, f"{prefix}[{key}]"))
-        return out
-    return {prefix: "" if value is None else str(value)}
+def _service_names(*versions: CarePlanVersion) -> dict[str, str]:
+    """The wegwijzer services the versions' actions name, by id, for reading."""
+    from nik.directory.models import Service
+
+    ids = {
+        action.service
+        for version in versions
+        for domain in version.data.domains
+        for action in domain.actions
+        if action.service.isdigit()
+    }
+    return {
+        str(pk): name for pk, name in Service.objects.filter(pk__in=ids).values_list("pk", "name")
+    }
 
 
 @login_required
@@ -317,11 +318,9 @@ def plan_compare(request: AuthedRequest, pk: int) -> HttpResponse:
         raise Http404 from None
     if a not in versions or b not in versions:
         raise Http404
-    left, right = _flatten(versions[a].content), _flatten(versions[b].content)
-    rows = [
-        (key, left.get(key, ""), right.get(key, ""), left.get(key, "") != right.get(key, ""))
-        for key in sorted(set(left) | set(right))
-    ]
+    shown = compare.rows(
+        versions[a].content, versions[b].content, _service_names(versions[a], versions[b])
+    )
     only_changes = request.GET.get("all") != "1"
     return render(
         request,
@@ -330,7 +329,7 @@ def plan_compare(request: AuthedRequest, pk: int) -> HttpResponse:
             "family": family,
             "a": versions[a],
             "b": versions[b],
-            "rows": [r for r in rows if r[3] or not only_changes],
+            "rows": [r for r in shown if r.changed or not only_changes],
             "numbers": numbers,
         },
     )
