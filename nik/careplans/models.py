@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from nik.core.concurrency import Versioned
@@ -96,27 +98,75 @@ class CarePlanVersion(Versioned):
 
 class PlanClock(models.TextChoices):
     MISSING = "missing", _("no plan yet")
-    MISSING_LATE = "missing_late", _("no plan, more than 8 weeks after diagnosis")
+    MISSING_LATE = "missing_late", _("no plan, more than 8 weeks after diagnosis or entering")
     DUE = "due", _("evaluation due within two weeks")
     LATE = "late", _("evaluation date has passed")
+    NO_DATE = "no_date", _("no evaluation date agreed")
     OK = "ok", _("on schedule")
+
+
+def plan_starts(family: Family, diagnosed_on: date | None) -> date:
+    """The day the 8 weeks for a first plan start: the later of the diagnosis and the day the
+    family entered the network (a child diagnosed years ago still gets 8 weeks from intake)."""
+    entered = timezone.localdate(family.created_at)
+    return max(entered, diagnosed_on) if diagnosed_on else entered
 
 
 def plan_clock(
     family: Family, published: CarePlanVersion | None, diagnosed_on: date | None, today: date
 ) -> str:
     if published is None:
-        if diagnosed_on and today > diagnosed_on + PLAN_WITHIN:
+        if today > plan_starts(family, diagnosed_on) + PLAN_WITHIN:
             return PlanClock.MISSING_LATE
         return PlanClock.MISSING
     evaluate = published.data.next_evaluation_on
     if evaluate is None:
-        return PlanClock.OK
+        return PlanClock.NO_DATE
     if evaluate < today:
         return PlanClock.LATE
     if evaluate <= today + timedelta(days=14):
         return PlanClock.DUE
     return PlanClock.OK
+
+
+def clock_text(
+    family: Family, published: CarePlanVersion | None, diagnosed_on: date | None, today: date
+) -> str:
+    """The plan's clock in words, with its date and the days left or past."""
+    state = plan_clock(family, published, diagnosed_on, today)
+    if state == PlanClock.NO_DATE:
+        return str(PlanClock.NO_DATE.label)
+    if state in (PlanClock.MISSING, PlanClock.MISSING_LATE):
+        when = plan_starts(family, diagnosed_on) + PLAN_WITHIN
+    else:
+        when = published.data.next_evaluation_on  # type: ignore[union-attr,assignment]
+    days = (when - today).days
+    shown = date_format(when, "j F Y")
+    if state == PlanClock.MISSING:
+        text = ngettext(
+            "no plan yet; needed by %(date)s (%(n)s day left)",
+            "no plan yet; needed by %(date)s (%(n)s days left)",
+            days,
+        )
+    elif state == PlanClock.MISSING_LATE:
+        text = ngettext(
+            "no plan; it was needed by %(date)s (%(n)s day ago)",
+            "no plan; it was needed by %(date)s (%(n)s days ago)",
+            -days,
+        )
+    elif state == PlanClock.LATE:
+        text = ngettext(
+            "evaluation was due on %(date)s (%(n)s day ago)",
+            "evaluation was due on %(date)s (%(n)s days ago)",
+            -days,
+        )
+    elif state == PlanClock.DUE:
+        text = ngettext(
+            "evaluation on %(date)s (in %(n)s day)", "evaluation on %(date)s (in %(n)s days)", days
+        )
+    else:
+        text = gettext("on schedule; next evaluation on %(date)s")
+    return text % {"date": shown, "n": abs(days)}
 
 
 class GizVariant(models.TextChoices):

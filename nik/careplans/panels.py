@@ -12,9 +12,9 @@ from nik.core.panels import Panel, Viewer
 from nik.families import access
 from nik.families.models import Child, Family
 
-from .models import CarePlanVersion, PlanClock, VersionStatus, plan_clock
+from .models import CarePlanVersion, VersionStatus, clock_text, plan_clock
 
-CLOCK_ORDER = {"missing_late": 0, "late": 1, "due": 2, "missing": 3, "ok": 4}
+CLOCK_ORDER = {"missing_late": 0, "late": 1, "due": 2, "no_date": 3, "missing": 4, "ok": 5}
 
 
 def my_families(viewer: Viewer) -> dict[str, Any] | None:
@@ -46,11 +46,10 @@ def plan_clocks(families: list[Family]) -> list[tuple[Family, str, str]]:
         Child.objects.filter(family__in=families).values_list("family_id", "diagnosed_on")
     )
     today = timezone.localdate()
-    labels = dict(PlanClock.choices)
     rows = []
     for family in families:
-        clock = plan_clock(family, published.get(family.pk), diagnosed.get(family.pk), today)
-        rows.append((family, clock, str(labels[clock])))
+        args = (family, published.get(family.pk), diagnosed.get(family.pk), today)
+        rows.append((family, plan_clock(*args), clock_text(*args)))
     return sorted(rows, key=lambda r: (CLOCK_ORDER[r[1]], r[0].name))
 
 

@@ -33,7 +33,7 @@ from .forms import (
     WishesForm,
     section_form_class,
 )
-from .models import CarePlan, CarePlanVersion, NeedsAssessment, PlanClock, plan_clock
+from .models import CarePlan, CarePlanVersion, NeedsAssessment, clock_text, plan_clock
 
 
 def _plan(family: Family) -> CarePlan | None:
@@ -65,12 +65,17 @@ def plan_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "draft": draft,
         "shown": published or draft,
         "versions": list(plan.versions.order_by("-number")) if plan else [],
-        "clock": (
-            clock := plan_clock(
-                family, published, child.diagnosed_on if child else None, timezone.localdate()
+        "clock": plan_clock(
+            *(
+                clock := (
+                    family,
+                    published,
+                    child.diagnosed_on if child else None,
+                    timezone.localdate(),
+                )
             )
         ),
-        "clock_label": dict(PlanClock.choices)[clock],
+        "clock_label": clock_text(*clock),
         "domains": DOMAINS,
     }
     if _is_family(request, family) and not family_access.can_edit_family(request.user, family):

@@ -7,11 +7,19 @@ from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 from pypdf import PdfReader
 
 from nik.careplans import actions
 from nik.careplans.content import PlanContent
-from nik.careplans.models import CarePlan, CarePlanVersion, NeedsAssessment, PlanClock, plan_clock
+from nik.careplans.models import (
+    CarePlan,
+    CarePlanVersion,
+    NeedsAssessment,
+    PlanClock,
+    clock_text,
+    plan_clock,
+)
 from nik.core.models import AuditEvent
 from nik.directory.tests.test_formats import two_services
 from nik.families.models import Child
@@ -153,6 +161,7 @@ def test_an_evaluation_date_before_the_plan_date_is_refused(
 
 def test_clocks_missing_due_and_late(family, child, coordinator):
     today = timezone.localdate()
+    family.created_at = timezone.now() - timedelta(weeks=20)  # in the network for months
     assert plan_clock(family, None, today - timedelta(weeks=4), today) == PlanClock.MISSING
     assert plan_clock(family, None, today - timedelta(weeks=9), today) == PlanClock.MISSING_LATE
     version = actions.do_start_plan(
@@ -167,13 +176,50 @@ def test_clocks_missing_due_and_late(family, child, coordinator):
     assert plan_clock(family, version, None, today) == PlanClock.DUE
     assert plan_clock(family, version, None, today + timedelta(days=8)) == PlanClock.LATE
     assert plan_clock(family, version, None, today - timedelta(days=30)) == PlanClock.OK
+    assert clock_text(family, version, None, today) == (
+        f"evaluatie op {date_format(today + timedelta(days=7), 'j F Y')} (over 7 dagen)"
+    )
+
+
+def test_the_8_weeks_count_from_entering_when_the_diagnosis_is_older(family, child, coordinator):
+    """A family accepted today with a diagnosis from 2023 is not 'more than 8 weeks' late."""
+    today = timezone.localdate()
+    diagnosed = date(2023, 5, 1)
+    assert plan_clock(family, None, diagnosed, today) == PlanClock.MISSING
+    due = date_format(today + timedelta(weeks=8), "j F Y")
+    assert (
+        clock_text(family, None, diagnosed, today)
+        == f"nog geen plan; nodig vóór {due} (nog 56 dagen)"
+    )
+    later = today + timedelta(weeks=8, days=1)
+    assert plan_clock(family, None, diagnosed, later) == PlanClock.MISSING_LATE
+    assert (
+        clock_text(family, None, diagnosed, later)
+        == f"geen plan; het was nodig vóór {due} (1 dag geleden)"
+    )
+
+
+def test_without_an_evaluation_date_the_plan_is_not_on_schedule(family, child, coordinator):
+    today = timezone.localdate()
+    version = actions.do_start_plan(
+        family, content=PlanContent(plan_date=today), acting_user=coordinator
+    )
+    actions.do_publish(version, acting_user=coordinator)
+    version.refresh_from_db()
+    assert plan_clock(family, version, None, today) == PlanClock.NO_DATE
+    assert clock_text(family, version, None, today) == "geen evaluatiedatum afgesproken"
 
 
 def test_the_casemanager_start_page_lists_late_plans(client, login, casemanager, family, child):
     family.casemanager = casemanager
     family.save()
+    # In the network for 20 weeks, diagnosed 10 weeks ago: the plan was due 2 weeks ago.
+    type(family).objects.filter(pk=family.pk).update(
+        created_at=timezone.now() - timedelta(weeks=20)
+    )
     page = login(casemanager).get("/")
-    assert "meer dan 8 weken na de diagnose" in page.text
+    due = date_format(child.diagnosed_on + timedelta(weeks=8), "j F Y")
+    assert f"geen plan; het was nodig vóór {due} (14 dagen geleden)" in page.text
 
 
 def test_the_parent_writes_the_wishes_in_the_portal(
