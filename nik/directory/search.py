@@ -44,8 +44,10 @@ def stems(text: str) -> str:
 
 def kind_token(kind: str) -> str:
     """The word a service's index holds for its kind of help, so that a query naming the kind in
-    parents' words (nik.directory.synonyms) is one full-text search, on the same index."""
-    return "nikkind" + kind.replace("_", "")
+    parents' words (nik.directory.synonyms) is one full-text search, on the same index. It begins
+    with letters no Dutch or English word begins with, so a typed word never prefix-matches it
+    ("nik" would match "nikkind…", "kind" would match "kindrespite")."""
+    return "zqkind" + kind.replace("_", "")
 
 
 def index(service: Service) -> None:

@@ -3,7 +3,7 @@ query in parents' words for a kind is one full-text search (nik.directory.synony
 
 from django.db import migrations
 
-TOKEN = "'nikkind' || replace(category, '_', '')"
+TOKEN = "'zqkind' || replace(category, '_', '')"
 
 
 def add_kind(apps, schema_editor):

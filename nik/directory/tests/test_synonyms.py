@@ -120,3 +120,13 @@ def test_in_english_too(client, wegwijzer, region):
     assert "De Zeester" in page and "Kinderhospice Het Anker" in page
     page = client.get(f"/regions/{region.slug}/wegwijzer/", {"q": "respit care"}).text
     assert "Perhaps you are looking for" in page
+
+
+def test_the_index_word_for_a_kind_is_not_found_by_real_words(wegwijzer, region):
+    """The index's own word for a kind starts with letters no real word starts with: typing
+    "nik" (as in the network's name) does not find every service through it."""
+    from nik.directory.search import kind_token
+
+    assert kind_token("respite").startswith("zq")
+    for typed in ("nik", "nikkind", "kindrespite"):
+        assert _names({"q": typed}, region) == [], typed
