@@ -58,6 +58,7 @@ def plan_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     published = plan.published() if plan else None
     draft = plan.draft() if plan else None
     child = Child.objects.filter(family=family).first()
+    clock = (family, published, child.diagnosed_on if child else None, timezone.localdate())
     context: dict[str, Any] = {
         "family": family,
         "plan": plan,
@@ -65,16 +66,7 @@ def plan_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "draft": draft,
         "shown": published or draft,
         "versions": list(plan.versions.order_by("-number")) if plan else [],
-        "clock": plan_clock(
-            *(
-                clock := (
-                    family,
-                    published,
-                    child.diagnosed_on if child else None,
-                    timezone.localdate(),
-                )
-            )
-        ),
+        "clock": plan_clock(*clock),
         "clock_label": clock_text(*clock),
         "domains": DOMAINS,
     }

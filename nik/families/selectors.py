@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from nik.core import audit
+from nik.core.events import CoreEvent
+from nik.core.models import Professional, Role
 
 from .models import Availability, CareTeamMember, Family, TeamRole
 
@@ -110,12 +115,6 @@ def access_overview(
 
     List views that showed only the name are counted, not listed one by one; the family's own
     visits are left out of the family's view (they know them); emergency access is marked."""
-    from django.utils import timezone
-
-    from nik.core import audit
-    from nik.core.events import CoreEvent
-    from nik.core.models import Professional, Role
-
     events = list(
         audit.about_family(family.pk)
         .filter(outcome="allowed")

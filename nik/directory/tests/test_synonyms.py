@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 
 from nik.core.factories import OrganizationFactory
-from nik.directory import actions
-from nik.directory.models import Service
+from nik.directory.factories import make_service
 from nik.directory.selectors import find
 from nik.directory.synonyms import kinds_in, nearest_kind
 
@@ -19,19 +18,9 @@ pytestmark = pytest.mark.django_db
 def wegwijzer(region):
     owner = OrganizationFactory(region=region)
 
-    def make(name, description, category, postcode="2311", ages=(0, 18)):
-        return actions.do_save_service(
-            Service(
-                region=region,
-                organization=owner,
-                name=name,
-                description=description,
-                category=category,
-                age_min=ages[0],
-                age_max=ages[1],
-                postcode=postcode,
-            ),
-            acting_user=None,
+    def make(name, description, category, ages=(0, 18)):
+        return make_service(
+            region, name, category, owner=owner, description=description, ages=ages, postcode="2311"
         )
 
     return {

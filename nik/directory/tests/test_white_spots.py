@@ -6,26 +6,14 @@ from __future__ import annotations
 import pytest
 
 from nik.core.factories import OrganizationFactory
-from nik.directory import actions
-from nik.directory.models import Service
+from nik.directory.factories import make_service
 from nik.network import gaps
 
 pytestmark = pytest.mark.django_db
 
 
 def _service(region, category, owner):
-    return actions.do_save_service(
-        Service(
-            region=region,
-            organization=owner,
-            name=f"Dienst {category}",
-            description="Hulp.",
-            category=category,
-            age_min=0,
-            age_max=18,
-        ),
-        acting_user=None,
-    )
+    return make_service(region, f"Dienst {category}", category, owner=owner)
 
 
 def test_respite_services_in_the_wegwijzer_fill_the_hospice_gap(

@@ -7,10 +7,8 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
-from nik.core.factories import OrganizationFactory
 from nik.core.models import AuditEvent
-from nik.directory import actions as directory_actions
-from nik.directory.models import Service
+from nik.directory.factories import make_service
 from nik.families.models import Inquiry
 
 pytestmark = pytest.mark.django_db
@@ -36,18 +34,7 @@ def _url(inquiry):
 def test_an_answer_is_e_mailed_to_the_person_who_asked(
     client, login, coordinator, asked, region, django_capture_on_commit_callbacks
 ):
-    service = directory_actions.do_save_service(
-        Service(
-            region=region,
-            organization=OrganizationFactory(region=region),
-            name="Logeerhuis De Zeester",
-            description="Logeren.",
-            category="respite",
-            age_min=0,
-            age_max=18,
-        ),
-        acting_user=None,
-    )
+    service = make_service(region, "Logeerhuis De Zeester")
     client = login(coordinator)
     page = client.get(_url(asked)).text
     assert "Stuur het per e-mail naar sanne@example.org" in page

@@ -8,8 +8,7 @@ import re
 import pytest
 
 from nik.core.factories import MunicipalityFactory, OrganizationFactory, RegionFactory
-from nik.directory import actions as directory_actions
-from nik.directory.models import Service
+from nik.directory.factories import make_service
 from nik.home.selectors import networks_for
 from nik.roadmap.models import Agreement, AgreementParty
 
@@ -63,19 +62,7 @@ def test_a_networks_public_page_says_how_to_reach_it(client, networks, region):
     agreement = Agreement.objects.create(region=region)
     AgreementParty.objects.create(agreement=agreement, organization=signed, signed_on="2026-01-05")
     AgreementParty.objects.create(agreement=agreement, organization=unsigned)
-    directory_actions.do_save_service(
-        Service(
-            region=region,
-            organization=owner,
-            name="Logeerhuis De Zeester",
-            description="Logeren met verpleging.",
-            category="respite",
-            age_min=0,
-            age_max=18,
-            postcode="2311",
-        ),
-        acting_user=None,
-    )
+    make_service(region, "Logeerhuis De Zeester", "respite", owner=owner, postcode="2311")
     page = client.get(f"/networks/{holland.slug}/").text
     assert "071-000 00 10" in page and "mailto:contact@hr.example" in page and "Ma-vr 9-17" in page
     assert f'href="/regions/{holland.slug}/contact/"' in page
@@ -91,19 +78,7 @@ def _contact_links(html: str) -> list[str]:
 
 def test_every_public_page_leads_to_a_contact_point(client, networks, region):
     holland, _limburg = networks
-    owner = OrganizationFactory(region=region)
-    service = directory_actions.do_save_service(
-        Service(
-            region=region,
-            organization=owner,
-            name="Thuiszorg Kind",
-            description="Verpleging thuis.",
-            category="home_nursing",
-            age_min=0,
-            age_max=18,
-        ),
-        acting_user=None,
-    )
+    service = make_service(region, "Thuiszorg Kind", "home_nursing")
     pages = [
         "/",
         "/contact/",
