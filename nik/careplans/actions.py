@@ -95,17 +95,28 @@ def do_save_draft(
 
 @transaction.atomic
 def do_publish(
-    version: CarePlanVersion, *, acting_user: User, summary: str = ""
+    version: CarePlanVersion,
+    *,
+    acting_user: User,
+    summary: str = "",
+    answers: dict[str, Any] | None = None,
 ) -> CarePlanVersion:
+    """Publish the draft. `answers` are what the publish form asked (discussed with the parents
+    on, next evaluation on); they are written into the version before it is checked."""
     stored = CarePlanVersion.objects.select_for_update().get(pk=version.pk)
     if stored.status != VersionStatus.DRAFT:
         raise ValidationError(_("This version is published already."))
     problems = stored.problems
+    content = stored.data
+    if answers:
+        content.discussed_with_parents_on = answers.get("discussed_on")
+        content.next_evaluation_on = answers.get("next_evaluation_on")
+        problems = problems or content.date_problems()
     if problems:
         raise ValidationError([_("Mend the draft before publishing it."), *problems])
-    content = stored.data
     if summary:
         content.summary_of_changes = summary
+    if summary or answers:
         stored.content = content.model_dump(mode="json")
     stored.plan.versions.filter(status=VersionStatus.PUBLISHED).update(
         status=VersionStatus.SUPERSEDED
@@ -139,6 +150,10 @@ def do_start_evaluation(plan: CarePlan, *, acting_user: User) -> CarePlanVersion
     content = published.data
     content.plan_date = timezone.localdate()
     content.summary_of_changes = ""
+    content.discussed_with_parents_on = None  # this version is to be discussed anew
+    for domain in content.domains:
+        for goal in domain.goals:  # what came of each goal is recorded in this evaluation
+            goal.outcome, goal.outcome_note = "", ""
     if content.next_evaluation_on and content.next_evaluation_on < content.plan_date:
         # The evaluation is being held now: the next date is to be agreed in this round.
         content.next_evaluation_on = None

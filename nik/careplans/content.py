@@ -12,7 +12,14 @@ from typing import Any, Literal
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from pydantic import BaseModel, Field, ValidationError, ValidationInfo, model_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
 
 DOMAINS: list[tuple[str, object]] = [
     ("physical", _("Physical")),
@@ -34,14 +41,50 @@ DomainKey = Literal[
     "family",
     "practical_financial",
 ]
+# The same parts as parents read them: plain words, no professional headings (issue 14, point 3).
+PARENT_DOMAINS: dict[str, object] = {
+    "physical": _("Your child's body and health"),
+    "psychological": _("Feelings and worries"),
+    "social": _("Friends, family and others around you"),
+    "upbringing_school": _("Raising your child, and school"),
+    "spiritual": _("What gives meaning and hope"),
+    "safety": _("Safety"),
+    "family": _("You as parents, and brothers and sisters"),
+    "practical_financial": _("Practical matters and money"),
+}
 ActionStatus = Literal["planned", "in_progress", "done", "cancelled"]
+ACTION_STATUSES: list[tuple[str, object]] = [
+    ("planned", _("planned")),
+    ("in_progress", _("in progress")),
+    ("done", _("done")),
+    ("cancelled", _("cancelled")),
+]
 DecisionTopic = Literal["treatment_limits", "resuscitation", "place_of_care", "other"]
+DECISION_TOPICS: list[tuple[str, object]] = [
+    ("treatment_limits", _("limits of treatment")),
+    ("resuscitation", _("resuscitation")),
+    ("place_of_care", _("preferred place of care")),
+    ("other", _("other")),
+]
+# What came of a goal, recorded when the plan is evaluated ("" until then).
+GoalOutcome = Literal["", "reached", "partly", "not_reached"]
+GOAL_OUTCOMES: list[tuple[str, object]] = [
+    ("reached", _("reached")),
+    ("partly", _("partly reached")),
+    ("not_reached", _("not reached")),
+]
 
 
 class Goal(BaseModel):
     text: str = Field(min_length=1)
     target: str = Field(min_length=1, description="When is the goal reached?")
     evaluate_on: date | None = None
+    outcome: GoalOutcome = ""
+    outcome_note: str = ""
+
+    @property
+    def outcome_label(self) -> str:
+        return str(dict(GOAL_OUTCOMES).get(self.outcome, ""))
 
 
 class Action(BaseModel):
@@ -49,7 +92,16 @@ class Action(BaseModel):
     who: str = Field(min_length=1, description="Owner of the action")
     due: date | None = None
     status: ActionStatus = "planned"
-    service: str = ""  # a link to a wegwijzer service, once the directory exists
+    service: str = ""  # a wegwijzer service's id
+    _service_name: str = PrivateAttr(default="")  # set for reading, see `PlanContent.name_services`
+
+    @property
+    def service_name(self) -> str:
+        return self._service_name
+
+    @property
+    def status_label(self) -> str:
+        return str(dict(ACTION_STATUSES)[self.status])
 
 
 class Domain(BaseModel):
@@ -66,6 +118,10 @@ class Decision(BaseModel):
     decision: str = Field(min_length=1)
     decided_on: date
     agreed_by: str = Field(min_length=1)
+
+    @property
+    def topic_label(self) -> str:
+        return str(dict(DECISION_TOPICS)[self.topic])
 
 
 class PlanContent(BaseModel):
@@ -125,6 +181,36 @@ class PlanContent(BaseModel):
         found = Domain(key=key)  # type: ignore[arg-type]
         self.domains.append(found)
         return found
+
+    def filled_domains(self) -> list[tuple[str, object, Domain]]:
+        """The domains with anything written in them: a printed plan leaves out empty ones."""
+        return [
+            (key, label, d)
+            for key, label, d in self.sorted_domains()
+            if d.situation or d.strengths or d.needs or d.goals or d.actions
+        ]
+
+    def empty_domains(self) -> list[str]:
+        filled = {key for key, _label, _d in self.filled_domains()}
+        return [str(label) for key, label in DOMAINS if key not in filled]
+
+    def service_ids(self) -> set[str]:
+        return {a.service for d in self.domains for a in d.actions if a.service.isdigit()}
+
+    def name_services(self, names: dict[str, str]) -> PlanContent:
+        """Give each action its wegwijzer service's name, for reading (`names` by id)."""
+        for domain in self.domains:
+            for action in domain.actions:
+                action._service_name = names.get(action.service, "")
+        return self
+
+    def for_parents(self) -> list[tuple[object, Domain]]:
+        """The domains with goals or actions, under the names parents read."""
+        return [
+            (PARENT_DOMAINS[key], d)
+            for key, _label, d in self.sorted_domains()
+            if d.goals or d.actions
+        ]
 
     def sorted_domains(self) -> list[tuple[str, object, Domain]]:
         by_key = {d.key: d for d in self.domains}

@@ -4,23 +4,28 @@ from typing import Any
 
 from django import forms
 from django.forms import formset_factory
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nik.core.forms import choice
+from nik.core.forms import SearchPicker, choice
 
-from .content import DOMAINS
+from .content import ACTION_STATUSES, DECISION_TOPICS, DOMAINS, GOAL_OUTCOMES
 from .models import NeedsAssessment
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3})
+# Fields whose text parents read in their own view of the plan: the professional writing there
+# gets a gentle hint about words that frighten or confuse parents (see `gentle.py`).
+PARENTS_READ = {"data-parents-read": "true"}
 
 
 def _date(label: Any, required: bool = False) -> forms.DateField:
     return forms.DateField(label=label, required=required, widget=DATE)
 
 
-def _text(label: Any) -> forms.CharField:
-    return forms.CharField(label=label, required=False, widget=TEXT)
+def _text(label: Any, parents_read: bool = False) -> forms.CharField:
+    attrs = {"rows": 3, **(PARENTS_READ if parents_read else {})}
+    return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs=attrs))
 
 
 SECTIONS: dict[str, dict[str, Any]] = {
@@ -56,7 +61,9 @@ SECTIONS: dict[str, dict[str, Any]] = {
     },
     "wishes": {
         "title": _("Wishes and values of the family"),
-        "fields": lambda: {"wishes": _text(_("Wishes and values, in the family's words"))},
+        "fields": lambda: {
+            "wishes": _text(_("Wishes and values, in the family's words"), parents_read=True)
+        },
     },
     "acp": {
         "title": _("Proactive care planning"),
@@ -65,9 +72,11 @@ SECTIONS: dict[str, dict[str, Any]] = {
     "acute": {
         "title": _("Acute situations"),
         "fields": lambda: {
-            "acute_what_to_do": _text(_("What to do")),
-            "acute_whom_to_call": _text(_("Whom to call")),
-            "acute_tell_ambulance": _text(_("What to tell an ambulance or GP on duty")),
+            "acute_what_to_do": _text(_("What to do"), parents_read=True),
+            "acute_whom_to_call": _text(_("Whom to call"), parents_read=True),
+            "acute_tell_ambulance": _text(
+                _("What to tell an ambulance or GP on duty"), parents_read=True
+            ),
         },
     },
     "aftercare": {
@@ -94,9 +103,23 @@ def section_form_class(section: str) -> type[forms.Form]:
 
 
 class GoalForm(forms.Form):
-    text = forms.CharField(label=_("Goal"), required=False)
-    target = forms.CharField(label=_("Target: when is it reached?"), required=False)
+    text = forms.CharField(
+        label=_("Goal"), required=False, widget=forms.TextInput(attrs=PARENTS_READ)
+    )
+    target = forms.CharField(
+        label=_("Target: when is it reached?"),
+        required=False,
+        widget=forms.TextInput(attrs=PARENTS_READ),
+    )
     evaluate_on = _date(_("Evaluate on"))
+    outcome = forms.ChoiceField(
+        label=_("Reached? (at the evaluation)"),
+        required=False,
+        choices=[("", _("not yet evaluated")), *GOAL_OUTCOMES],
+    )
+    outcome_note = forms.CharField(
+        label=_("What came of it"), required=False, widget=forms.TextInput(attrs=PARENTS_READ)
+    )
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -109,25 +132,31 @@ class GoalForm(forms.Form):
 
 
 class ActionForm(forms.Form):
-    what = forms.CharField(label=_("Action"), required=False)
-    who = forms.CharField(label=_("Who"), required=False)
+    what = forms.CharField(
+        label=_("Action"), required=False, widget=forms.TextInput(attrs=PARENTS_READ)
+    )
+    who = forms.CharField(
+        label=_("Who"), required=False, widget=forms.TextInput(attrs=PARENTS_READ)
+    )
     due = _date(_("By when"))
     status = forms.ChoiceField(
         label=_("Status"),
-        choices=[
-            ("planned", _("planned")),
-            ("in_progress", _("in progress")),
-            ("done", _("done")),
-            ("cancelled", _("cancelled")),
-        ],
+        choices=ACTION_STATUSES,
     )
     service = forms.ChoiceField(label=_("Help from the wegwijzer"), required=False, choices=[])
 
     def __init__(
-        self, *args: Any, services: list[tuple[str, str]] | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        services: list[tuple[str, str]] | None = None,
+        search_url: str = "",
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        choice(self, "service").choices = [("", "—")] + (services or [])
+        field = choice(self, "service")
+        if search_url:
+            field.widget = SearchPicker(search_url, multiple=False)
+        field.choices = [("", "—")] + (services or [])
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -140,14 +169,11 @@ class ActionForm(forms.Form):
 class DecisionForm(forms.Form):
     topic = forms.ChoiceField(
         label=_("About"),
-        choices=[
-            ("treatment_limits", _("limits of treatment")),
-            ("resuscitation", _("resuscitation")),
-            ("place_of_care", _("preferred place of care")),
-            ("other", _("other")),
-        ],
+        choices=DECISION_TOPICS,
     )
-    decision = forms.CharField(label=_("Decision"), required=False)
+    decision = forms.CharField(
+        label=_("Decision"), required=False, widget=forms.TextInput(attrs=PARENTS_READ)
+    )
     decided_on = _date(_("Decided on"))
     agreed_by = forms.CharField(label=_("Agreed by"), required=False)
 
@@ -203,3 +229,43 @@ class NeedsAssessmentForm(forms.ModelForm):
                 ]
             },
         }
+
+
+class PublishForm(forms.Form):
+    """What publishing a version asks: was it discussed with the parents, and when is the next
+    evaluation (issue 14, point 9). The answers go into the version that is published."""
+
+    summary = forms.CharField(label=_("Summary of changes"), required=False, max_length=500)
+    discussed = forms.ChoiceField(
+        label=_("Have you discussed this version with the parents?"),
+        choices=[("yes", _("Yes")), ("no", _("Not yet"))],
+        widget=forms.RadioSelect,
+    )
+    discussed_on = _date(_("Discussed with the parents on"))
+    next_evaluation_on = _date(_("Next evaluation on"), required=True)
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        today = timezone.localdate()
+        if data.get("discussed") == "yes" and not data.get("discussed_on"):
+            self.add_error("discussed_on", _("Fill in the date you discussed it with the parents."))
+        if data.get("discussed_on") and data["discussed_on"] > today:
+            self.add_error("discussed_on", _("This date is in the future."))
+        if data.get("discussed") == "no":
+            data["discussed_on"] = None
+        if data.get("next_evaluation_on") and data["next_evaluation_on"] <= today:
+            self.add_error("next_evaluation_on", _("The next evaluation is after today."))
+        return data
+
+    @classmethod
+    def for_draft(cls, content: Any) -> PublishForm:
+        discussed = content.discussed_with_parents_on
+        return cls(
+            initial={
+                "summary": content.summary_of_changes,
+                "discussed": "yes" if discussed else "",
+                "discussed_on": discussed,
+                "next_evaluation_on": content.next_evaluation_on,
+            }
+        )

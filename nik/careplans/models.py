@@ -102,6 +102,7 @@ class PlanClock(models.TextChoices):
     DUE = "due", _("evaluation due within two weeks")
     LATE = "late", _("evaluation date has passed")
     NO_DATE = "no_date", _("no evaluation date agreed")
+    NOT_DISCUSSED = "not_discussed", _("published, not yet discussed with the parents")
     OK = "ok", _("on schedule")
 
 
@@ -126,6 +127,8 @@ def plan_clock(
         return PlanClock.LATE
     if evaluate <= today + timedelta(days=14):
         return PlanClock.DUE
+    if published.data.discussed_with_parents_on is None:
+        return PlanClock.NOT_DISCUSSED
     return PlanClock.OK
 
 
@@ -134,8 +137,8 @@ def clock_text(
 ) -> str:
     """The plan's clock in words, with its date and the days left or past."""
     state = plan_clock(family, published, diagnosed_on, today)
-    if state == PlanClock.NO_DATE:
-        return str(PlanClock.NO_DATE.label)
+    if state in (PlanClock.NO_DATE, PlanClock.NOT_DISCUSSED):
+        return str(PlanClock(state).label)
     if state in (PlanClock.MISSING, PlanClock.MISSING_LATE):
         when = plan_starts(family, diagnosed_on) + PLAN_WITHIN
     else:

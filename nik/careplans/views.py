@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, cast
 
 import pydantic
@@ -11,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,11 +20,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from nik.core.auth import AuthedRequest
 from nik.core.concurrency import EditConflict
 from nik.core.models import AuditAction
+from nik.directory.selectors import pickable
 from nik.families import access as family_access
 from nik.families.models import Child, Family
 from nik.families.selectors import night_line
 
-from . import actions, compare
+from . import actions, compare, gentle
 from .content import DOMAINS, Action, Decision, Goal, PlanContent
 from .forms import (
     SECTIONS,
@@ -30,6 +33,7 @@ from .forms import (
     DecisionFormSet,
     GoalFormSet,
     NeedsAssessmentForm,
+    PublishForm,
     WishesForm,
     section_form_class,
 )
@@ -75,10 +79,40 @@ def plan_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             context["wishes_form"] = WishesForm(
                 initial={"wishes": draft.data.wishes, "version": draft.version}
             )
+        team = list(family.team.select_related("professional"))
+        availability = list(family.availability.all())
+        context.update(
+            availability=availability,
+            night=night_line(family, availability, team),
+            todo=_todo(published) if published else [],
+        )
         return render(request, "careplans/portal_plan.html", context)
     context["can_edit"] = family_access.can_edit_family(request.user, family)
+    if draft is not None:
+        context["publish_form"] = PublishForm.for_draft(draft.data)
+    body = draft if draft is not None and context["can_edit"] else published
+    if body is not None:
+        context["body"] = _readable(body)
     context["sections"] = [(key, s["title"]) for key, s in SECTIONS.items()]
     return render(request, "careplans/plan_detail.html", context)
+
+
+def _readable(version: CarePlanVersion) -> dict[str, Any]:
+    """One version as `_plan_body.html` reads it: services by name, empty domains left out."""
+    plan = version.data.name_services(_service_names(version))
+    return {
+        "plan": plan,
+        "domains": plan.filled_domains(),
+        "empty_domains": plan.empty_domains(),
+    }
+
+
+def _todo(version: CarePlanVersion) -> list[Action]:
+    """Who does what and when, for parents: every action not cancelled, soonest first, the done
+    ones last, each with its wegwijzer service by name."""
+    plan = version.data.name_services(_service_names(version))
+    todo = [a for d in plan.domains for a in d.actions if a.status != "cancelled"]
+    return sorted(todo, key=lambda a: (a.status == "done", a.due or date.max))
 
 
 @login_required
@@ -171,7 +205,10 @@ def plan_section(request: AuthedRequest, pk: int, section: str) -> HttpResponse:
             post,
             initial=set_initial["actions"],
             prefix="actions",
-            form_kwargs={"services": _service_choices(family)},
+            form_kwargs={
+                "services": pickable(family.region),
+                "search_url": reverse("directory:pick", args=[family.region.slug]),
+            },
         )
     elif section == "acp":
         sets["decisions"] = DecisionFormSet(
@@ -205,6 +242,9 @@ def plan_section(request: AuthedRequest, pk: int, section: str) -> HttpResponse:
             form.data = data
         else:
             messages.success(request, _("Saved in draft version %(n)s.") % {"n": draft.number})
+            hard = gentle.hints(*_parents_read(form, sets))
+            if hard:
+                messages.info(request, gentle.message(hard))
             return redirect("careplans:plan", pk=family.pk)
     return render(
         request,
@@ -217,22 +257,23 @@ def plan_section(request: AuthedRequest, pk: int, section: str) -> HttpResponse:
             "title": spec["title"],
             "conflict": conflict,
             "problems": draft.problems,
+            "gentle_words": gentle.for_the_browser(),
         },
         status=409 if conflict else 200,
     )
 
 
-def _service_choices(family: Family) -> list[tuple[str, str]]:
-    from django.db.models import Q
-
-    from nik.directory.models import Service
-
-    found = (
-        Service.objects.filter(Q(region=family.region_id) | Q(region__isnull=True))
-        .order_by("name")
-        .values_list("pk", "name")
-    )
-    return [(str(pk), name) for pk, name in found]
+def _parents_read(form: Any, sets: dict[str, Any]) -> list[str]:
+    """The texts just saved into fields that parents read (the fields say so themselves)."""
+    texts = []
+    for each in [form, *(f for s in sets.values() for f in s.forms)]:
+        data = getattr(each, "cleaned_data", None) or {}
+        texts += [
+            str(data.get(name) or "")
+            for name, field in each.fields.items()
+            if field.widget.attrs.get("data-parents-read")
+        ]
+    return texts
 
 
 def _plain_errors(error: pydantic.ValidationError) -> str:
@@ -254,9 +295,24 @@ def plan_publish(request: AuthedRequest, pk: int) -> HttpResponse:
     draft = plan.draft() if plan else None
     if draft is None:
         raise Http404
+    form = PublishForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request,
+            " ".join(
+                f"{form.fields[name].label}: {' '.join(str(e) for e in errors)}"
+                if name in form.fields
+                else " ".join(str(e) for e in errors)
+                for name, errors in form.errors.items()
+            ),
+        )
+        return redirect("careplans:plan", pk=family.pk)
     try:
         actions.do_publish(
-            draft, acting_user=request.user, summary=request.POST.get("summary", "").strip()[:500]
+            draft,
+            acting_user=request.user,
+            summary=form.cleaned_data["summary"].strip(),
+            answers=form.cleaned_data,
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -287,13 +343,7 @@ def _service_names(*versions: CarePlanVersion) -> dict[str, str]:
     """The wegwijzer services the versions' actions name, by id, for reading."""
     from nik.directory.models import Service
 
-    ids = {
-        action.service
-        for version in versions
-        for domain in version.data.domains
-        for action in domain.actions
-        if action.service.isdigit()
-    }
+    ids = set().union(*(version.data.service_ids() for version in versions))
     return {
         str(pk): name for pk, name in Service.objects.filter(pk__in=ids).values_list("pk", "name")
     }
@@ -354,8 +404,7 @@ def plan_pdf(request: AuthedRequest, pk: int, number: int) -> HttpResponse:
             "family": family,
             "child": child,
             "version": version,
-            "plan": version.data,
-            "domains": version.data.sorted_domains(),
+            **_readable(version),
             "team": team,
             "availability": availability,
             "night": night_line(family, availability, team),

@@ -45,3 +45,58 @@ class Picker:
     @property
     def more_than_shown(self) -> bool:
         return len(self.matches) > PICKER_SIZE
+
+
+class SearchPicker(forms.Widget):
+    """Check boxes (or, for one choice, radio buttons) for a long list, with a search field that
+    narrows the list as you type (htmx asks `search_url` for the matching rows). What is chosen
+    stays shown, and travels with each search, so narrowing never loses a choice. Without
+    JavaScript the first rows and the chosen ones are there to tick; everything works by keyboard:
+    type, Tab to the rows, Space to choose.
+
+    The field keeps its own choices and checks a POST against them; the widget only draws."""
+
+    template_name = "core/widgets/search_picker.html"
+    shown = 12
+
+    def __init__(self, search_url: str, *, multiple: bool = True, attrs: Any = None) -> None:
+        super().__init__(attrs)
+        self.search_url = search_url
+        self.multiple = multiple
+        self.choices: Any = []
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        if self.multiple:
+            return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+        return data.get(name)
+
+    def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
+        return False  # an empty list of boxes is an answer: none chosen
+
+    def id_for_label(self, id_: str) -> str:
+        return id_  # the label names the search field
+
+    def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value]) if v}
+        rows = [(str(k), str(label)) for k, label in self.choices if str(k) != ""]
+        context["widget"].update(
+            rows=picker_rows(rows, chosen, "", self.shown),
+            multiple=self.multiple,
+            search_url=self.search_url,
+        )
+        return context
+
+
+def picker_rows(
+    rows: list[tuple[str, str]], chosen: set[str], search: str, shown: int
+) -> list[dict[str, Any]]:
+    """The rows a picker draws: the chosen ones first, then up to `shown` others that match."""
+    words = search.lower().split()
+    picked = [{"value": k, "label": v, "checked": True} for k, v in rows if k in chosen]
+    others = [
+        {"value": k, "label": v, "checked": False}
+        for k, v in rows
+        if k not in chosen and all(word in v.lower() for word in words)
+    ]
+    return picked + others[:shown]

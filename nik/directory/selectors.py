@@ -73,3 +73,14 @@ def kinds_offered(region: Region) -> set[str]:
         .distinct()
     )
     return {KIND_OF_HELP[c] for c in categories}
+
+
+def pickable(region: Region) -> list[tuple[str, str]]:
+    """The services a form in `region` may name (its own and the national ones), as
+    (id, name) for a picker, by name."""
+    found = (
+        Service.objects.filter(Q(region=region) | Q(region__isnull=True))
+        .order_by("name", "pk")
+        .values_list("pk", "name")
+    )
+    return [(str(pk), name) for pk, name in found]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -18,12 +19,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from nik.core import access
 from nik.core.auth import AuthedRequest
+from nik.core.forms import SearchPicker, picker_rows
 from nik.core.models import Region
 
 from . import actions, search, synonyms
 from .forms import ReportForm, SearchForm, ServiceForm
 from .models import STALE_AFTER, Category, Service, ServiceReport
-from .selectors import PAGE_SIZE, find
+from .selectors import PAGE_SIZE, find, pickable
 
 
 def _search_page(request: HttpRequest, region: Region | None) -> HttpResponse:
@@ -202,3 +204,25 @@ def booklet(request: HttpRequest, slug: str) -> HttpResponse:
     response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="wegwijzer-{region.slug}.pdf"'
     return response
+
+
+@login_required
+@require_GET
+def pick(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The rows of a service picker (`core.forms.SearchPicker`) that match what was typed, the
+    chosen ones first. Wegwijzer services are public; a sign-in keeps this for forms."""
+    region = Region.objects.filter(slug=slug).first()
+    field = request.GET.get("field", "")
+    if region is None or not re.fullmatch(r"[\w-]{1,80}", field):
+        raise Http404
+    rows = picker_rows(
+        pickable(region),
+        set(request.GET.getlist(field)),
+        request.GET.get(f"{field}__search", ""),
+        SearchPicker.shown,
+    )
+    return render(
+        request,
+        "core/widgets/_search_picker_rows.html",
+        {"rows": rows, "name": field, "multiple": not request.GET.get("one")},
+    )

@@ -5,10 +5,11 @@ from typing import Any
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nik.core.forms import Picker, choice, label_with, model_choice
+from nik.core.forms import Picker, SearchPicker, choice, label_with, model_choice
 from nik.core.models import Organization, Professional, Region, Role, User
 from nik.network.models import ConditionCategory
 
@@ -74,7 +75,6 @@ class AnswerForm(forms.Form):
         label=_("Help from the wegwijzer"),
         queryset=None,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     way = forms.ChoiceField(label=_("How does the answer reach them?"), widget=forms.RadioSelect)
     close = forms.BooleanField(label=_("Close the question"), required=False)
@@ -87,6 +87,7 @@ class AnswerForm(forms.Form):
         from django.db.models import Q
 
         from nik.directory.models import Service
+        from nik.directory.selectors import pickable
 
         # E-mail only where they gave an address; otherwise the coordinator phones them.
         ways: list[tuple[str, Any]] = []
@@ -106,9 +107,10 @@ class AnswerForm(forms.Form):
         choice(self, "way").choices = ways
         self.fields["way"].initial = ways[0][0]
 
-        model_choice(self, "services").queryset = Service.objects.filter(
-            Q(region=region) | Q(region__isnull=True)
-        ).order_by("name")
+        services = model_choice(self, "services")
+        services.queryset = Service.objects.filter(Q(region=region) | Q(region__isnull=True))
+        services.widget = SearchPicker(reverse("directory:pick", args=[region.slug]))
+        services.widget.choices = pickable(region)
 
 
 class ReferralForm(forms.Form):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from nik.careplans import actions
@@ -68,6 +69,11 @@ def test_evaluate_approve_wishes_publish(
 
     staff.reload()
     staff.get_by_label("Wat is er veranderd").fill("Wensen van het gezin bijgewerkt")
+    # Publishing asks whether it was discussed with the parents and when the next evaluation is.
+    staff.get_by_label("Ja").check()
+    staff.get_by_label("Besproken met de ouders op").fill(timezone.localdate().isoformat())
+    later = timezone.localdate() + timedelta(days=90)
+    staff.get_by_label("Volgende evaluatie op").fill(later.isoformat())
     staff.get_by_role("button", name="Versie 2 vaststellen").click()
     expect(staff.get_by_text("Versie 2 is vastgesteld")).to_be_visible()
     staff.get_by_role("link", name="Versies vergelijken").click()
@@ -77,7 +83,10 @@ def test_evaluate_approve_wishes_publish(
 
     home.reload()
     expect(home.get_by_text("Met Kerst thuis zijn, met opa en oma.")).to_be_visible()
-    expect(home.get_by_text("Versie 2 van")).to_be_visible()
+    expect(home.get_by_text("Dit plan is gemaakt op")).to_be_visible()
+    expect(
+        home.get_by_text(f"Op {date_format(later, 'j F Y')} kijken we er samen weer naar.")
+    ).to_be_visible()
 
 
 @pytest.mark.parametrize("path", ["plan/edit/domain-physical/", "plan/edit/acp/", "assessments/"])
@@ -93,3 +102,28 @@ def test_plan_edit_pages_have_no_serious_accessibility_violations(
     login_via_browser(page, coordinator)
     assert page.goto(f"/families/{family.pk}/{path}").status == 200
     assert axe_violations(page) == []
+
+
+def test_a_word_that_frightens_parents_gets_a_hint_while_typing(
+    page, login_via_browser, casemanager, family, axe_violations
+):
+    family.casemanager = casemanager
+    family.save()
+    actions.do_start_plan(
+        family, content=PlanContent(plan_date=timezone.localdate()), acting_user=casemanager
+    )
+    login_via_browser(page, casemanager)
+    page.goto(f"/families/{family.pk}/plan/edit/acute/")
+    field = page.get_by_label("Wat te doen")
+    hint = page.locator(".nik-hint").first
+    expect(hint).to_be_hidden()
+    field.fill("We bespreken palliatieve zorg met de ouders.")
+    expect(hint).to_be_visible()
+    expect(hint).to_contain_text("Ouders lezen dit deel. Over ‘palliatieve’")
+    assert axe_violations(page) == []
+    field.fill("Bel eerst de kinderarts.")
+    expect(hint).to_be_hidden()
+    # A hint never blocks: with the word back in, saving still works.
+    field.fill("Palliatieve sedatie is besproken.")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Opgeslagen in conceptversie 1")).to_be_visible()

@@ -38,6 +38,16 @@ def url(family, rest: str = "") -> str:
     return f"/families/{family.pk}/plan/{rest}"
 
 
+def answers(**more) -> dict:
+    today = timezone.localdate()
+    return {
+        "discussed": "yes",
+        "discussed_on": today.isoformat(),
+        "next_evaluation_on": (today + timedelta(days=90)).isoformat(),
+        **more,
+    }
+
+
 def test_evaluating_a_plan_whose_evaluation_date_passed_opens_a_working_draft(
     client, login, coordinator, family, published
 ):
@@ -53,7 +63,7 @@ def test_evaluating_a_plan_whose_evaluation_date_passed_opens_a_working_draft(
     # Evaluating again gives the same draft, still working.
     assert client.post(url(family, "evaluate/")).status_code == 302
     assert CarePlanVersion.objects.filter(status=VersionStatus.DRAFT).count() == 1
-    response = client.post(url(family, "publish/"), {"summary": "Geëvalueerd"})
+    response = client.post(url(family, "publish/"), answers(summary="Geëvalueerd"))
     assert response.status_code == 302
     assert CarePlanVersion.objects.get(number=2).status == VersionStatus.PUBLISHED
     pdf = client.get(url(family, "2.pdf"))
@@ -87,7 +97,7 @@ def test_a_stored_draft_whose_dates_disagree_opens_with_the_problem_shown(
         url(family, "edit/wishes/"), {"version": draft.version, "wishes": "Thuis zijn"}
     )
     assert response.status_code == 302
-    response = client.post(url(family, "publish/"), follow=True)
+    response = client.post(url(family, "publish/"), answers(), follow=True)
     assert "De evaluatiedatum ligt vóór de plandatum." in response.content.decode()
     assert CarePlanVersion.objects.get(pk=draft.pk).status == VersionStatus.DRAFT
 
@@ -102,7 +112,7 @@ def test_a_stored_draft_whose_dates_disagree_opens_with_the_problem_shown(
         },
     )
     assert response.status_code == 302
-    assert client.post(url(family, "publish/")).status_code == 302
+    assert client.post(url(family, "publish/"), answers()).status_code == 302
     assert CarePlanVersion.objects.get(pk=draft.pk).status == VersionStatus.PUBLISHED
 
 

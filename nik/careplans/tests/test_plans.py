@@ -49,6 +49,17 @@ def url(family, rest: str = "") -> str:
     return f"/families/{family.pk}/plan/{rest}"
 
 
+def answers(**more) -> dict:
+    """What the publish form asks: discussed with the parents today, next evaluation in 3 months."""
+    today = timezone.localdate()
+    return {
+        "discussed": "yes",
+        "discussed_on": today.isoformat(),
+        "next_evaluation_on": (today + timedelta(days=90)).isoformat(),
+        **more,
+    }
+
+
 def test_start_edit_publish_and_evaluate_keeps_every_version(
     client, login, coordinator, family, child
 ):
@@ -65,7 +76,7 @@ def test_start_edit_publish_and_evaluate_keeps_every_version(
         },
     )
     assert response.status_code == 302
-    client.post(url(family, "publish/"), {"summary": "Eerste plan"})
+    client.post(url(family, "publish/"), answers(summary="Eerste plan"))
     client.post(url(family, "evaluate/"))
     draft = CarePlan.objects.get().draft()
     assert draft.number == 2 and draft.data.acute_what_to_do == "Bel 112"
@@ -78,7 +89,7 @@ def test_start_edit_publish_and_evaluate_keeps_every_version(
             "acute_tell_ambulance": "",
         },
     )
-    client.post(url(family, "publish/"))
+    client.post(url(family, "publish/"), answers())
     versions = {v.number: v for v in CarePlanVersion.objects.all()}
     assert versions[1].status == "superseded" and versions[1].data.acute_what_to_do == "Bel 112"
     assert (
@@ -175,6 +186,9 @@ def test_clocks_missing_due_and_late(family, child, coordinator):
     version.refresh_from_db()
     assert plan_clock(family, version, None, today) == PlanClock.DUE
     assert plan_clock(family, version, None, today + timedelta(days=8)) == PlanClock.LATE
+    # Further off, it is on schedule only once it has been discussed with the parents.
+    assert plan_clock(family, version, None, today - timedelta(days=30)) == PlanClock.NOT_DISCUSSED
+    version.content = {**version.content, "discussed_with_parents_on": today.isoformat()}
     assert plan_clock(family, version, None, today - timedelta(days=30)) == PlanClock.OK
     assert clock_text(family, version, None, today) == (
         f"evaluatie op {date_format(today + timedelta(days=7), 'j F Y')} (over 7 dagen)"
