@@ -137,6 +137,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "nik.core.context_processors.nik",
+                "nik.core.nav.area_nav",
                 "csp.context_processors.nonce",
             ],
         },

@@ -53,7 +53,7 @@ def roadmap(request: ApiRequest, slug: str) -> list[StepOut]:
     return [
         StepOut(
             number=s.number,
-            title=s.title,
+            title=str(s.title),
             status=stored[s.number].status,
             answers=len(stored[s.number].answers.all()),
         )

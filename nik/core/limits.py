@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 MAX_PAGE_SIZE = 200
@@ -106,7 +107,8 @@ def plausible_date(value: date) -> None:
     """A validator: dates of people and plans lie between 1900 and 2100."""
     if not EARLIEST_DATE <= value <= LATEST_DATE:
         raise ValidationError(
-            _("%(date)s is not a plausible date (1900–2100).") % {"date": value.isoformat()},
+            _("%(date)s is not a plausible date (1900–2100).")
+            % {"date": date_format(value, "j F Y")},
             code="implausible_date",
         )
 

@@ -9,6 +9,22 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Wegwijzer")
 
     def ready(self) -> None:
+
+        from nik.core.models import Role
+        from nik.core.nav import NATIONWIDE, Place
+        from nik.core.nav import register as place
+
+        regional = frozenset(r for r in Role.values if r not in NATIONWIDE)
+        place(Place("directory.regional", 70, _("Wegwijzer"), "directory:regional", regional, True))
+        place(
+            Place(
+                "directory.national",
+                71,
+                _("Wegwijzer"),
+                "directory:national",
+                frozenset(NATIONWIDE),
+            )
+        )
         from nik.network import gaps
 
         from .selectors import kinds_offered

@@ -9,6 +9,25 @@ class FamiliesConfig(AppConfig):
     verbose_name = _("Families")
 
     def ready(self) -> None:
+
+        from nik.core.models import Role
+        from nik.core.nav import Place
+        from nik.core.nav import register as place
+
+        place(
+            Place(
+                "families.list",
+                20,
+                _("Families"),
+                "families:family_list",
+                roles=frozenset({Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER}),
+            )
+        )
+        for name, order, label, url in [
+            ("families.referrals", 30, _("Referrals"), "families:referrals"),
+            ("families.inquiries", 40, _("Questions"), "families:inquiries"),
+        ]:
+            place(Place(name, order, label, url, frozenset({Role.COORDINATOR}), per_region=True))
         from nik.core.panels import register
 
         from .panels import PANELS

@@ -9,6 +9,22 @@ class HomeConfig(AppConfig):
     verbose_name = _("Start page")
 
     def ready(self) -> None:
+
+        from nik.core.models import Role
+        from nik.core.nav import Place, register
+
+        register(Place("home.start", 10, _("Start"), "home", exact=True))
+        register(
+            Place(
+                "home.network",
+                50,
+                _("Network"),
+                "region_overview",
+                roles=frozenset(Role.in_network()),
+                per_region=True,
+                also=("/regions/{slug}/network/",),
+            )
+        )
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from nik.core.models import Membership, Municipality, Organization, Professional

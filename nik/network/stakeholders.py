@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from nik.core.models import Region
@@ -58,8 +59,8 @@ def movements(
                     b.stakeholder_name,
                     (a.interest, a.influence),
                     (b.interest, b.influence),
-                    str(a.assessed_on),
-                    str(b.assessed_on),
+                    date_format(a.assessed_on, "j F Y"),
+                    date_format(b.assessed_on, "j F Y"),
                     b.action,
                 )
             )
@@ -72,7 +73,7 @@ def movements(
                 a.stakeholder_name,
                 (a.interest, a.influence),
                 (a.desired_interest, a.desired_influence),
-                _("now (%(date)s)") % {"date": a.assessed_on},
+                _("now, %(date)s") % {"date": date_format(a.assessed_on, "j F Y")},
                 _("desired"),
                 a.action,
             )

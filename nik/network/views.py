@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -392,7 +393,8 @@ def stakeholder_grid(request: AuthedRequest, slug: str) -> HttpResponse:
             return redirect("network:stakeholders", slug=region.slug)
     items = stakeholders.movements(region, date_from, date_to)
     title = (
-        _("Movement from %(a)s to %(b)s") % {"a": date_from, "b": date_to}
+        _("Movement from %(a)s to %(b)s")
+        % {"a": date_format(date_from, "j F Y"), "b": date_format(date_to, "j F Y")}
         if date_from and date_to
         else _("Now and desired")
     )

@@ -8,6 +8,8 @@ from typing import IO
 
 from django.db import transaction
 from django.db.models import BooleanField, ExpressionWrapper, Model, Q
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from nik.core import audit, notify
@@ -338,7 +340,7 @@ def do_send_invitations(event: Event, *, acting_user: User) -> int:
             body=_("You are invited to %(title)s on %(when)s at %(where)s.")
             % {
                 "title": event.title,
-                "when": event.starts_at.strftime("%d-%m-%Y %H:%M"),
+                "when": date_format(timezone.localtime(event.starts_at), "j F Y, H:i"),
                 "where": event.location or "—",
             },
             attachments=[("uitnodiging.ics", ics, "text/calendar; method=REQUEST")],

@@ -12,6 +12,21 @@ class RoadmapConfig(AppConfig):
     verbose_name = _("Roadmap")
 
     def ready(self) -> None:
+
+        from nik.core.models import Role
+        from nik.core.nav import Place
+        from nik.core.nav import register as place
+
+        place(
+            Place(
+                "roadmap",
+                60,
+                _("Roadmap"),
+                "roadmap:roadmap",
+                roles=frozenset({Role.COORDINATOR, Role.STEERING}),
+                per_region=True,
+            )
+        )
         from nik.core import panels
         from nik.core.imports import Importer, register
 

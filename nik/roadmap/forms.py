@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from nik.core.concurrency import VersionedForm
@@ -350,7 +351,10 @@ class ProposalForm(forms.ModelForm):
     def __init__(self, *args: Any, region: Region | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice(self, "event").queryset = Event.objects.filter(region=region)
-        label_with(model_choice(self, "event"), lambda e: f"{e.title} ({e.starts_at:%d-%m-%Y})")
+        label_with(
+            model_choice(self, "event"),
+            lambda e: f"{e.title} ({date_format(timezone.localtime(e.starts_at), 'j F Y')})",
+        )
 
 
 class DecisionForm(forms.Form):

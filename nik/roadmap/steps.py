@@ -1,20 +1,23 @@
-"""The ten steps of the basismodel, in the project's own Dutch words (the facts from the seed,
-not its sentences). Shown as-is: the interface of these pages is for Dutch network builders."""
+"""The ten steps of the basismodel, in the project's own words (the facts from the seed, not its
+sentences), in English here and in Dutch in the catalog like every other text."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
 class Step:
     number: int
-    title: str
-    what: str
-    lessons: list[str]
-    yields: list[str]
-    questions: list[str]
-    deliverables: list[tuple[str, str]] = field(
+    title: Any  # lazy texts: read in the reader's language
+    what: Any
+    lessons: list[Any]
+    yields: list[Any]
+    questions: list[Any]
+    deliverables: list[tuple[Any, str]] = field(
         default_factory=list
     )  # (label, url name taking the region slug)
 
@@ -22,171 +25,206 @@ class Step:
 STEPS: list[Step] = [
     Step(
         1,
-        "Deel je vraagstuk en idee",
-        "Bespreek met een paar ouders en professionals die je al kent welk probleem het netwerk in jullie regio moet oplossen.",
+        _("Share your problem and idea"),
+        _(
+            "Talk with a few parents and professionals you already know about the problem the network should solve in your region."
+        ),
         [
-            "Laat ouders vanaf het eerste gesprek meedenken.",
-            "Breng het vraagstuk samen met ouders in beeld.",
+            _("Have parents think along from the first conversation."),
+            _("Map the problem together with parents."),
         ],
-        ["Een vraagstuk dat ouders, kinderen en professionals herkennen en delen."],
-        [
-            "Welke blik brachten ouders en kinderen in, en wat veranderde daardoor aan het vraagstuk?"
-        ],
-        [("Vraagstuk", "network:problem_statement")],
+        [_("A problem that parents, children and professionals recognise and share.")],
+        [_("What view did parents and children bring, and how did it change the problem?")],
+        [(_("Problem statement"), "network:problem_statement")],
     ),
     Step(
         2,
-        "Maak samen een foto",
-        "Breng met alle betrokken partijen in kaart wie nu zorg geeft aan ernstig zieke kinderen, wat ieder kan bijdragen, en voor wie het netwerk is.",
+        _("Take a photo together"),
+        _(
+            "Map with everyone involved who cares for seriously ill children today, what each can contribute, and whom the network is for."
+        ),
         [
-            "Begin bij de ziekenhuizen: zij zijn de eerste schakel.",
-            "Vertel elkaar wat je wel en niet kunt oplossen.",
-            "Ga na of iedereen hetzelfde verstaat onder de doelgroep.",
-        ],
-        ["Zicht op wie wat doet en wie nog mist.", "Een afgebakende doelgroep."],
-        [
-            "Ken je alle mensen in het netwerk en weet je wat ze kunnen bijdragen?",
-            "Heb je hun namen en contactgegevens?",
-            "Waar is het netwerk sterk en waar zwak?",
-            "Zijn alle nodige organisaties betrokken?",
+            _("Start with the hospitals: they are the first link."),
+            _("Tell each other what you can and cannot solve."),
+            _("Check that everyone means the same by the target group."),
         ],
         [
-            ("Register", "network:organizations"),
-            ("Stakeholderanalyse", "network:stakeholders"),
-            ("Witte vlekken", "network:gaps"),
-            ("Doelgroep", "network:target_group"),
+            _("A view of who does what and who is still missing."),
+            _("A clearly defined target group."),
+        ],
+        [
+            _("Do you know everyone in the network and what they can contribute?"),
+            _("Do you have their names and contact details?"),
+            _("Where is the network strong, and where weak?"),
+            _("Are all the organisations needed involved?"),
+        ],
+        [
+            (_("Register"), "network:organizations"),
+            (_("Stakeholder analysis"), "network:stakeholders"),
+            (_("White spots"), "network:gaps"),
+            (_("Target group"), "network:target_group"),
         ],
     ),
     Step(
         3,
-        "Kijk vooruit",
-        "Werk met de partners in grote lijnen het plan van aanpak uit: doel, doelgroep, gebied, partners, resultaten, mijlpalen, monitoring en begroting.",
+        _("Look ahead"),
+        _(
+            "Outline the plan of approach with the partners: goal, target group, area, partners, results, milestones, monitoring and budget."
+        ),
         [
-            "Neem per bijeenkomst niet te veel hooi op je vork.",
-            "Spreek af hoe je omgaat met kinderen van buiten de regio.",
-            "Zonder het UMC en zijn Kinder Comfort Team komt de instroom niet op gang.",
+            _("Do not take on too much in one meeting."),
+            _("Agree how to deal with children from outside the region."),
+            _(
+                "Without the university hospital and its Kinder Comfort Team, referrals do not get going."
+            ),
         ],
         [
-            "Een gedeeld beeld van waar het netwerk naartoe werkt.",
-            "Heldere verwachtingen tussen de partners.",
+            _("A shared picture of where the network is heading."),
+            _("Clear expectations between the partners."),
         ],
         [
-            "Doen we de goede dingen om onze doelen te halen?",
-            "Gaat het gezamenlijke belang voor het eigen belang?",
-            "Is duidelijk hoeveel ruimte uitvoerenden krijgen om mee te doen?",
+            _("Are we doing the right things to reach our goals?"),
+            _("Does the shared interest come before each partner's own?"),
+            _("Is it clear how much room the people doing the work get to take part?"),
         ],
-        [("Plan van aanpak", "roadmap:plan"), ("Indicatoren", "roadmap:indicators")],
+        [(_("Plan of approach"), "roadmap:plan"), (_("Indicators"), "roadmap:indicators")],
     ),
     Step(
         4,
-        "Vraag commitment en maak afspraken",
-        "Vraag bestuurders om mee te doen en leg vast wie wat doet, wie wat investeert en wie de vaste contactpersoon is.",
+        _("Ask for commitment and make agreements"),
+        _(
+            "Ask directors to join, and record who does what, who invests what, and who is the fixed contact person."
+        ),
         [
-            "Leg afspraken vast in een samenwerkingsovereenkomst en toets ze halfjaarlijks.",
-            "Overweeg de coördinatie bij de jeugdgezondheidszorg te beleggen.",
+            _("Record agreements in a cooperation agreement and review them every six months."),
+            _("Consider placing the coordination with youth health care."),
         ],
         [
-            "Een heldere werkwijze en taakverdeling.",
-            "Afspraken over financiering.",
-            "Een overzicht van ambassadeurs en van de route voor gezinnen.",
+            _("A clear way of working and division of tasks."),
+            _("Agreements about funding."),
+            _("An overview of ambassadors and of the route for families."),
         ],
         [
-            "Weten uitvoerders wat bestuurlijk is afgesproken?",
-            "Komen knelpunten uit de praktijk en de inbreng van ouders terug bij de bestuurders?",
-            "Hebben medewerkers genoeg mandaat om uren te maken voor het netwerk?",
+            _("Do the people doing the work know what the directors agreed?"),
+            _("Do problems from practice and what parents bring in reach the directors?"),
+            _("Do staff have enough mandate to spend hours on the network?"),
         ],
         [
-            ("Samenwerkingsovereenkomst", "roadmap:agreement"),
+            (_("Cooperation agreement"), "roadmap:agreement"),
         ],
     ),
     Step(
         5,
-        "Concretiseer het plan van aanpak",
-        "Maak met alle partners concreet wie wat doet: projectstructuur, mijlpalenplanning, randvoorwaarden (ook privacy), communicatie en samen leren.",
+        _("Make the plan of approach concrete"),
+        _(
+            "Make concrete with all partners who does what: project structure, milestone planning, conditions (privacy too), communication and learning together."
+        ),
         [
-            "Laat stuurgroep en netwerk regelmatig ervaringen uitwisselen.",
-            "Laat een ouder toetsen of wat je maakt bruikbaar is.",
-            "Maak een folder voor ouders en een voor professionals.",
+            _("Have the steering group and the network share experiences regularly."),
+            _("Have a parent check whether what you make is usable."),
+            _("Make a leaflet for parents and one for professionals."),
         ],
         [
-            "Een concreet plan voor de komende periode.",
-            "Informatie voor ouders en professionals, en een wegwijzer.",
+            _("A concrete plan for the coming period."),
+            _("Information for parents and professionals, and a wegwijzer."),
         ],
         [
-            "Hoe vaak en in welke vorm leer je samen van complexe casussen?",
-            "Welke boodschap staat centraal in de folder, en past die in een breder communicatieplan?",
+            _("How often and in what form do you learn together from complex cases?"),
+            _(
+                "What message is central to the leaflet, and does it fit a wider communication plan?"
+            ),
         ],
-        [("Mijlpalen", "roadmap:milestones"), ("Wegwijzer", "directory:regional")],
+        [(_("Milestones"), "roadmap:milestones"), (_("Wegwijzer"), "directory:regional")],
     ),
     Step(
         6,
-        "Organiseer een kick-off",
-        "Vier de start met alle betrokkenen, bestuurders en uitvoerders samen, in een informele sfeer.",
+        _("Organise a kick-off"),
+        _(
+            "Celebrate the start with everyone involved, directors and practitioners together, in an informal setting."
+        ),
         [
-            "Nodig bestuur en uitvoering allebei uit.",
-            "Houd het klein en persoonlijk: samenwerken begint met elkaar kennen.",
+            _("Invite both the directors and the people doing the work."),
+            _("Keep it small and personal: working together starts with knowing each other."),
         ],
-        ["Enthousiasme om samen te beginnen.", "Ideeën voor de samenwerking."],
+        [_("Enthusiasm to start together."), _("Ideas for working together.")],
         [
-            "Heeft iedereen hetzelfde beeld van doel en activiteiten, en weet ieder wat zijn bijdrage is?"
+            _(
+                "Does everyone share the picture of goal and activities, and does each know their contribution?"
+            )
         ],
-        [("Bijeenkomsten", "roadmap:events")],
+        [(_("Meetings"), "roadmap:events")],
     ),
     Step(
         7,
-        "Besteed aandacht aan scholing",
-        "Maak een scholingsplan op basis van wat netwerkleden en gezinnen nodig hebben; begin samen met de basiscursus.",
+        _("Pay attention to training"),
+        _(
+            "Make a training plan from what network members and families need; start with the basic course together."
+        ),
         [
-            "Volg de basiscursus (drie dagen) samen bij de start.",
-            "Leer de GIZ-methode om met gezinnen hun behoeften in te schatten.",
+            _("Take the basic course (three days) together at the start."),
+            _("Learn the GIZ method to assess needs together with families."),
         ],
-        ["Meer deskundigheid, meer commitment en betere samenwerking."],
+        [_("More expertise, more commitment and better cooperation.")],
         [
-            "Hoe organiseer je tegenspraak van buiten, zodat je afstand houdt tot de dagelijkse hobbels?"
+            _(
+                "How do you organise challenge from outside, so you keep some distance from the daily bumps?"
+            )
         ],
         [],
     ),
     Step(
         8,
-        "Voer de activiteiten uit",
-        "Doe wat het plan en de mijlpalen beschrijven, verdeel de taken en bespreek geregeld voortgang en knelpunten.",
+        _("Carry out the activities"),
+        _(
+            "Do what the plan and the milestones describe, share out the tasks, and discuss progress and problems regularly."
+        ),
         [
-            "Het gaat niet vanzelf: het vraagt tijd en focus van iedereen.",
-            "Betrek ouders bij het maken van producten.",
+            _("It does not happen by itself: it takes time and focus from everyone."),
+            _("Involve parents in making products."),
         ],
-        ["Betere en doorlopende zorg die past bij kind en gezin."],
+        [_("Better, continuous care that fits the child and the family.")],
         [
-            "Doen we samen de juiste dingen voor onze doelen?",
-            "Hoeveel kinderen zijn in het netwerk, en is dat wat we verwachtten?",
+            _("Are we together doing the right things for our goals?"),
+            _("How many children are in the network, and is that what we expected?"),
         ],
-        [("Aanmeldingen", "families:referrals"), ("Vragen", "families:inquiries")],
+        [(_("Referrals"), "families:referrals"), (_("Questions"), "families:inquiries")],
     ),
     Step(
         9,
-        "Monitor, evalueer en stel bij",
-        "Meet tussentijds wat de samenwerking oplevert, vanuit gezinnen én netwerkleden, en stel bij.",
+        _("Monitor, evaluate and adjust"),
+        _(
+            "Measure along the way what the cooperation yields, for families and for network members, and adjust."
+        ),
         [
-            "Vergelijk hoe gezinnen en professionals de zorg ervaren.",
-            "Deel resultaten tussentijds en leer ervan.",
-            "Spiegelgesprekken met ouders werken goed.",
+            _("Compare how families and professionals experience the care."),
+            _("Share results along the way and learn from them."),
+            _("Mirror conversations with parents work well."),
         ],
-        ["Zicht op wat werkt, en directe verbeteringen."],
+        [_("A view of what works, and direct improvements.")],
         [
-            "Komen de ervaringen van gezinnen en van zorgverleners overeen, en wat leren de verschillen?"
+            _(
+                "Do the experiences of families and of care providers match, and what do the differences teach?"
+            )
         ],
-        [("Indicatoren", "roadmap:indicators")],
+        [(_("Indicators"), "roadmap:indicators")],
     ),
     Step(
         10,
-        "Ontwikkel door",
-        "Kijk terug, leer van casusbesprekingen en zet nieuwe stappen; stappen mogen opnieuw worden doorlopen, ook voor een bredere doelgroep.",
+        _("Keep developing"),
+        _(
+            "Look back, learn from case discussions and take new steps; steps may be taken again, also for a wider target group."
+        ),
         [
-            "Inzichten uit multidisciplinair overleg worden nieuw beleid, besproken met netwerk en stuurgroep."
+            _(
+                "Insights from multidisciplinary meetings become new policy, discussed with the network and the steering group."
+            )
         ],
-        ["Een gedeeld toekomstbeeld en de randvoorwaarden voor nieuwe stappen."],
+        [_("A shared picture of the future and the conditions for new steps.")],
         [
-            "Schakel je genoeg tussen uitvoering en bestuur, en komt wat je leert terug in eerdere stappen?"
+            _(
+                "Do you switch enough between practice and directors, and does what you learn come back into earlier steps?"
+            )
         ],
-        [("Lessen en voorstellen", "roadmap:proposals"), ("Bijeenkomsten", "roadmap:events")],
+        [(_("Lessons and proposals"), "roadmap:proposals"), (_("Meetings"), "roadmap:events")],
     ),
 ]

@@ -12,10 +12,12 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nik.core import access, imports
 from nik.core.auth import AuthedRequest
+from nik.core.formats import money, number
 from nik.core.models import Region
 from nik.core.xlsx import XLSX_CONTENT_TYPE, write_table
 
@@ -274,15 +276,16 @@ def milestones_export(request: AuthedRequest, slug: str) -> HttpResponse:
 
 # The plan of approach ---------------------------------------------------------------------
 
+# Lazy: a label translated at import would be Dutch for an English reader too.
 PLAN_PARTS = [
-    ("goal", _("1. Goal")),
-    ("target_group", _("2. Target group")),
-    ("scope", _("3. Scope")),
-    ("partners", _("4. Partners")),
-    ("results_short", _("5a. Results in the short term")),
-    ("results_long", _("5b. Results in the long term")),
-    ("milestones_summary", _("6. Milestones")),
-    ("monitoring", _("7. Monitoring")),
+    ("goal", gettext_lazy("1. Goal")),
+    ("target_group", gettext_lazy("2. Target group")),
+    ("scope", gettext_lazy("3. Scope")),
+    ("partners", gettext_lazy("4. Partners")),
+    ("results_short", gettext_lazy("5a. Results in the short term")),
+    ("results_long", gettext_lazy("5b. Results in the long term")),
+    ("milestones_summary", gettext_lazy("6. Milestones")),
+    ("monitoring", gettext_lazy("7. Monitoring")),
 ]
 
 
@@ -290,11 +293,14 @@ def _parts(plan: PlanOfApproach) -> dict[str, str]:
     values = {key: str(getattr(plan, key) or "") for key, _label in PLAN_PARTS}
     group = plan.target_group
     if group is not None:
-        values["target_group"] = (
-            f"v{group.version}: {group.age_min}–{group.age_max}, {', '.join(group.categories)}"
-        )
+        values["target_group"] = _("version %(n)s: %(low)s to %(high)s years; %(categories)s") % {
+            "n": group.version,
+            "low": group.age_min,
+            "high": group.age_max,
+            "categories": ", ".join(group.category_labels()),
+        }
     values["budget"] = "; ".join(
-        f"{b['item']}: € {b['amount']} ({b['paid_by']})" for b in plan.budget
+        f"{b['item']}: {money(b['amount'])} ({b['paid_by']})" for b in plan.budget
     )
     return values
 
@@ -383,7 +389,7 @@ def plan_edit(request: AuthedRequest, slug: str) -> HttpResponse:
                 _(
                     "The budget does not add up: the lines make € %(sum)s, the total says € %(total)s."
                 )
-                % {"sum": counted, "total": declared},
+                % {"sum": number(counted, 2), "total": number(declared, 2)},
             )
         else:
             updated = form.save(commit=False)

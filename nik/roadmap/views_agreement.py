@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -79,7 +80,7 @@ def agreement_page(request: AuthedRequest, slug: str) -> HttpResponse:
                 messages.success(
                     request,
                     _("The review is saved. The next one is on %(day)s.")
-                    % {"day": next_review.strftime("%d-%m-%Y")},
+                    % {"day": date_format(next_review, "j F Y")},
                 )
                 return redirect("roadmap:agreement", slug=region.slug)
     stored = agreement.pk is not None

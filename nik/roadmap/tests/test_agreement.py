@@ -107,7 +107,7 @@ def test_coordinator_records_the_agreement_with_its_parties_and_totals(
     assert page.status_code == 200
     assert "Contact binnen twee werkdagen" in page.text
     assert escape(a.full_name) in page.text and escape(b.full_name) in page.text
-    assert 'id="total-hours">24,5<' in page.text and 'id="total-money">3500,00<' in page.text
+    assert 'id="total-hours">24,5<' in page.text and 'id="total-money">€ 3.500,00<' in page.text
     agreement = Agreement.objects.get(region=region)
     assert agreement.routing_steps() == [
         "Aanmelding bij het aanspreekpunt",
