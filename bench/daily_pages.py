@@ -25,6 +25,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
@@ -73,13 +74,20 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import override_settings
 
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from allauth.mfa.utils import is_mfa_enabled
+
     from nik.core.models import User
     from nik.home import demo
 
     setup_test_environment()
     old = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        with override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False):
+        storages = {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+        with override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False, STORAGES=storages):
             demo.load()
             for user in User.objects.filter(email__endswith=".example"):
                 user.set_password(PASSWORD)
@@ -90,6 +98,7 @@ def main() -> None:
                 Client().post(
                     "/accounts/login/",
                     {"login": "casemanager@holland-rijnland.example", "password": PASSWORD},
+                    secure=True,
                 )
 
             median, slowest, queries = timed(log_in, max(3, args.runs // 3))
@@ -99,11 +108,14 @@ def main() -> None:
                 if who not in clients:
                     clients[who] = Client()
                     if who:
-                        clients[who].force_login(User.objects.get(email=who))
+                        person = User.objects.get(email=who)
+                        if person.needs_second_factor() and not is_mfa_enabled(person):
+                            TOTP.activate(person, generate_totp_secret())  # as if enrolled
+                        clients[who].force_login(person)
                 client = clients[who]
 
                 def get(client: Client = client, path: str = path) -> None:
-                    response = client.get(path)
+                    response = client.get(path, secure=True)
                     assert response.status_code == 200, (path, response.status_code)
 
                 median, slowest, queries = timed(get, args.runs)
