@@ -71,11 +71,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
 
-    from django.test import Client
-    from django.test.utils import override_settings
-
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from allauth.mfa.utils import is_mfa_enabled
+    from django.test import Client
+    from django.test.utils import override_settings
 
     from nik.core.models import User
     from nik.home import demo
