@@ -16,10 +16,17 @@ from .models import CarePlan, CarePlanVersion, NeedsAssessment, VersionStatus
 
 def populate(region: Region, rng: random.Random) -> None:
     today = timezone.localdate()
-    families = Family.objects.filter(
-        region=region, stage__in=[Stage.IN_CARE, Stage.AFTERCARE]
-    ).select_related("child", "casemanager")
-    for i, family in enumerate(families.order_by("pk")):
+    in_care = Family.objects.filter(region=region, stage__in=[Stage.IN_CARE, Stage.AFTERCARE])
+    # The demo parent's family is still in intake; it has its first plan already, so that the
+    # parent's view of a plan can be seen (it comes last: the others keep their late ones).
+    with_parent = Family.objects.filter(region=region, portal_users__isnull=False).exclude(
+        pk__in=in_care.values("pk")
+    )
+    families = [
+        *in_care.select_related("child", "casemanager").order_by("pk"),
+        *with_parent.select_related("child", "casemanager").distinct().order_by("pk"),
+    ]
+    for i, family in enumerate(families):
         child = family.child
         # Every third plan is late for its evaluation, the rest fall due in the coming months.
         evaluate = (
@@ -44,7 +51,7 @@ def populate(region: Region, rng: random.Random) -> None:
             wishes_approved_by=getattr(family.guardians.first(), "name", ""),
             acute_what_to_do="Bij benauwdheid of een lange aanval: 112 bellen en het plan meegeven.",
             acute_whom_to_call="Overdag de casemanager, 's nachts de dienstdoende kinderarts via het ziekenhuis.",
-            acute_tell_ambulance="Afspraken over behandeling staan onder 'Proactieve zorgplanning'.",
+            acute_tell_ambulance="Laat dit plan zien: de afspraken over behandeling staan erin.",
             decisions=[
                 Decision(
                     topic="place_of_care",
@@ -121,6 +128,12 @@ def populate(region: Region, rng: random.Random) -> None:
             content.plan_date = today - timedelta(days=10)
             content.next_evaluation_on = today + timedelta(days=80)
             content.summary_of_changes = "Logeeropvang geregeld; doel slapen bijgesteld."
+            content.discussed_with_parents_on = today - timedelta(days=10)
+            # What came of each goal at this evaluation.
+            sleep, rest = content.domain("physical").goals[0], content.domain("family").goals[0]
+            sleep.outcome, sleep.outcome_note = "partly", "Drie nachten per week lukt."
+            rest.outcome, rest.outcome_note = "reached", "Eén weekend per maand in het logeerhuis."
+            content.domain("family").actions[0].status = "done"
             CarePlanVersion.objects.filter(plan=plan).update(status=VersionStatus.SUPERSEDED)
             CarePlanVersion.objects.create(
                 plan=plan,
