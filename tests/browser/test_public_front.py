@@ -74,3 +74,17 @@ def test_the_front_in_english(page, network, axe_violations):
     # The header's contact link goes to every network's contact point.
     page.locator("header").get_by_role("link", name="Contact").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Contact a network")
+
+
+def test_a_field_turns_red_only_after_an_error(page, network):
+    """The theme drew an empty required text area red before anyone typed in it."""
+    page.goto(f"/regions/{network.slug}/contact/")
+
+    def border(selector: str) -> str:
+        return page.locator(selector).evaluate("e => getComputedStyle(e).borderBottomColor")
+
+    assert border("#id_question") == border("#id_name")
+    page.locator("#id_question").fill("x")
+    page.locator("#id_question").fill("")
+    page.locator("#id_name").focus()  # left empty after typing: now it may say so
+    assert border("#id_question") != border("#id_name")
