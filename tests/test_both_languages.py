@@ -11,10 +11,8 @@ cached and served to an English reader). Short texts are left out: "Status" is b
 from __future__ import annotations
 
 import re
-from collections import deque
 from html import unescape
 from pathlib import Path
-from urllib.parse import urldefrag, urlsplit
 
 import polib
 import pytest
@@ -24,6 +22,7 @@ from django.db import models
 
 from nik.core.models import User
 from nik.home import demo
+from tests.crawl import walk
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +34,6 @@ PERSONAS = [
     "parent@holland-rijnland.example",
     "national@nik.example",
 ]
-HREF = re.compile(r'<a\s[^>]*href="([^"]+)"')
 SKIP = re.compile(r"^/(accounts/|admin/|i18n/|static/|api/|fhir/)|\.(pdf|xlsx|ics|json)$")
 MAX_PAGES = 120
 INVISIBLE = re.compile(r"<(script|style|template)\b.*?</\1>", re.S | re.I)
@@ -92,22 +90,11 @@ def text_of(html: str) -> str:
 
 
 def pages(client) -> list[str]:
-    queue, seen, found = deque(["/"]), {"/"}, []
-    while queue and len(found) < MAX_PAGES:
-        path = queue.popleft()
-        response = client.get(path)
-        if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
-            continue
-        found.append(path)
-        for href in HREF.findall(response.content.decode()):
-            link = urldefrag(unescape(href))[0]
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc or not link.startswith("/") or SKIP.search(link):
-                continue
-            if link not in seen:
-                seen.add(link)
-                queue.append(link)
-    return found
+    return [
+        path
+        for path, _source, response in walk(client, SKIP, MAX_PAGES * 2)
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    ][:MAX_PAGES]
 
 
 def problems(text: str, language: str, other: list[str]) -> list[str]:

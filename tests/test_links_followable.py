@@ -5,14 +5,12 @@ and no "not found" behind a link the product itself showed."""
 from __future__ import annotations
 
 import re
-from collections import deque
-from html import unescape
-from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
 from nik.core.models import User
 from nik.home import demo
+from tests.crawl import walk
 
 pytestmark = pytest.mark.django_db
 
@@ -25,32 +23,17 @@ PERSONAS = [
     "parent@holland-rijnland.example",
     "national@nik.example",
 ]
-HREF = re.compile(r'<a\s[^>]*href="([^"]+)"')
 # Links that end the visit or belong to the admin and the account pages (their own tests).
 SKIP = re.compile(r"^/(accounts/|admin/|i18n/|static/)")
 MAX_PAGES = 250
 
 
 def crawl(client) -> tuple[int, list[str]]:
-    queue, seen, broken = deque([("/", "")]), {"/"}, []
-    opened = 0
-    while queue and opened < MAX_PAGES:
-        path, source = queue.popleft()
-        response = client.get(path)
+    opened, broken = 0, []
+    for path, source, response in walk(client, SKIP, MAX_PAGES):
         opened += 1
         if response.status_code in (403, 404, 410) or response.status_code >= 500:
             broken.append(f"{path} ({response.status_code}) linked from {source}")
-            continue
-        if not response.get("Content-Type", "").startswith("text/html"):
-            continue
-        for href in HREF.findall(response.content.decode()):
-            link = urldefrag(unescape(href))[0]
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc or not link.startswith("/") or SKIP.match(link):
-                continue
-            if link not in seen:
-                seen.add(link)
-                queue.append((link, path))
     return opened, broken
 
 

@@ -46,6 +46,30 @@ def page(browser, live_server, transactional_db):
 
 
 @pytest.fixture
+def people(browser, live_server, transactional_db):
+    """Pages in browser contexts of their own (separate cookies: separate people), in a language
+    (the language switch's cookie) and at a width; closed afterwards."""
+    contexts = []
+
+    def make(language: str = "nl", width: int = 1280):
+        context = browser.new_context(
+            base_url=live_server.url, locale="nl-NL", viewport={"width": width, "height": 900}
+        )
+        if language != "nl":
+            context.add_cookies(
+                [{"name": "django_language", "value": language, "url": live_server.url}]
+            )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def axe_violations():
     """Serious and critical axe-core violations of the page as it is now."""
 

@@ -16,24 +16,8 @@ from nik.families.models import Child
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def pages(browser, live_server):
-    contexts = []
-
-    def make():
-        context = browser.new_context(base_url=live_server.url, locale="nl-NL")
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def test_evaluate_approve_wishes_publish(
-    pages, transactional_db, login_via_browser, casemanager, parent, family, axe_violations
+    people, transactional_db, login_via_browser, casemanager, parent, family, axe_violations
 ):
     family.casemanager = casemanager
     family.save()
@@ -49,14 +33,14 @@ def test_evaluate_approve_wishes_publish(
     )
     actions.do_publish(first, acting_user=casemanager)
 
-    staff = pages()
+    staff = people()
     login_via_browser(staff, casemanager)
     staff.goto(f"/families/{family.pk}/plan/")
     assert axe_violations(staff) == []
     staff.get_by_role("button", name="Plan evalueren (nieuwe versie)").click()
     expect(staff.get_by_text("Conceptversie 2 staat klaar")).to_be_visible()
 
-    home = pages()
+    home = people()
     login_via_browser(home, parent)
     home.goto(f"/families/{family.pk}/plan/")
     assert axe_violations(home) == []

@@ -18,23 +18,6 @@ pytestmark = pytest.mark.browser
 PARENT_PASSWORD = "Een-heel-lang-wachtwoord-2026"
 
 
-@pytest.fixture
-def new_page(browser, live_server):
-    """Pages in contexts of their own (separate cookies: separate people), closed afterwards."""
-    contexts = []
-
-    def make():
-        context = browser.new_context(base_url=live_server.url, locale="nl-NL")
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def fresh_code(secret: str, used: set[str]) -> str:
     code = pyotp.TOTP(secret).now()
     while code in used:
@@ -45,7 +28,7 @@ def fresh_code(secret: str, used: set[str]) -> str:
 
 
 def test_question_to_referral_to_portal(
-    new_page,
+    people,
     transactional_db,
     region,
     coordinator,
@@ -64,7 +47,7 @@ def test_question_to_referral_to_portal(
     )
 
     # 1. A parent asks a question on the public contact page, without an account.
-    visitor = new_page()
+    visitor = people()
     visitor.goto(f"/regions/{region.slug}/contact/")
     assert axe_violations(visitor) == []
     visitor.get_by_label("Onderwerp").select_option("care_at_home")
@@ -77,7 +60,7 @@ def test_question_to_referral_to_portal(
     expect(visitor.get_by_text("binnen twee werkdagen").first).to_be_visible()
 
     # 2. The coordinator turns the question into a referral and accepts it.
-    staff = new_page()
+    staff = people()
     login_via_browser(staff, coordinator)
     staff.goto(f"/regions/{region.slug}/inquiries/")
     staff.locator("table a").first.click()
@@ -125,7 +108,7 @@ def test_question_to_referral_to_portal(
     link = re.search(r"https?://\S+/invitation/\S+/", invitation.body).group(0)
 
     # 3. The case manager opens the record.
-    manager = new_page()
+    manager = people()
     login_via_browser(manager, casemanager)
     manager.goto(family_url)
     expect(manager.get_by_role("heading", name="Gezin Jansen")).to_be_visible()

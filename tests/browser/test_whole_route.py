@@ -32,27 +32,6 @@ PARENT_PASSWORD = "Een-heel-lang-wachtwoord-2026"
 RUNS = [("nl", 1280), ("nl", 390), ("en", 1280), ("en", 390)]
 
 
-@pytest.fixture
-def people(browser, live_server):
-    contexts = []
-
-    def make(language: str, width: int):
-        context = browser.new_context(
-            base_url=live_server.url, viewport={"width": width, "height": 900}
-        )
-        context.add_cookies(
-            [{"name": "django_language", "value": language, "url": live_server.url}]
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def fits(page) -> None:
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), page.url
 

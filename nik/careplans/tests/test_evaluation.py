@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from nik.careplans import actions
 from nik.careplans.content import PlanContent
 from nik.careplans.models import CarePlanVersion, VersionStatus
+from nik.careplans.tests.helpers import answers
 from nik.families.models import Child
 
 pytestmark = pytest.mark.django_db
@@ -36,16 +37,6 @@ def published(family, coordinator):
 
 def url(family, rest: str = "") -> str:
     return f"/families/{family.pk}/plan/{rest}"
-
-
-def answers(**more) -> dict:
-    today = timezone.localdate()
-    return {
-        "discussed": "yes",
-        "discussed_on": today.isoformat(),
-        "next_evaluation_on": (today + timedelta(days=90)).isoformat(),
-        **more,
-    }
 
 
 def test_evaluating_a_plan_whose_evaluation_date_passed_opens_a_working_draft(

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from nik.careplans import actions
 from nik.careplans.content import Action, Decision, Domain, Goal, PlanContent
 from nik.careplans.models import CarePlan, CarePlanVersion, PlanClock, plan_clock
+from nik.careplans.tests.helpers import answers
 from nik.directory.factories import make_service
 from nik.families.models import Child
 
@@ -28,16 +29,6 @@ def url(family, rest: str = "") -> str:
 
 def main_of(response) -> str:
     return response.content.decode().split('id="main"')[1].split("</main>")[0]
-
-
-def answers(**more) -> dict:
-    today = timezone.localdate()
-    return {
-        "discussed": "yes",
-        "discussed_on": today.isoformat(),
-        "next_evaluation_on": (today + timedelta(days=90)).isoformat(),
-        **more,
-    }
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from nik.careplans.models import (
     clock_text,
     plan_clock,
 )
+from nik.careplans.tests.helpers import answers
 from nik.core.models import AuditEvent
 from nik.directory.tests.test_formats import two_services
 from nik.families.models import Child
@@ -47,17 +48,6 @@ def draft(family, child, coordinator):
 
 def url(family, rest: str = "") -> str:
     return f"/families/{family.pk}/plan/{rest}"
-
-
-def answers(**more) -> dict:
-    """What the publish form asks: discussed with the parents today, next evaluation in 3 months."""
-    today = timezone.localdate()
-    return {
-        "discussed": "yes",
-        "discussed_on": today.isoformat(),
-        "next_evaluation_on": (today + timedelta(days=90)).isoformat(),
-        **more,
-    }
 
 
 def test_start_edit_publish_and_evaluate_keeps_every_version(
