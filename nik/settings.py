@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "nik.families",
     "nik.careplans",
     "nik.directory",
+    "nik.learning",
     "nik.home",
 ]
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("nik.families.urls")),
     path("", include("nik.careplans.urls")),
     path("", include("nik.directory.urls")),
+    path("", include("nik.learning.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

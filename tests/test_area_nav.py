@@ -24,11 +24,24 @@ EXPECTED = {
         "Vragen",
         "Netwerk",
         "Stappenplan",
+        "Scholing",
         "Wegwijzer",
     ],
-    "casemanager@holland-rijnland.example": ["Start", "Gezinnen", "Netwerk", "Wegwijzer"],
-    "member@holland-rijnland.example": ["Start", "Gezinnen", "Netwerk", "Wegwijzer"],
-    "steering@holland-rijnland.example": ["Start", "Netwerk", "Stappenplan", "Wegwijzer"],
+    "casemanager@holland-rijnland.example": [
+        "Start",
+        "Gezinnen",
+        "Netwerk",
+        "Scholing",
+        "Wegwijzer",
+    ],
+    "member@holland-rijnland.example": ["Start", "Gezinnen", "Netwerk", "Scholing", "Wegwijzer"],
+    "steering@holland-rijnland.example": [
+        "Start",
+        "Netwerk",
+        "Stappenplan",
+        "Scholing",
+        "Wegwijzer",
+    ],
     "parent@holland-rijnland.example": ["Start", "Wegwijzer"],
     "national@nik.example": ["Start", "Wegwijzer"],
 }
@@ -65,6 +78,7 @@ def test_the_current_place_is_marked_below_its_address(client, login):
         ("/regions/holland-rijnland/roadmap/steps/3/", "Stappenplan"),
         ("/regions/holland-rijnland/referrals/", "Aanmeldingen"),
         ("/regions/holland-rijnland/wegwijzer/", "Wegwijzer"),
+        ("/regions/holland-rijnland/learning/sessions/1/", "Scholing"),
     ]:
         marked = [
             label for _h, current, label in links(client.get(path).content.decode()) if current

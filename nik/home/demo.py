@@ -18,6 +18,7 @@ from nik.core.demo import DEMO_PASSWORD, SEED, DemoAccount
 from nik.core.models import Discipline, Role
 from nik.directory import demo as directory_demo
 from nik.families import demo as families_demo
+from nik.learning import demo as learning_demo
 from nik.network import demo as network_demo
 from nik.roadmap import demo as roadmap_demo
 
@@ -32,9 +33,11 @@ def load(seed: int = SEED) -> list[DemoAccount]:
     fake.seed_instance(seed)
     disciplines = Discipline.objects.ensure_all()
     accounts: list[DemoAccount] = []
+    regions = []
     for spec in core_demo.REGIONS:
         region, organizations = core_demo.build_region(spec, rng, fake, disciplines)
         big = region.slug == core_demo.BIG_REGION
+        regions.append(region)
         network_demo.photo(region, organizations, rng, fake, full=big)
         users, region_accounts = core_demo.region_accounts(region, fake)
         accounts += region_accounts
@@ -43,5 +46,6 @@ def load(seed: int = SEED) -> list[DemoAccount]:
         if big:
             roadmap_demo.populate(region, users[Role.COORDINATOR], users[Role.STEERING])
     directory_demo.populate(rng)
+    learning_demo.populate(regions, seed + 7)  # its own numbers: the others' data stays the same
     accounts += core_demo.national_accounts(fake)
     return accounts

@@ -170,7 +170,7 @@ STEPS: list[Step] = [
                 "How do you organise challenge from outside, so you keep some distance from the daily bumps?"
             )
         ],
-        [],
+        [(_("Training"), "learning:catalogue")],
     ),
     Step(
         8,

@@ -130,6 +130,7 @@ def test_from_the_front_door_to_the_plan_in_the_portal(
     staff.get_by_role("button", name=t("Save the decision")).click()
     expect(staff.locator(".nik-messages")).to_contain_text(t("The decision is saved."))
     staff.get_by_role("link", name=t("Open the family record")).click()
+    staff.wait_for_url(re.compile(r"/families/\d+/$"))
     family_url = staff.url
     clean(staff)
 

@@ -1,0 +1,185 @@
+"""Every change to courses, sessions and enrolments, with its audit event.
+
+Places are counted under a lock on the session, so two people taking the last place at once get
+one place and one spot on the waiting list, never two places.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from nik.core import audit, notify
+from nik.core.models import AuditAction, Professional, Region, User
+
+from .calendar import session_ics
+from .events import LearningEvent
+from .models import TAKING_A_PLACE, Course, Enrolment, EnrolmentStatus, Session
+
+
+def _event(
+    event: str, action: str, obj: Any, region: Region | None, user: User, **details: Any
+) -> None:
+    audit.record(
+        action=action,
+        event=event,
+        user=user,
+        region=region,
+        object_type=obj._meta.label_lower,
+        object_id=obj.pk,
+        details=details,
+    )
+
+
+@transaction.atomic
+def do_save_course(course: Course, *, acting_user: User) -> Course:
+    new = course.pk is None
+    course.full_clean(exclude=["disciplines"])
+    course.save()
+    _event(
+        LearningEvent.COURSE_SAVED,
+        AuditAction.CREATE if new else AuditAction.UPDATE,
+        course,
+        course.region,
+        acting_user,
+    )
+    return course
+
+
+@transaction.atomic
+def do_save_session(session: Session, *, acting_user: User) -> Session:
+    new = session.pk is None
+    if not new:
+        session.sequence += 1  # agendas replace the meeting they have
+    session.full_clean()
+    session.save()
+    _event(
+        LearningEvent.SESSION_SAVED,
+        AuditAction.CREATE if new else AuditAction.UPDATE,
+        session,
+        session.region,
+        acting_user,
+    )
+    return session
+
+
+def _places_taken(session: Session) -> int:
+    return session.enrolments.filter(status__in=TAKING_A_PLACE).count()
+
+
+def _invite(enrolment: Enrolment) -> None:
+    """The session in the person's agenda: an e-mail with the .ics, once per version of it."""
+    session, person = enrolment.session, enrolment.professional
+    when = date_format(timezone.localtime(session.starts_at), "j F Y, H:i")
+    notify.send_once(
+        f"learning.invitation:{enrolment.pk}:{session.sequence}",
+        to=[person.email or getattr(person.user, "email", "")],
+        subject=_("You are enrolled: %(course)s") % {"course": session.course.title},
+        body=_(
+            "You are enrolled for %(course)s on %(when)s at %(place)s. "
+            "The invitation for your agenda is attached."
+        )
+        % {"course": session.course.title, "when": when, "place": session.place or "—"},
+        attachments=[("scholing.ics", session_ics(session).decode(), "text/calendar")],
+    )
+
+
+@transaction.atomic
+def do_enrol(session: Session, professional: Professional, *, acting_user: User) -> Enrolment:
+    """A place when there is one, else the waiting list. Enrolling again changes nothing."""
+    locked = Session.objects.select_for_update().get(pk=session.pk)
+    if locked.is_past:
+        raise ValidationError(_("This session has taken place; enrolling is closed."))
+    if professional.region_id != locked.region_id:
+        raise ValidationError(_("Only professionals of this network can enrol here."))
+    enrolment = Enrolment.objects.filter(session=locked, professional=professional).first()
+    if enrolment is not None and enrolment.status != EnrolmentStatus.CANCELLED:
+        return enrolment
+    status = (
+        EnrolmentStatus.ENROLLED
+        if _places_taken(locked) < locked.capacity
+        else EnrolmentStatus.WAITING
+    )
+    if enrolment is None:
+        enrolment = Enrolment(session=locked, professional=professional)
+    enrolment.status, enrolment.enrolled_at, enrolment.enrolled_by = (
+        status,
+        timezone.now(),
+        acting_user,
+    )
+    enrolment.save()
+    _event(
+        LearningEvent.ENROLLED if status == EnrolmentStatus.ENROLLED else LearningEvent.WAITING,
+        AuditAction.CREATE,
+        enrolment,
+        locked.region,
+        acting_user,
+        session=locked.pk,
+    )
+    if status == EnrolmentStatus.ENROLLED:
+        _invite(enrolment)
+    return enrolment
+
+
+@transaction.atomic
+def do_cancel(enrolment: Enrolment, *, acting_user: User) -> Enrolment | None:
+    """Cancel; a freed place goes to the first on the waiting list, who is told. Returns whoever
+    moved up, or None."""
+    session = Session.objects.select_for_update().get(pk=enrolment.session_id)
+    enrolment.refresh_from_db()
+    if enrolment.status not in (EnrolmentStatus.ENROLLED, EnrolmentStatus.WAITING):
+        raise ValidationError(_("This enrolment cannot be cancelled any more."))
+    freed = enrolment.status == EnrolmentStatus.ENROLLED
+    enrolment.status = EnrolmentStatus.CANCELLED
+    enrolment.save(update_fields=["status"])
+    _event(LearningEvent.CANCELLED, AuditAction.UPDATE, enrolment, session.region, acting_user)
+    if not freed or _places_taken(session) >= session.capacity:
+        return None
+    first = (
+        session.enrolments.filter(status=EnrolmentStatus.WAITING)
+        .select_related("professional__user", "session__course")
+        .order_by("enrolled_at", "pk")
+        .first()
+    )
+    if first is None:
+        return None
+    first.status = EnrolmentStatus.ENROLLED
+    first.save(update_fields=["status"])
+    _event(LearningEvent.MOVED_UP, AuditAction.UPDATE, first, session.region, acting_user)
+    _invite(first)
+    return first
+
+
+@transaction.atomic
+def do_record_attendance(
+    session: Session, *, present: set[int], acting_user: User
+) -> dict[str, int]:
+    """Who came (`present`: enrolment ids); the others with a place did not. After the start only."""
+    locked = Session.objects.select_for_update().get(pk=session.pk)
+    if locked.starts_at > timezone.now():
+        raise ValidationError(_("Attendance is recorded once the session has started."))
+    counts = {"attended": 0, "absent": 0}
+    for enrolment in locked.enrolments.filter(status__in=TAKING_A_PLACE):
+        came = enrolment.pk in present
+        enrolment.status = EnrolmentStatus.ATTENDED if came else EnrolmentStatus.ABSENT
+        enrolment.save(update_fields=["status"])
+        counts["attended" if came else "absent"] += 1
+    _event(
+        LearningEvent.ATTENDANCE, AuditAction.UPDATE, locked, locked.region, acting_user, **counts
+    )
+    return counts
+
+
+def do_print_certificate(enrolment: Enrolment, *, acting_user: User) -> None:
+    _event(
+        LearningEvent.CERTIFICATE,
+        AuditAction.PRINT,
+        enrolment,
+        enrolment.session.region,
+        acting_user,
+    )

@@ -1,0 +1,88 @@
+"""Training in the demo: the knowledge centre's national courses; in the first network a year of
+sessions with the basic course followed by 60% of its professionals and a full session with a
+waiting list; elsewhere one coming basic course each."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from nik.core.models import Professional, Region
+
+from .models import Course, CourseKind, Enrolment, EnrolmentStatus, Session
+
+KNOWLEDGE_CENTRE = "Kenniscentrum Kinderpalliatieve Zorg"
+NATIONAL = [
+    ("Basiscursus zorg voor ernstig zieke kinderen (3 dagen)", CourseKind.COURSE, 18, 18, True),
+    ("Verdiepingstraining complexe zorg thuis", CourseKind.COURSE, 8, 8, False),
+    ("E-learning zorg voor ernstig zieke kinderen", CourseKind.ELEARNING, 4, 4, False),
+    ("Training GIZ: samen zorgbehoeften inschatten", CourseKind.COURSE, 6, 6, False),
+]
+
+
+def _at(day: int, hour: int) -> datetime:
+    base = timezone.localdate() + timedelta(days=day)
+    return timezone.make_aware(datetime.combine(base, time(hour, 0)))
+
+
+def _session(course: Course, region: Region, day: int, capacity: int, place: str) -> Session:
+    return Session.objects.create(
+        course=course,
+        region=region,
+        starts_at=_at(day, 9),
+        ends_at=_at(day, 16),
+        place=place,
+        capacity=capacity,
+        trainer="Trainer van het kenniscentrum" if course.region_id is None else "",
+    )
+
+
+def populate(regions: list[Region], seed: int) -> None:
+    rng = random.Random(seed)
+    courses = {
+        title: Course.objects.create(
+            title=title,
+            kind=kind,
+            provider=KNOWLEDGE_CENTRE,
+            hours=hours,
+            points=points,
+            basic=basic,
+        )
+        for title, kind, hours, points, basic in NATIONAL
+    }
+    basic = next(c for c in courses.values() if c.basic)
+    for region in regions:
+        people = list(Professional.objects.filter(region=region).order_by("pk"))
+        if region.slug != "holland-rijnland":
+            coming = _session(basic, region, rng.randint(20, 60), 20, f"{region.hospital}")
+            for person in people[:3]:
+                Enrolment.objects.create(session=coming, professional=person)
+            continue
+        own = Course.objects.create(
+            region=region,
+            title="Casuïstiek in het netwerk: samen leren van gezinnen",
+            kind=CourseKind.INTERVISION,
+            provider=region.name,
+            hours=2,
+        )
+        # A year of the basic course: 60% of the professionals came.
+        followed = people[: (len(people) * 6 + 9) // 10]
+        for number, group in enumerate([followed[i::3] for i in range(3)]):
+            held = _session(basic, region, -330 + number * 120, 25, region.hospital)
+            for person in group:
+                Enrolment.objects.create(
+                    session=held, professional=person, status=EnrolmentStatus.ATTENDED
+                )
+        # A full session coming up, with two on the waiting list.
+        rest = people[len(followed) :]
+        full = _session(basic, region, 21, min(8, max(1, len(rest) - 2)), region.hospital)
+        for i, person in enumerate(rest[: full.capacity + 2]):
+            Enrolment.objects.create(
+                session=full,
+                professional=person,
+                status=EnrolmentStatus.ENROLLED if i < full.capacity else EnrolmentStatus.WAITING,
+            )
+        _session(courses["Training GIZ: samen zorgbehoeften inschatten"], region, 45, 16, "Online")
+        _session(own, region, 10, 12, "Leiden, vergaderzaal")
