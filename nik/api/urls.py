@@ -16,6 +16,7 @@ from .core import router as core_router
 from .directory import router as directory_router
 from .families import public as public_router
 from .families import router as families_router
+from .learning import router as learning_router
 from .network import router as network_router
 from .roadmap import router as roadmap_router
 
@@ -146,3 +147,4 @@ api.add_router("/", roadmap_router)
 api.add_router("/", families_router)
 api.add_router("/", public_router)
 api.add_router("/", directory_router)
+api.add_router("/", learning_router)
