@@ -19,7 +19,17 @@ from nik.core.models import AuditAction, Professional, Region, User
 
 from .calendar import session_ics
 from .events import LearningEvent
-from .models import TAKING_A_PLACE, Course, Enrolment, EnrolmentStatus, Session
+from .models import (
+    TAKING_A_PLACE,
+    Course,
+    Enrolment,
+    EnrolmentStatus,
+    PlannedTraining,
+    Session,
+    TrainingNeed,
+    TrainingPlan,
+    TrainingPlanStatus,
+)
 
 
 def _event(
@@ -183,3 +193,87 @@ def do_print_certificate(enrolment: Enrolment, *, acting_user: User) -> None:
         enrolment.session.region,
         acting_user,
     )
+
+
+# The training plan -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_add_need(need: TrainingNeed, *, acting_user: User) -> TrainingNeed:
+    need.named_by = acting_user
+    need.full_clean()
+    need.save()
+    _event(LearningEvent.NEED_ADDED, AuditAction.CREATE, need, need.region, acting_user)
+    return need
+
+
+@transaction.atomic
+def do_open_plan(region: Region, year: int, *, acting_user: User) -> TrainingPlan:
+    """The year's draft: the one open, or a new version copied from the last (lines and all)."""
+    Region.objects.select_for_update().get(pk=region.pk)
+    plans = TrainingPlan.objects.filter(region=region, year=year)
+    draft = plans.filter(status=TrainingPlanStatus.DRAFT).first()
+    if draft is not None:
+        return draft
+    last = plans.order_by("-number").first()
+    draft = TrainingPlan.objects.create(
+        region=region,
+        year=year,
+        number=(last.number + 1) if last else 1,
+        note=last.note if last else "",
+        created_by=acting_user,
+    )
+    if last is not None:
+        PlannedTraining.objects.bulk_create(
+            PlannedTraining(
+                plan=draft,
+                what=line.what,
+                course=line.course,
+                need=line.need,
+                month=line.month,
+                amount=line.amount,
+            )
+            for line in last.lines.all()
+        )
+    _event(LearningEvent.PLAN_OPENED, AuditAction.CREATE, draft, region, acting_user, year=year)
+    return draft
+
+
+@transaction.atomic
+def do_save_plan(
+    plan: TrainingPlan, *, note: str, lines: list[dict[str, Any]], acting_user: User
+) -> TrainingPlan:
+    locked = TrainingPlan.objects.select_for_update().get(pk=plan.pk)
+    if locked.status != TrainingPlanStatus.DRAFT:
+        raise ValidationError(_("Only a draft can be changed; open a new version."))
+    locked.note = note
+    locked.save(update_fields=["note"])
+    locked.lines.all().delete()
+    PlannedTraining.objects.bulk_create(PlannedTraining(plan=locked, **line) for line in lines)
+    _event(
+        LearningEvent.PLAN_SAVED,
+        AuditAction.UPDATE,
+        locked,
+        locked.region,
+        acting_user,
+        lines=len(lines),
+    )
+    return locked
+
+
+@transaction.atomic
+def do_approve_plan(plan: TrainingPlan, *, acting_user: User) -> TrainingPlan:
+    """The steering group approves the draft; the version approved before becomes history."""
+    locked = TrainingPlan.objects.select_for_update().get(pk=plan.pk)
+    if locked.status != TrainingPlanStatus.DRAFT:
+        raise ValidationError(_("This version is approved already."))
+    if not locked.lines.exists():
+        raise ValidationError(_("An empty plan cannot be approved: add what will be learnt."))
+    TrainingPlan.objects.filter(
+        region=locked.region, year=locked.year, status=TrainingPlanStatus.APPROVED
+    ).update(status=TrainingPlanStatus.SUPERSEDED)
+    locked.status = TrainingPlanStatus.APPROVED
+    locked.approved_by, locked.approved_at = acting_user, timezone.now()
+    locked.save(update_fields=["status", "approved_by", "approved_at"])
+    _event(LearningEvent.PLAN_APPROVED, AuditAction.UPDATE, locked, locked.region, acting_user)
+    return locked

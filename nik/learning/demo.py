@@ -11,7 +11,18 @@ from django.utils import timezone
 
 from nik.core.models import Professional, Region
 
-from .models import Course, CourseKind, Enrolment, EnrolmentStatus, Session
+from .models import (
+    Course,
+    CourseKind,
+    Enrolment,
+    EnrolmentStatus,
+    NeedSource,
+    PlannedTraining,
+    Session,
+    TrainingNeed,
+    TrainingPlan,
+    TrainingPlanStatus,
+)
 
 KNOWLEDGE_CENTRE = "Kenniscentrum Kinderpalliatieve Zorg"
 NATIONAL = [
@@ -84,5 +95,50 @@ def populate(regions: list[Region], seed: int) -> None:
                 professional=person,
                 status=EnrolmentStatus.ENROLLED if i < full.capacity else EnrolmentStatus.WAITING,
             )
-        _session(courses["Training GIZ: samen zorgbehoeften inschatten"], region, 45, 16, "Online")
+        giz = courses["Training GIZ: samen zorgbehoeften inschatten"]
+        _session(giz, region, 45, 16, "Online")
         _session(own, region, 10, 12, "Leiden, vergaderzaal")
+        _training_plan(region, basic, giz)
+
+
+NEEDS = [
+    ("De basiscursus voor nieuwe collega's", NeedSource.MEMBER),
+    ("Samen met ouders de zorgbehoefte inschatten (GIZ)", NeedSource.MEMBER),
+    ("De basiscursus voor nieuwe collega's", NeedSource.MEMBER),
+    ("Rouw bij broers en zussen herkennen", NeedSource.MEMBER),
+    ("Beter luisteren naar wat ons kind zelf wil", NeedSource.FAMILY),
+]
+
+
+def _training_plan(region: Region, basic: Course, giz: Course) -> None:
+    needs = [TrainingNeed.objects.create(region=region, topic=t, source=s) for t, s in NEEDS]
+    plan = TrainingPlan.objects.create(
+        region=region,
+        year=timezone.localdate().year,
+        number=1,
+        status=TrainingPlanStatus.APPROVED,
+        note="Iedereen de basiscursus; daarna samen met ouders leren inschatten wat nodig is.",
+        approved_at=timezone.now() - timedelta(days=200),
+    )
+    PlannedTraining.objects.bulk_create(
+        [
+            PlannedTraining(
+                plan=plan,
+                what="Basiscursus, drie groepen",
+                course=basic,
+                need=needs[0],
+                month=2,
+                amount=13500,
+            ),
+            PlannedTraining(
+                plan=plan, what="GIZ-training", course=giz, need=needs[1], month=9, amount=2400
+            ),
+            PlannedTraining(
+                plan=plan,
+                what="Themabijeenkomst luisteren naar kinderen",
+                need=needs[4],
+                month=11,
+                amount=600,
+            ),
+        ]
+    )

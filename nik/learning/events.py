@@ -15,3 +15,7 @@ class LearningEvent(models.TextChoices):
     MOVED_UP = "learning.moved_up", _("moved up from the waiting list")
     ATTENDANCE = "learning.attendance", _("recorded who came to a session")
     CERTIFICATE = "learning.certificate", _("printed a certificate")
+    NEED_ADDED = "learning.need_added", _("named a training need")
+    PLAN_OPENED = "learning.plan_opened", _("opened a version of the training plan")
+    PLAN_SAVED = "learning.plan_saved", _("changed the training plan")
+    PLAN_APPROVED = "learning.plan_approved", _("approved the training plan")

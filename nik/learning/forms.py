@@ -4,12 +4,14 @@ from typing import Any, cast
 
 from django import forms
 from django.db.models import Q
+from django.forms import formset_factory
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from nik.core.forms import Picker, label_with, model_choice
 from nik.core.models import Professional, Region
 
-from .models import Course, Session
+from .models import Course, Session, TrainingNeed
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -65,3 +67,59 @@ class EnrolSomeoneForm(Picker, forms.Form):
             else field.queryset.none()
         )
         self.offer(field, found.order_by("full_name", "pk"))
+
+
+class NeedForm(forms.ModelForm):
+    class Meta:
+        model = TrainingNeed
+        fields = ["topic", "discipline"]
+
+
+class PlanNoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("What the plan answers"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class PlanLineForm(forms.Form):
+    what = forms.CharField(label=_("What"), max_length=300, required=False)
+    course: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Course"), queryset=None, required=False
+    )
+    need: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Answers the need"), queryset=None, required=False
+    )
+    month = forms.TypedChoiceField(
+        label=_("Month"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "—"), *[(m, MONTHS[m]) for m in range(1, 13)]],
+    )
+    amount = forms.DecimalField(
+        label=_("Budget (€)"), required=False, min_value=0, max_digits=10, decimal_places=2
+    )
+
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        model_choice(self, "course").queryset = Course.objects.filter(
+            Q(region=region) | Q(region__isnull=True)
+        )
+        model_choice(self, "need").queryset = TrainingNeed.objects.filter(region=region)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("what") and (data.get("course") or data.get("amount")):
+            self.add_error("what", _("Say what will be learnt."))
+        return data
+
+
+PlanLineFormSet = formset_factory(PlanLineForm, extra=2)
+
+
+class FamilyNeedForm(forms.Form):
+    topic = forms.CharField(
+        label=_("What should the professionals around your child learn or do better?"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

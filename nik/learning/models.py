@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from nik.core.models import Discipline, Professional, Region, User
@@ -138,3 +139,111 @@ class Enrolment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.professional} · {self.session}"
+
+
+class NeedSource(models.TextChoices):
+    MEMBER = "member", _("a network member")
+    FAMILY = "family", _("a family")
+
+
+class TrainingNeed(models.Model):
+    """What someone says professionals of the network should learn: the plan is made from these."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="training_needs")
+    topic = models.CharField(_("what should professionals learn?"), max_length=300)
+    discipline = models.ForeignKey(
+        Discipline,
+        verbose_name=_("for which discipline"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    source = models.CharField(_("named by"), max_length=10, choices=NeedSource.choices)
+    named_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("training need")
+        verbose_name_plural = _("training needs")
+
+    def __str__(self) -> str:
+        return self.topic
+
+
+class TrainingPlanStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    APPROVED = "approved", _("approved by the steering group")
+    SUPERSEDED = "superseded", _("earlier version")
+
+
+class TrainingPlan(models.Model):
+    """A region's training plan for a year, in versions; the steering group approves a version."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="training_plans")
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.PositiveIntegerField(_("version"))
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=TrainingPlanStatus.choices,
+        default=TrainingPlanStatus.DRAFT,
+    )
+    note = models.TextField(_("what the plan answers"), blank=True)
+    created_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["region", "-year", "-number"]
+        verbose_name = _("training plan")
+        verbose_name_plural = _("training plans")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "year", "number"], name="training_plan_version_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["region", "year"],
+                condition=Q(status="draft"),
+                name="training_plan_one_draft",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.year} v{self.number}"
+
+
+class PlannedTraining(models.Model):
+    """A line of the plan: what is learnt, answering which need, when, at what cost."""
+
+    plan = models.ForeignKey(TrainingPlan, on_delete=models.CASCADE, related_name="lines")
+    what = models.CharField(_("what"), max_length=300)
+    course = models.ForeignKey(
+        Course, verbose_name=_("course"), on_delete=models.SET_NULL, null=True, blank=True
+    )
+    need = models.ForeignKey(
+        TrainingNeed,
+        verbose_name=_("answers the need"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    month = models.PositiveSmallIntegerField(
+        _("month"), null=True, blank=True, choices=list(MONTHS.items())
+    )
+    amount = models.DecimalField(_("budget (€)"), max_digits=10, decimal_places=2, default=0)
+
+    class Meta:
+        ordering = ["month", "pk"]
+        verbose_name = _("planned training")
+        verbose_name_plural = _("planned trainings")
+
+    def __str__(self) -> str:
+        return self.what

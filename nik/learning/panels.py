@@ -7,7 +7,22 @@ from typing import Any
 from nik.core.models import Region, Role
 from nik.core.panels import REGION, Panel, Viewer
 
+from .models import TrainingPlan, TrainingPlanStatus
 from .selectors import coverage
+
+
+def plans_to_approve(viewer: Viewer) -> dict[str, Any] | None:
+    """Draft training plans with lines, for the steering group that approves them."""
+    drafts = list(
+        TrainingPlan.objects.filter(
+            region__in=viewer.regions(Role.STEERING),
+            status=TrainingPlanStatus.DRAFT,
+            lines__isnull=False,
+        )
+        .distinct()
+        .select_related("region")
+    )
+    return {"drafts": drafts} if drafts else None
 
 
 def coverage_glance(viewer: Viewer, region: Region) -> dict[str, Any] | None:
@@ -15,6 +30,13 @@ def coverage_glance(viewer: Viewer, region: Region) -> dict[str, Any] | None:
 
 
 PANELS = [
+    Panel(
+        "learning.plans_to_approve",
+        order=45,
+        template="learning/panels/plans_to_approve.html",
+        context=plans_to_approve,
+        roles=frozenset({Role.STEERING}),
+    ),
     Panel(
         "learning.coverage",
         order=40,

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from nik.core.models import DisciplineCode, Professional, Region
 
-from .models import TAKING_A_PLACE, Course, Enrolment, EnrolmentStatus, Session
+from .models import TAKING_A_PLACE, Course, Enrolment, EnrolmentStatus, Session, TrainingNeed
 
 
 def courses_for(region: Region) -> QuerySet[Course]:
@@ -104,3 +104,14 @@ def my_enrolments(user: Any) -> QuerySet[Enrolment]:
         .select_related("session__course", "session__region", "professional")
         .order_by("-session__starts_at")
     )
+
+
+def needs_of(region: Region) -> list[dict[str, Any]]:
+    """The needs named for the region, the same topic counted once with how often it was named."""
+    rows = (
+        TrainingNeed.objects.filter(region=region)
+        .values("topic", "source")
+        .annotate(times=Count("pk"))
+        .order_by("-times", "topic")
+    )
+    return [dict(row) for row in rows]

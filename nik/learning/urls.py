@@ -28,6 +28,14 @@ urlpatterns = [
         views.session_calendar,
         name="session_ics",
     ),
+    path("regions/<slug:slug>/learning/plan/", views.plan, name="plan"),
+    path("regions/<slug:slug>/learning/plan/edit/", views.plan_edit, name="plan_edit"),
+    path(
+        "regions/<slug:slug>/learning/plan/<int:pk>/approve/",
+        views.plan_approve,
+        name="plan_approve",
+    ),
+    path("regions/<slug:slug>/learning/family-need/", views.family_need, name="family_need"),
     path("learning/mine/", views.mine, name="mine"),
     path("learning/certificates/<int:pk>.pdf", views.certificate, name="certificate"),
 ]

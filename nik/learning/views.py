@@ -9,19 +9,36 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nik.core import access
 from nik.core.auth import AuthedRequest
-from nik.core.models import Professional, Region
+from nik.core.models import Membership, Professional, Region, Role
 
 from . import actions
 from .calendar import session_ics
-from .forms import CourseForm, EnrolSomeoneForm, SessionForm
-from .models import Enrolment, EnrolmentStatus, Session
-from .selectors import courses_for, coverage, my_enrolments, upcoming
+from .forms import (
+    CourseForm,
+    EnrolSomeoneForm,
+    FamilyNeedForm,
+    NeedForm,
+    PlanLineFormSet,
+    PlanNoteForm,
+    SessionForm,
+)
+from .models import (
+    Enrolment,
+    EnrolmentStatus,
+    NeedSource,
+    Session,
+    TrainingNeed,
+    TrainingPlan,
+    TrainingPlanStatus,
+)
+from .selectors import courses_for, coverage, my_enrolments, needs_of, upcoming
 
 
 def _mine(request: AuthedRequest, region: Region) -> Professional | None:
@@ -284,3 +301,137 @@ def certificate(request: AuthedRequest, pk: int) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="certificaat-{enrolment.pk}.pdf"'
     return response
+
+
+# The training plan -------------------------------------------------------------------------
+
+
+def _year(request: AuthedRequest) -> int:
+    raw = request.GET.get("year") or request.POST.get("year") or ""
+    year = int(raw) if raw.isdigit() else timezone.localdate().year
+    if not 2000 <= year <= 2100:
+        raise Http404
+    return year
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The year's training plan, the needs it is made from, and naming a need."""
+    region = access.open_region(request.user, slug, purpose="training plan")
+    year = _year(request)
+    need_form = NeedForm(request.POST or None)
+    if request.method == "POST" and need_form.is_valid():
+        need = need_form.save(commit=False)
+        need.region, need.source = region, NeedSource.MEMBER
+        actions.do_add_need(need, acting_user=request.user)
+        messages.success(request, _("Thank you: the need is on the list for the training plan."))
+        return redirect(f"{request.path}?year={year}")
+    plans = list(
+        TrainingPlan.objects.filter(region=region, year=year)
+        .select_related("approved_by")
+        .prefetch_related("lines__course", "lines__need")
+        .order_by("-number")
+    )
+    approved = next((p for p in plans if p.status == TrainingPlanStatus.APPROVED), None)
+    draft = next((p for p in plans if p.status == TrainingPlanStatus.DRAFT), None)
+    return render(
+        request,
+        "learning/plan.html",
+        {
+            "region": region,
+            "year": year,
+            "approved": approved,
+            "draft": draft,
+            "needs": needs_of(region),
+            "need_form": need_form,
+            "can_edit": access.can_edit_region(request.user, region),
+            "is_steering": access.is_steering(request.user, region),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_edit(request: AuthedRequest, slug: str) -> HttpResponse:
+    region = access.open_region_for_edit(request.user, slug, purpose="training plan")
+    year = _year(request)
+    draft = actions.do_open_plan(region, year, acting_user=request.user)
+    initial = [
+        {
+            "what": line.what,
+            "course": line.course_id,
+            "need": line.need_id,
+            "month": line.month,
+            "amount": line.amount,
+        }
+        for line in draft.lines.all()
+    ]
+    post = request.POST if request.method == "POST" else None
+    note = PlanNoteForm(post, initial={"note": draft.note})
+    lines = PlanLineFormSet(post, initial=initial, form_kwargs={"region": region}, prefix="lines")
+    if post is not None and note.is_valid() and lines.is_valid():
+        kept = [
+            {
+                "what": f.cleaned_data["what"],
+                "course": f.cleaned_data.get("course"),
+                "need": f.cleaned_data.get("need"),
+                "month": f.cleaned_data.get("month"),
+                "amount": f.cleaned_data.get("amount") or 0,
+            }
+            for f in lines.forms
+            if f.cleaned_data.get("what")
+        ]
+        actions.do_save_plan(
+            draft, note=note.cleaned_data["note"], lines=kept, acting_user=request.user
+        )
+        messages.success(request, _("The draft of the training plan is saved."))
+        return redirect(f"{reverse('learning:plan', args=[slug])}?year={year}")
+    return render(
+        request,
+        "learning/plan_edit.html",
+        {"region": region, "year": year, "draft": draft, "note": note, "lines": lines},
+        status=400 if post is not None else 200,
+    )
+
+
+@login_required
+@require_POST
+def plan_approve(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    region = access.open_region(request.user, slug, purpose="training plan")
+    if not access.is_steering(request.user, region):
+        raise PermissionDenied
+    draft = get_object_or_404(TrainingPlan, region=region, pk=pk)
+    try:
+        actions.do_approve_plan(draft, acting_user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("Version %(n)s of the training plan is approved.") % {"n": draft.number}
+        )
+    return redirect(f"{reverse('learning:plan', args=[slug])}?year={draft.year}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def family_need(request: AuthedRequest, slug: str) -> HttpResponse:
+    """A parent tells the network what its professionals should learn (steps 7 and 9)."""
+    region = get_object_or_404(Region, slug=slug)
+    if not Membership.objects.filter(user=request.user, region=region, role=Role.PARENT).exists():
+        raise Http404
+    form = FamilyNeedForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        need = TrainingNeed(
+            region=region, topic=form.cleaned_data["topic"], source=NeedSource.FAMILY
+        )
+        actions.do_add_need(need, acting_user=request.user)
+        messages.success(request, _("Thank you. The network uses this when it plans its training."))
+        return redirect("home")
+    return render(
+        request,
+        "learning/family_need.html",
+        {"region": region, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
