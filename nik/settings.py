@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "nik.careplans",
     "nik.directory",
     "nik.learning",
+    "nik.casework",
     "nik.home",
 ]
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from faker import Faker
 
 from nik.careplans import demo as careplans_demo
+from nik.casework import demo as casework_demo
 from nik.core import demo as core_demo
 from nik.core.demo import DEMO_PASSWORD, SEED, DemoAccount
 from nik.core.models import Discipline, Role
@@ -45,6 +46,7 @@ def load(seed: int = SEED) -> list[DemoAccount]:
         careplans_demo.populate(region, rng)
         if big:
             roadmap_demo.populate(region, users[Role.COORDINATOR], users[Role.STEERING])
+            casework_demo.populate(region, users[Role.COORDINATOR], users[Role.MEMBER])
     directory_demo.populate(rng)
     learning_demo.populate(regions, seed + 7)  # its own numbers: the others' data stays the same
     accounts += core_demo.national_accounts(fake)

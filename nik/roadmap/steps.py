@@ -206,7 +206,10 @@ STEPS: list[Step] = [
                 "Do the experiences of families and of care providers match, and what do the differences teach?"
             )
         ],
-        [(_("Indicators"), "roadmap:indicators")],
+        [
+            (_("Indicators"), "roadmap:indicators"),
+            (_("Mirror conversations"), "casework:conversations"),
+        ],
     ),
     Step(
         10,
