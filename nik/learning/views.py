@@ -357,7 +357,13 @@ def plan(request: AuthedRequest, slug: str) -> HttpResponse:
 def plan_edit(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="training plan")
     year = _year(request)
-    draft = actions.do_open_plan(region, year, acting_user=request.user)
+    post = request.POST if request.method == "POST" else None
+    # A GET writes nothing: the draft is opened (a copy of the last version) when it is saved.
+    draft = (
+        actions.do_open_plan(region, year, acting_user=request.user)
+        if post is not None
+        else TrainingPlan.objects.filter(region=region, year=year).order_by("-number").first()
+    )
     initial = [
         {
             "what": line.what,
@@ -366,12 +372,11 @@ def plan_edit(request: AuthedRequest, slug: str) -> HttpResponse:
             "month": line.month,
             "amount": line.amount,
         }
-        for line in draft.lines.all()
+        for line in (draft.lines.all() if draft else [])
     ]
-    post = request.POST if request.method == "POST" else None
-    note = PlanNoteForm(post, initial={"note": draft.note})
+    note = PlanNoteForm(post, initial={"note": draft.note if draft else ""})
     lines = PlanLineFormSet(post, initial=initial, form_kwargs={"region": region}, prefix="lines")
-    if post is not None and note.is_valid() and lines.is_valid():
+    if draft is not None and post is not None and note.is_valid() and lines.is_valid():
         kept = [
             {
                 "what": f.cleaned_data["what"],

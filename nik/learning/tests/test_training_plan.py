@@ -80,7 +80,10 @@ def test_the_coordinator_drafts_and_the_steering_group_approves(
 
 
 def test_an_empty_plan_is_not_approved(client, login, coordinator, steering, region):
-    login(coordinator).get(url(region, "plan/edit/"))
+    client = login(coordinator)
+    client.get(url(region, "plan/edit/"))
+    assert not TrainingPlan.objects.exists()  # a GET writes nothing
+    client.post(url(region, "plan/edit/"), lines())
     draft = TrainingPlan.objects.get()
     response = login(steering).post(url(region, f"plan/{draft.pk}/approve/"), follow=True)
     assert "Een leeg plan kan niet worden vastgesteld" in response.content.decode()
