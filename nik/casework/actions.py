@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,18 +18,6 @@ from .events import CaseworkEvent
 from .models import Idea, MirrorConversation, MirrorInterest, Outcome
 
 
-def _event(event: str, action: str, obj: Any, region: Region, user: User, **details: Any) -> None:
-    audit.record(
-        action=action,
-        event=event,
-        user=user,
-        region=region,
-        object_type=obj._meta.label_lower,
-        object_id=obj.pk,
-        details=details,
-    )
-
-
 @transaction.atomic
 def do_save_conversation(
     conversation: MirrorConversation, *, acting_user: User
@@ -40,12 +27,12 @@ def do_save_conversation(
         conversation.created_by = acting_user
     conversation.full_clean(exclude=["themes"])
     conversation.save()
-    _event(
-        CaseworkEvent.MIRROR_SAVED,
+    audit.record_write(
         AuditAction.CREATE if new else AuditAction.UPDATE,
         conversation,
         conversation.region,
         acting_user,
+        CaseworkEvent.MIRROR_SAVED,
     )
     return conversation
 
@@ -53,7 +40,9 @@ def do_save_conversation(
 @transaction.atomic
 def do_add_idea(conversation: MirrorConversation, *, text: str, acting_user: User) -> Idea:
     idea = Idea.objects.create(conversation=conversation, text=text.strip())
-    _event(CaseworkEvent.IDEA_ADDED, AuditAction.CREATE, idea, conversation.region, acting_user)
+    audit.record_write(
+        AuditAction.CREATE, idea, conversation.region, acting_user, CaseworkEvent.IDEA_ADDED
+    )
     return idea
 
 
@@ -70,12 +59,12 @@ def do_idea_to_action(idea: Idea, *, owner: User, due: date, acting_user: User) 
     locked.outcome, locked.owner, locked.due = Outcome.ACTION, owner, due
     locked.save(update_fields=["outcome", "owner", "due"])
     region = locked.conversation.region
-    _event(
-        CaseworkEvent.IDEA_OUTCOME,
+    audit.record_write(
         AuditAction.UPDATE,
         locked,
         region,
         acting_user,
+        CaseworkEvent.IDEA_OUTCOME,
         outcome="action",
     )
     notify.send_once(
@@ -109,12 +98,12 @@ def do_idea_to_proposal(idea: Idea, *, acting_user: User) -> Proposal:
     )
     locked.outcome, locked.proposal = Outcome.PROPOSAL, proposal
     locked.save(update_fields=["outcome", "proposal"])
-    _event(
-        CaseworkEvent.IDEA_OUTCOME,
+    audit.record_write(
         AuditAction.UPDATE,
         locked,
         conversation.region,
         acting_user,
+        CaseworkEvent.IDEA_OUTCOME,
         outcome="proposal",
         proposal=proposal.pk,
     )
@@ -127,12 +116,12 @@ def do_idea_to_signal(idea: Idea, *, acting_user: User) -> Idea:
     locked = _open(idea)
     locked.outcome = Outcome.SIGNAL
     locked.save(update_fields=["outcome"])
-    _event(
-        CaseworkEvent.IDEA_OUTCOME,
+    audit.record_write(
         AuditAction.UPDATE,
         locked,
         locked.conversation.region,
         acting_user,
+        CaseworkEvent.IDEA_OUTCOME,
         outcome="signal",
     )
     return locked
@@ -145,8 +134,8 @@ def do_mark_idea_done(idea: Idea, *, acting_user: User) -> Idea:
         raise ValidationError(_("Only an action can be done."))
     locked.done = True
     locked.save(update_fields=["done"])
-    _event(
-        CaseworkEvent.IDEA_DONE, AuditAction.UPDATE, locked, locked.conversation.region, acting_user
+    audit.record_write(
+        AuditAction.UPDATE, locked, locked.conversation.region, acting_user, CaseworkEvent.IDEA_DONE
     )
     return locked
 
@@ -154,7 +143,7 @@ def do_mark_idea_done(idea: Idea, *, acting_user: User) -> Idea:
 @transaction.atomic
 def do_join_next(region: Region, *, parent: User) -> MirrorInterest:
     interest, _created = MirrorInterest.objects.get_or_create(region=region, user=parent)
-    _event(CaseworkEvent.INTEREST, AuditAction.CREATE, interest, region, parent)
+    audit.record_write(AuditAction.CREATE, interest, region, parent, CaseworkEvent.INTEREST)
     return interest
 
 
@@ -177,12 +166,12 @@ def do_invite_parents(conversation: MirrorConversation, *, acting_user: User) ->
             )
             % {"day": date_format(conversation.held_on, "j F Y"), "who": conversation.facilitator},
         )
-    _event(
-        CaseworkEvent.INVITED,
+    audit.record_write(
         AuditAction.UPDATE,
         conversation,
         conversation.region,
         acting_user,
+        CaseworkEvent.INVITED,
         sent=sent,
     )
     return sent

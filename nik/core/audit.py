@@ -133,7 +133,7 @@ def changes(before: Any, after: Any) -> dict[str, Any]:
 
 
 def record_write(
-    action: str, obj: Any, region: Region, user: User, event: str = "", **details: Any
+    action: str, obj: Any, region: Region | None, user: User, event: str = "", **details: Any
 ) -> AuditEvent:
     """The event of one write to one network record (not a family's): its type, key and region.
 

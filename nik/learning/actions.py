@@ -32,31 +32,17 @@ from .models import (
 )
 
 
-def _event(
-    event: str, action: str, obj: Any, region: Region | None, user: User, **details: Any
-) -> None:
-    audit.record(
-        action=action,
-        event=event,
-        user=user,
-        region=region,
-        object_type=obj._meta.label_lower,
-        object_id=obj.pk,
-        details=details,
-    )
-
-
 @transaction.atomic
 def do_save_course(course: Course, *, acting_user: User) -> Course:
     new = course.pk is None
     course.full_clean(exclude=["disciplines"])
     course.save()
-    _event(
-        LearningEvent.COURSE_SAVED,
+    audit.record_write(
         AuditAction.CREATE if new else AuditAction.UPDATE,
         course,
         course.region,
         acting_user,
+        LearningEvent.COURSE_SAVED,
     )
     return course
 
@@ -68,12 +54,12 @@ def do_save_session(session: Session, *, acting_user: User) -> Session:
         session.sequence += 1  # agendas replace the meeting they have
     session.full_clean()
     session.save()
-    _event(
-        LearningEvent.SESSION_SAVED,
+    audit.record_write(
         AuditAction.CREATE if new else AuditAction.UPDATE,
         session,
         session.region,
         acting_user,
+        LearningEvent.SESSION_SAVED,
     )
     return session
 
@@ -123,12 +109,12 @@ def do_enrol(session: Session, professional: Professional, *, acting_user: User)
         acting_user,
     )
     enrolment.save()
-    _event(
-        LearningEvent.ENROLLED if status == EnrolmentStatus.ENROLLED else LearningEvent.WAITING,
+    audit.record_write(
         AuditAction.CREATE,
         enrolment,
         locked.region,
         acting_user,
+        LearningEvent.ENROLLED if status == EnrolmentStatus.ENROLLED else LearningEvent.WAITING,
         session=locked.pk,
     )
     if status == EnrolmentStatus.ENROLLED:
@@ -147,7 +133,9 @@ def do_cancel(enrolment: Enrolment, *, acting_user: User) -> Enrolment | None:
     freed = enrolment.status == EnrolmentStatus.ENROLLED
     enrolment.status = EnrolmentStatus.CANCELLED
     enrolment.save(update_fields=["status"])
-    _event(LearningEvent.CANCELLED, AuditAction.UPDATE, enrolment, session.region, acting_user)
+    audit.record_write(
+        AuditAction.UPDATE, enrolment, session.region, acting_user, LearningEvent.CANCELLED
+    )
     if not freed or _places_taken(session) >= session.capacity:
         return None
     first = (
@@ -160,7 +148,9 @@ def do_cancel(enrolment: Enrolment, *, acting_user: User) -> Enrolment | None:
         return None
     first.status = EnrolmentStatus.ENROLLED
     first.save(update_fields=["status"])
-    _event(LearningEvent.MOVED_UP, AuditAction.UPDATE, first, session.region, acting_user)
+    audit.record_write(
+        AuditAction.UPDATE, first, session.region, acting_user, LearningEvent.MOVED_UP
+    )
     _invite(first)
     return first
 
@@ -179,19 +169,19 @@ def do_record_attendance(
         enrolment.status = EnrolmentStatus.ATTENDED if came else EnrolmentStatus.ABSENT
         enrolment.save(update_fields=["status"])
         counts["attended" if came else "absent"] += 1
-    _event(
-        LearningEvent.ATTENDANCE, AuditAction.UPDATE, locked, locked.region, acting_user, **counts
+    audit.record_write(
+        AuditAction.UPDATE, locked, locked.region, acting_user, LearningEvent.ATTENDANCE, **counts
     )
     return counts
 
 
 def do_print_certificate(enrolment: Enrolment, *, acting_user: User) -> None:
-    _event(
-        LearningEvent.CERTIFICATE,
+    audit.record_write(
         AuditAction.PRINT,
         enrolment,
         enrolment.session.region,
         acting_user,
+        LearningEvent.CERTIFICATE,
     )
 
 
@@ -203,7 +193,7 @@ def do_add_need(need: TrainingNeed, *, acting_user: User) -> TrainingNeed:
     need.named_by = acting_user
     need.full_clean()
     need.save()
-    _event(LearningEvent.NEED_ADDED, AuditAction.CREATE, need, need.region, acting_user)
+    audit.record_write(AuditAction.CREATE, need, need.region, acting_user, LearningEvent.NEED_ADDED)
     return need
 
 
@@ -235,7 +225,9 @@ def do_open_plan(region: Region, year: int, *, acting_user: User) -> TrainingPla
             )
             for line in last.lines.all()
         )
-    _event(LearningEvent.PLAN_OPENED, AuditAction.CREATE, draft, region, acting_user, year=year)
+    audit.record_write(
+        AuditAction.CREATE, draft, region, acting_user, LearningEvent.PLAN_OPENED, year=year
+    )
     return draft
 
 
@@ -250,12 +242,12 @@ def do_save_plan(
     locked.save(update_fields=["note"])
     locked.lines.all().delete()
     PlannedTraining.objects.bulk_create(PlannedTraining(plan=locked, **line) for line in lines)
-    _event(
-        LearningEvent.PLAN_SAVED,
+    audit.record_write(
         AuditAction.UPDATE,
         locked,
         locked.region,
         acting_user,
+        LearningEvent.PLAN_SAVED,
         lines=len(lines),
     )
     return locked
@@ -275,5 +267,7 @@ def do_approve_plan(plan: TrainingPlan, *, acting_user: User) -> TrainingPlan:
     locked.status = TrainingPlanStatus.APPROVED
     locked.approved_by, locked.approved_at = acting_user, timezone.now()
     locked.save(update_fields=["status", "approved_by", "approved_at"])
-    _event(LearningEvent.PLAN_APPROVED, AuditAction.UPDATE, locked, locked.region, acting_user)
+    audit.record_write(
+        AuditAction.UPDATE, locked, locked.region, acting_user, LearningEvent.PLAN_APPROVED
+    )
     return locked
