@@ -79,6 +79,7 @@ def test_the_current_place_is_marked_below_its_address(client, login):
         ("/regions/holland-rijnland/referrals/", "Aanmeldingen"),
         ("/regions/holland-rijnland/wegwijzer/", "Wegwijzer"),
         ("/regions/holland-rijnland/learning/sessions/1/", "Scholing"),
+        ("/regions/holland-rijnland/mirror/", "Scholing"),
     ]:
         marked = [
             label for _h, current, label in links(client.get(path).content.decode()) if current

@@ -26,5 +26,7 @@ class LearningConfig(AppConfig):
                 "learning:catalogue",
                 roles=frozenset(Role.in_network()),
                 per_region=True,
+                # Learning from parents belongs here too (casework's mirror conversations).
+                also=("/regions/{slug}/mirror/",),
             )
         )
