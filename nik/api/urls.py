@@ -12,6 +12,7 @@ from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from .auth import BearerToken
+from .casework import router as casework_router
 from .core import router as core_router
 from .directory import router as directory_router
 from .families import public as public_router
@@ -148,3 +149,4 @@ api.add_router("/", families_router)
 api.add_router("/", public_router)
 api.add_router("/", directory_router)
 api.add_router("/", learning_router)
+api.add_router("/", casework_router)
