@@ -30,6 +30,7 @@ from .forms import (
     SessionForm,
 )
 from .models import (
+    TAKING_A_PLACE,
     Enrolment,
     EnrolmentStatus,
     NeedSource,
@@ -87,7 +88,7 @@ def _may_run(request: AuthedRequest, region: Region, session: Session) -> bool:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_GET
 def session_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     region, session = _session(request, slug, pk)
     runs = _may_run(request, region, session)
@@ -116,13 +117,7 @@ def session_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             "term": term,
             "enrol_form": enrol_form,
             "enrolments": enrolments,
-            "taken": session.enrolments.filter(
-                status__in=[
-                    EnrolmentStatus.ENROLLED,
-                    EnrolmentStatus.ATTENDED,
-                    EnrolmentStatus.ABSENT,
-                ]
-            ).count(),
+            "taken": session.enrolments.filter(status__in=TAKING_A_PLACE).count(),
             "started": session.starts_at <= timezone.now(),
         },
     )
