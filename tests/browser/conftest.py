@@ -6,10 +6,10 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-import pyotp
 import pytest
 
 from nik.core.factories import PASSWORD
+from tests.browser.codes import totp_code
 
 CHROMIUM = os.environ.get("NIK_CHROMIUM", "/usr/bin/chromium")
 
@@ -102,7 +102,7 @@ def login_via_browser(with_second_factor):
         password_step(page, user.email)
         if secret:
             page.wait_for_url("**/accounts/2fa/authenticate/")
-            page.get_by_label("Code").fill(pyotp.TOTP(secret).now())
+            page.get_by_label("Code").fill(totp_code(secret))
             page.locator("main").get_by_role("button", name="Inloggen").click()
         # Past the login pages (the second-factor page's own address also ends in "/": waiting for
         # that let a test go on before the code was accepted).

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 import time
 
-import pyotp
 import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
 from nik.core.factories import OrganizationFactory, ProfessionalFactory
+from tests.browser.codes import totp_code
 
 pytestmark = pytest.mark.browser
 
@@ -19,10 +19,10 @@ PARENT_PASSWORD = "Een-heel-lang-wachtwoord-2026"
 
 
 def fresh_code(secret: str, used: set[str]) -> str:
-    code = pyotp.TOTP(secret).now()
+    code = totp_code(secret)
     while code in used:
         time.sleep(1)
-        code = pyotp.TOTP(secret).now()
+        code = totp_code(secret)
     used.add(code)
     return code
 

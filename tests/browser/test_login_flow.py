@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-import pyotp
 import pytest
 from playwright.sync_api import expect
 
 from nik.core.factories import PASSWORD
+from tests.browser.codes import totp_code
 
 from .conftest import password_step as _password_step
 
@@ -19,10 +19,10 @@ def _code(secret: str, used: set[str]) -> str:
     # A TOTP code can be used once; wait for the next one when needed.
     import time
 
-    code = pyotp.TOTP(secret).now()
+    code = totp_code(secret)
     while code in used:
         time.sleep(1)
-        code = pyotp.TOTP(secret).now()
+        code = totp_code(secret)
     used.add(code)
     return code
 
