@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from nik.core import access
 from nik.core.auth import AuthedRequest
-from nik.core.models import Membership, Region, Role
+from nik.core.models import Region
 
 from . import actions
 from .forms import ActionForm, ConversationForm, IdeaForm
@@ -175,7 +175,7 @@ def invite(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 def join(request: AuthedRequest, slug: str) -> HttpResponse:
     """A parent asks, from the portal, to be invited to the next conversation."""
     region = get_object_or_404(Region, slug=slug)
-    if not Membership.objects.filter(user=request.user, region=region, role=Role.PARENT).exists():
+    if not access.is_parent(request.user, region):
         raise Http404
     actions.do_join_next(region, parent=request.user)
     messages.success(request, _("Thank you. We invite you by e-mail to the next conversation."))

@@ -91,6 +91,14 @@ def is_steering(user: AnyUser, region: Region) -> bool:
     )
 
 
+def is_parent(user: AnyUser, region: Region) -> bool:
+    """A parent of a family in the region (their own pages, never the network's)."""
+    return (
+        active(user)
+        and Membership.objects.filter(user=user, region=region, role=Role.PARENT).exists()
+    )
+
+
 def open_region_for_edit(user: AnyUser, slug: str, purpose: str = "edit network records") -> Region:
     """A region the user may change: 404 for outsiders, 403 for read-only roles."""
     region = open_region(user, slug, purpose)

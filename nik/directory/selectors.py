@@ -75,12 +75,20 @@ def kinds_offered(region: Region) -> set[str]:
     return {KIND_OF_HELP[c] for c in categories}
 
 
-def pickable(region: Region) -> list[tuple[str, str]]:
+def pickable(
+    region: Region, *, words: list[str] | None = None, limit: int | None = None
+) -> list[tuple[str, str]]:
     """The services a form in `region` may name (its own and the national ones), as
-    (id, name) for a picker, by name."""
-    found = (
-        Service.objects.filter(Q(region=region) | Q(region__isnull=True))
-        .order_by("name", "pk")
-        .values_list("pk", "name")
-    )
-    return [(str(pk), name) for pk, name in found]
+    (id, name) for a picker, by name; narrowed to names holding every word, at most `limit`."""
+    found = Service.objects.filter(Q(region=region) | Q(region__isnull=True))
+    for word in words or []:
+        found = found.filter(name__icontains=word)
+    rows = found.order_by("name", "pk").values_list("pk", "name")
+    return [(str(pk), name) for pk, name in (rows[:limit] if limit else rows)]
+
+
+def picked(region: Region, ids: list[str]) -> list[tuple[str, str]]:
+    """The chosen services a picker sends back, those of `region` or national only."""
+    wanted = [int(i) for i in ids if i.isdigit()][:50]
+    found = Service.objects.filter(Q(region=region) | Q(region__isnull=True), pk__in=wanted)
+    return [(str(pk), name) for pk, name in found.order_by("name", "pk").values_list("pk", "name")]

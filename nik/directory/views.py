@@ -25,7 +25,7 @@ from nik.core.models import Region
 from . import actions, search, synonyms
 from .forms import ReportForm, SearchForm, ServiceForm
 from .models import STALE_AFTER, Category, Service, ServiceReport
-from .selectors import PAGE_SIZE, find, pickable
+from .selectors import PAGE_SIZE, find, pickable, picked
 
 
 def _search_page(request: HttpRequest, region: Region | None) -> HttpResponse:
@@ -215,11 +215,12 @@ def pick(request: AuthedRequest, slug: str) -> HttpResponse:
     field = request.GET.get("field", "")
     if region is None or not re.fullmatch(r"[\w-]{1,80}", field):
         raise Http404
+    # Filtered in the database: a keystroke never loads the whole wegwijzer.
+    chosen = picked(region, request.GET.getlist(field))
+    words = request.GET.get(f"{field}__search", "").split()[:5]
+    matches = pickable(region, words=words, limit=SearchPicker.shown + len(chosen))
     rows = picker_rows(
-        pickable(region),
-        set(request.GET.getlist(field)),
-        request.GET.get(f"{field}__search", ""),
-        SearchPicker.shown,
+        list(dict(chosen + matches).items()), {k for k, _n in chosen}, "", SearchPicker.shown
     )
     return render(
         request,

@@ -163,12 +163,11 @@ def do_record_attendance(
     locked = Session.objects.select_for_update().get(pk=session.pk)
     if locked.starts_at > timezone.now():
         raise ValidationError(_("Attendance is recorded once the session has started."))
-    counts = {"attended": 0, "absent": 0}
-    for enrolment in locked.enrolments.filter(status__in=TAKING_A_PLACE):
-        came = enrolment.pk in present
-        enrolment.status = EnrolmentStatus.ATTENDED if came else EnrolmentStatus.ABSENT
-        enrolment.save(update_fields=["status"])
-        counts["attended" if came else "absent"] += 1
+    placed = locked.enrolments.filter(status__in=TAKING_A_PLACE)
+    counts = {
+        "attended": placed.filter(pk__in=present).update(status=EnrolmentStatus.ATTENDED),
+        "absent": placed.exclude(pk__in=present).update(status=EnrolmentStatus.ABSENT),
+    }
     audit.record_write(
         AuditAction.UPDATE, locked, locked.region, acting_user, LearningEvent.ATTENDANCE, **counts
     )

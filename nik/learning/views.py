@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from nik.core import access
 from nik.core.auth import AuthedRequest
-from nik.core.models import Membership, Professional, Region, Role
+from nik.core.models import Professional, Region
 
 from . import actions
 from .calendar import session_ics
@@ -57,7 +57,7 @@ def catalogue(request: AuthedRequest, slug: str) -> HttpResponse:
         "learning/catalogue.html",
         {
             "region": region,
-            "courses": courses_for(region).prefetch_related("disciplines"),
+            "courses": courses_for(region),
             "sessions": sessions,
             "coverage": coverage(region),
             "can_edit": access.can_edit_region(request.user, region),
@@ -419,7 +419,7 @@ def plan_approve(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 def family_need(request: AuthedRequest, slug: str) -> HttpResponse:
     """A parent tells the network what its professionals should learn (steps 7 and 9)."""
     region = get_object_or_404(Region, slug=slug)
-    if not Membership.objects.filter(user=request.user, region=region, role=Role.PARENT).exists():
+    if not access.is_parent(request.user, region):
         raise Http404
     form = FamilyNeedForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
