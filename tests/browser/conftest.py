@@ -74,6 +74,9 @@ def axe_violations():
     """Serious and critical axe-core violations of the page as it is now."""
 
     def check(page) -> list[str]:
+        # A click on a link may still be navigating: check the page that arrives, not the one
+        # being left (a script added in between found no <head> and failed the test).
+        page.wait_for_load_state()
         # From our own static files, as the page's CSP allows (an inline copy would be refused).
         page.add_script_tag(url="/static/vendor/axe-core/axe.min.js")
         found = page.evaluate(

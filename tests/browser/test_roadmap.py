@@ -35,6 +35,7 @@ def test_step_done_with_a_reflection_and_an_overdue_milestone(
     page.goto(f"/regions/{region.slug}/roadmap/")
     assert axe_violations(page) == []
     page.get_by_role("link", name="2. Maak samen een foto").click()
+    page.wait_for_url("**/roadmap/steps/2/")
     assert axe_violations(page) == []
     page.get_by_label("Status").select_option("done")
     page.get_by_role("button", name="Status opslaan").click()
@@ -91,6 +92,7 @@ def test_coordinator_builds_the_agreement_and_records_a_review(
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("De overeenkomst moet binnen een week herzien worden.")).to_be_visible()
     page.get_by_role("link", name="Organisatie toevoegen").click()
+    page.wait_for_url("**/agreement/parties/new/")
     assert axe_violations(page) == []
     page.get_by_label("Organisatie").select_option(label=org.name)
     page.get_by_label("Contactpersoon").select_option(label=f"{nurse.full_name} — {org.name}")
