@@ -24,22 +24,22 @@ EXPECTED = {
         "Vragen",
         "Netwerk",
         "Stappenplan",
-        "Scholing",
+        "Samen leren",
         "Wegwijzer",
     ],
     "casemanager@holland-rijnland.example": [
         "Start",
         "Gezinnen",
         "Netwerk",
-        "Scholing",
+        "Samen leren",
         "Wegwijzer",
     ],
-    "member@holland-rijnland.example": ["Start", "Gezinnen", "Netwerk", "Scholing", "Wegwijzer"],
+    "member@holland-rijnland.example": ["Start", "Gezinnen", "Netwerk", "Samen leren", "Wegwijzer"],
     "steering@holland-rijnland.example": [
         "Start",
         "Netwerk",
         "Stappenplan",
-        "Scholing",
+        "Samen leren",
         "Wegwijzer",
     ],
     "parent@holland-rijnland.example": ["Start", "Wegwijzer"],
@@ -78,8 +78,8 @@ def test_the_current_place_is_marked_below_its_address(client, login):
         ("/regions/holland-rijnland/roadmap/steps/3/", "Stappenplan"),
         ("/regions/holland-rijnland/referrals/", "Aanmeldingen"),
         ("/regions/holland-rijnland/wegwijzer/", "Wegwijzer"),
-        ("/regions/holland-rijnland/learning/sessions/1/", "Scholing"),
-        ("/regions/holland-rijnland/mirror/", "Scholing"),
+        ("/regions/holland-rijnland/learning/sessions/1/", "Samen leren"),
+        ("/regions/holland-rijnland/mirror/", "Samen leren"),
     ]:
         marked = [
             label for _h, current, label in links(client.get(path).content.decode()) if current

@@ -1,21 +1,38 @@
-"""Every change to mirror conversations and their ideas, with its audit event."""
+"""Every change to mirror conversations, the forms of learning together and case discussions,
+with its audit event."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
 
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from nik.core import audit, notify
-from nik.core.models import AuditAction, Region, User
+from nik.core.models import AuditAction, Professional, Region, User
+from nik.families.models import Child, Consent, Family
 from nik.roadmap import actions as roadmap_actions
-from nik.roadmap.models import Proposal
+from nik.roadmap.models import ActionItem, Event, EventKind, Proposal
 
+from . import anonymity
 from .events import CaseworkEvent
-from .models import Idea, MirrorConversation, MirrorInterest, Outcome
+from .models import (
+    AgeBand,
+    CaseDiscussion,
+    Frequency,
+    Idea,
+    LearningForm,
+    Lesson,
+    MirrorConversation,
+    MirrorInterest,
+    Outcome,
+    Theme,
+)
 
 
 @transaction.atomic
@@ -175,3 +192,306 @@ def do_invite_parents(conversation: MirrorConversation, *, acting_user: User) ->
         sent=sent,
     )
     return sent
+
+
+# Learning together: the agreed forms and their meetings ---------------------------------------
+
+STEPS = {
+    Frequency.WEEKLY: relativedelta(weeks=1),
+    Frequency.FORTNIGHTLY: relativedelta(weeks=2),
+    Frequency.MONTHLY: relativedelta(months=1),
+    Frequency.SIX_WEEKLY: relativedelta(weeks=6),
+    Frequency.QUARTERLY: relativedelta(months=3),
+}
+DEFAULT_TIME = time(15, 0)
+MOST_AT_ONCE = 12
+
+
+@transaction.atomic
+def do_save_form(
+    form: LearningForm,
+    *,
+    acting_user: User,
+    members: Iterable[Professional] | None = None,
+    themes: Iterable[Theme] | None = None,
+) -> LearningForm:
+    new = form.pk is None
+    form.full_clean()
+    form.save()
+    if members is not None:
+        form.members.set(members)
+    if themes is not None:
+        form.themes.set(themes)
+    audit.record_write(
+        AuditAction.CREATE if new else AuditAction.UPDATE,
+        form,
+        form.region,
+        acting_user,
+        CaseworkEvent.FORM_SAVED,
+    )
+    return form
+
+
+@transaction.atomic
+def do_schedule_meetings(
+    form: LearningForm, *, first: date, count: int, invite: bool, acting_user: User
+) -> list[Event]:
+    """The next `count` meetings from the agreed frequency, as the roadmap's meetings (one
+    calendar, one .ics). A day that already has a meeting of this form is skipped, so a second
+    click adds nothing twice."""
+    if not form.schedulable:
+        raise ValidationError(_("This form meets when asked; there is nothing to schedule."))
+    if not 1 <= count <= MOST_AT_ONCE:
+        raise ValidationError(
+            _("Schedule between 1 and %(n)s meetings at once.") % {"n": MOST_AT_ONCE}
+        )
+    if first < timezone.localdate():
+        raise ValidationError(_("The first meeting cannot be in the past."))
+    LearningForm.objects.select_for_update().get(pk=form.pk)
+    taken = {
+        timezone.localtime(starts).date()
+        for starts in form.meetings.values_list("starts_at", flat=True)
+    }
+    members = list(form.members.all())
+    made = []
+    for n in range(count):
+        day = first + STEPS[Frequency(form.frequency)] * n
+        if day in taken:
+            continue
+        starts = timezone.make_aware(datetime.combine(day, form.starts_at or DEFAULT_TIME))
+        event = roadmap_actions.do_save_event(
+            Event(
+                region=form.region,
+                kind=EventKind.LEARNING,
+                title=form.name,
+                starts_at=starts,
+                ends_at=starts + timedelta(minutes=form.minutes),
+                location=form.location,
+                description=form.description,
+            ),
+            acting_user=acting_user,
+            invitees=members,
+        )
+        form.meetings.add(event)
+        if invite:
+            roadmap_actions.do_send_invitations(event, acting_user=acting_user)
+        made.append(event)
+    audit.record_write(
+        AuditAction.CREATE,
+        form,
+        form.region,
+        acting_user,
+        CaseworkEvent.SCHEDULED,
+        meetings=len(made),
+    )
+    return made
+
+
+# Case discussions ---------------------------------------------------------------------------
+
+
+class NotAnonymous(ValidationError):
+    """The text holds what looks like a name or date of birth of one of the region's families."""
+
+    def __init__(self, found: list[str]) -> None:
+        super().__init__(
+            _("Names or dates that belong to a family of this region: %(found)s.")
+            % {"found": ", ".join(found)}
+        )
+        self.found = found
+
+
+def check_anonymous(discussion: CaseDiscussion, *, checked: bool, acting_user: User) -> list[str]:
+    """The names and dates of birth of the region's families in the case's free text. When there
+    are any and the author did not check them, the warning is logged (it stays logged, outside the
+    save's transaction) and `NotAnonymous` raised; nothing is saved."""
+    found = anonymity.identifiers(
+        discussion.region, (getattr(discussion, f) for f in CaseDiscussion.TEXT_FIELDS)
+    )
+    if found and not checked:
+        audit.record(
+            action=AuditAction.UPDATE,
+            event=CaseworkEvent.CASE_WARNED,
+            user=acting_user,
+            region=discussion.region,
+            object_type="casework.casediscussion",
+            object_id=discussion.pk or "",
+            details={"found": len(found)},
+        )
+        raise NotAnonymous(found)
+    return found
+
+
+def do_save_discussion(
+    discussion: CaseDiscussion, *, checked: bool, acting_user: User
+) -> CaseDiscussion:
+    """Save a case discussion. Its free text is read by everyone at the meeting: when it holds a
+    name or date of birth of one of the region's families, the author is warned and nothing is
+    saved, unless they checked it and save anyway (`checked`)."""
+    found = check_anonymous(discussion, checked=checked, acting_user=acting_user)
+    with transaction.atomic():
+        return _save_discussion(discussion, acting_user=acting_user, checked_anyway=bool(found))
+
+
+def _save_discussion(
+    discussion: CaseDiscussion, *, acting_user: User, checked_anyway: bool
+) -> CaseDiscussion:
+    new = discussion.pk is None
+    if new:
+        discussion.created_by = acting_user
+    discussion.attendance = {k: int(v) for k, v in discussion.attendance.items() if int(v) > 0}
+    discussion.full_clean(exclude=["follow_ups"])
+    discussion.save()
+    audit.record_write(
+        AuditAction.CREATE if new else AuditAction.UPDATE,
+        discussion,
+        discussion.region,
+        acting_user,
+        CaseworkEvent.CASE_SAVED,
+        checked_anyway=checked_anyway,
+    )
+    return discussion
+
+
+def has_team_consent(family: Family) -> bool:
+    """The parents agreed that the care team shares their family's data (an active consent)."""
+    return Consent.objects.active().filter(family=family).exists()
+
+
+def describe_case(discussion: CaseDiscussion, family: Family) -> None:
+    """The anonymised case follows the linked child: its age band and condition category."""
+    child = Child.objects.filter(family=family).first()
+    if child is not None:
+        discussion.age_band = AgeBand.of(child.age())
+        discussion.condition_category = child.condition_category or discussion.condition_category
+    elif not discussion.age_band:
+        discussion.age_band = AgeBand.CHILD
+
+
+@transaction.atomic
+def do_link_family(
+    discussion: CaseDiscussion, family: Family, *, acting_user: User
+) -> CaseDiscussion:
+    """Link the case to a family that `acting_user` opened through the families' door; only with
+    the care team's consent. The age band and condition category follow the child."""
+    if family.region_id != discussion.region_id:
+        raise ValidationError(_("This family is not in the region of the case discussion."))
+    if not has_team_consent(family):
+        raise ValidationError(
+            _("The parents have not (or no longer) agreed that the care team shares their data.")
+        )
+    discussion.family = family
+    describe_case(discussion, family)
+    discussion.save(update_fields=["family", "age_band", "condition_category", "updated_at"])
+    audit.record(
+        action=AuditAction.UPDATE,
+        event=CaseworkEvent.CASE_LINKED,
+        user=acting_user,
+        region=discussion.region,
+        object_type="casework.casediscussion",
+        object_id=discussion.pk,
+        subject_family_id=family.pk,
+    )
+    return discussion
+
+
+@transaction.atomic
+def do_unlink_family(discussion: CaseDiscussion, *, acting_user: User) -> CaseDiscussion:
+    family_id = discussion.family_id
+    discussion.family = None
+    discussion.save(update_fields=["family", "updated_at"])
+    audit.record(
+        action=AuditAction.UPDATE,
+        event=CaseworkEvent.CASE_UNLINKED,
+        user=acting_user,
+        region=discussion.region,
+        object_type="casework.casediscussion",
+        object_id=discussion.pk,
+        subject_family_id=family_id,
+    )
+    return discussion
+
+
+@transaction.atomic
+def do_add_follow_up(
+    discussion: CaseDiscussion, *, what: str, owner: User, due: date, acting_user: User
+) -> ActionItem:
+    """A follow-up action is an action item of the meeting: on its owner's start page and in the
+    reminders, like every other."""
+    found = anonymity.identifiers(discussion.region, [what])
+    if found:
+        raise NotAnonymous(found)
+    item = roadmap_actions.do_add_action_item(
+        discussion.meeting, what=what.strip(), owner=owner, due=due, acting_user=acting_user
+    )
+    discussion.follow_ups.add(item)
+    audit.record_write(
+        AuditAction.UPDATE,
+        discussion,
+        discussion.region,
+        acting_user,
+        CaseworkEvent.FOLLOW_UP,
+        action_item=item.pk,
+    )
+    notify.send_once(
+        f"case.follow_up:{item.pk}",
+        to=[owner.email],
+        subject=_("A follow-up action for you from a case discussion"),
+        body=_("From the case discussion at '%(meeting)s': %(what)s. Please do this by %(due)s.")
+        % {
+            "meeting": discussion.meeting.title,
+            "what": item.what,
+            "due": date_format(due, "j F Y"),
+        },
+    )
+    return item
+
+
+@transaction.atomic
+def do_add_lesson(discussion: CaseDiscussion, *, text: str, acting_user: User) -> Lesson:
+    found = anonymity.identifiers(discussion.region, [text])
+    if found:
+        raise NotAnonymous(found)
+    lesson = Lesson.objects.create(discussion=discussion, text=text.strip())
+    audit.record_write(
+        AuditAction.CREATE, lesson, discussion.region, acting_user, CaseworkEvent.LESSON_ADDED
+    )
+    return lesson
+
+
+@transaction.atomic
+def do_lesson_to_proposal(lesson: Lesson, *, acting_user: User) -> Proposal:
+    """One click: the lesson goes to the steering group as a step-10 proposal, linked both ways,
+    so the way from this discussion to a changed agreement or plan can be followed."""
+    locked = (
+        Lesson.objects.select_for_update().select_related("discussion__meeting").get(pk=lesson.pk)
+    )
+    if locked.proposal_id is not None:
+        raise ValidationError(_("This lesson went to the steering group already."))
+    discussion = locked.discussion
+    proposal = roadmap_actions.do_save_proposal(
+        Proposal(
+            region=discussion.region,
+            title=locked.text[:200],
+            lesson=_("Learnt in a case discussion (%(case)s) at '%(meeting)s' on %(day)s.")
+            % {
+                "case": discussion.summary,
+                "meeting": discussion.meeting.title,
+                "day": date_format(timezone.localtime(discussion.meeting.starts_at), "j F Y"),
+            },
+            proposal=locked.text,
+            event=discussion.meeting,
+        ),
+        acting_user=acting_user,
+    )
+    locked.proposal = proposal
+    locked.save(update_fields=["proposal"])
+    audit.record_write(
+        AuditAction.UPDATE,
+        locked,
+        discussion.region,
+        acting_user,
+        CaseworkEvent.LESSON_PROPOSED,
+        proposal=proposal.pk,
+    )
+    return proposal

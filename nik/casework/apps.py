@@ -9,9 +9,24 @@ class CaseworkConfig(AppConfig):
     verbose_name = _("Learning from families and cases")
 
     def ready(self) -> None:
+        from nik.core.models import Role
+        from nik.core.nav import Place
+        from nik.core.nav import register as place
         from nik.core.panels import register
 
         from .panels import PANELS
 
         for panel in PANELS:
             register(panel)
+        place(
+            Place(
+                "learning",
+                65,
+                _("Learning together"),
+                "casework:together",
+                roles=frozenset(Role.in_network()),
+                per_region=True,
+                # Training, case discussions and mirror conversations are its parts.
+                also=("/regions/{slug}/learning/", "/regions/{slug}/mirror/"),
+            )
+        )

@@ -1,7 +1,13 @@
-"""Learning from families and cases (steps 1, 9 and 10): mirror conversations with parents, whose
-ideas are followed to an outcome. Case discussions come here too (issue 15, still to build).
+"""Learning from families and cases (steps 1, 5, 8, 9 and 10).
 
-No parent is named: a conversation records how many parents came, never who.
+- Mirror conversations with parents, whose ideas are followed to an outcome. No parent is named:
+  a conversation records how many parents came, never who.
+- The forms of learning together the network agreed (MDO, case discussion, intervision group,
+  advice line) with their frequency; their meetings are the roadmap's meetings (one calendar).
+- Case discussions in the seed's format, held at such a meeting. A case is anonymous (age band,
+  condition category) or linked to a family; the link is shown only to those the families' door
+  lets through, everyone else reads the anonymised case. Follow-up actions are the meeting's action
+  items (start page, reminders); lessons become step-10 proposals.
 """
 
 from __future__ import annotations
@@ -11,8 +17,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nik.core.models import Region, User
-from nik.roadmap.models import Proposal
+from nik.core.models import Professional, Region, User
+from nik.families.models import Family
+from nik.network.models import ConditionCategory
+from nik.roadmap.models import ActionItem, Event, Proposal
 
 
 class Theme(models.Model):
@@ -122,3 +130,180 @@ class MirrorInterest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.region}"
+
+
+# Learning together (steps 5, 8 and 10) -----------------------------------------------------
+
+
+class FormKind(models.TextChoices):
+    MDO = "mdo", _("multidisciplinary meeting (MDO)")
+    CASE = "case", _("case discussion")
+    INTERVISION = "intervision", _("intervision group")
+    ADVICE = "advice", _("advice line for professionals")
+
+
+class Frequency(models.TextChoices):
+    WEEKLY = "weekly", _("every week")
+    FORTNIGHTLY = "fortnightly", _("every two weeks")
+    MONTHLY = "monthly", _("every month")
+    SIX_WEEKLY = "six_weekly", _("every six weeks")
+    QUARTERLY = "quarterly", _("every quarter")
+    ON_REQUEST = "on_request", _("when asked")
+
+
+class LearningForm(models.Model):
+    """A form of learning together the network agreed on (step 5), with how often it meets.
+
+    An intervision group is a form with its own members and themes. The meetings are the roadmap's
+    meetings, scheduled from this agreement."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="learning_forms")
+    kind = models.CharField(_("form"), max_length=12, choices=FormKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    frequency = models.CharField(
+        _("how often"), max_length=12, choices=Frequency.choices, default=Frequency.MONTHLY
+    )
+    starts_at = models.TimeField(_("time"), null=True, blank=True)
+    minutes = models.PositiveSmallIntegerField(_("duration in minutes"), default=90)
+    location = models.CharField(_("place or online link"), max_length=250, blank=True)
+    description = models.TextField(_("what we agreed"), blank=True)
+    members = models.ManyToManyField(
+        Professional,
+        verbose_name=_("members (invited each time)"),
+        blank=True,
+        related_name="learning_forms",
+    )
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
+    meetings = models.ManyToManyField(Event, blank=True, related_name="learning_forms")
+    active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("form of learning together")
+        verbose_name_plural = _("forms of learning together")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def schedulable(self) -> bool:
+        return self.frequency != Frequency.ON_REQUEST
+
+
+class AgeBand(models.TextChoices):
+    BABY = "0-1", _("under 1 year")
+    TODDLER = "1-4", _("1 to 4 years")
+    CHILD = "4-12", _("4 to 12 years")
+    TEEN = "12-18", _("12 to 18 years")
+    ADULT = "18+", _("18 years or older")
+
+    @classmethod
+    def of(cls, age: int) -> AgeBand:
+        for band, upper in ((cls.BABY, 1), (cls.TODDLER, 4), (cls.CHILD, 12), (cls.TEEN, 18)):
+            if age < upper:
+                return band
+        return cls.ADULT
+
+
+class CaseDiscussion(models.Model):
+    """One case discussed at a meeting, in the seed's format (step 8's registration).
+
+    The free text is written so that everyone at the meeting may read it: no names, dates of birth
+    or addresses (checked before saving). The link to a family, when there is one, is a separate
+    field that only the family's own team sees (through the families' door)."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="case_discussions")
+    meeting = models.ForeignKey(
+        Event,
+        verbose_name=_("meeting"),
+        on_delete=models.PROTECT,
+        related_name="case_discussions",
+    )
+    presenter = models.ForeignKey(
+        User, verbose_name=_("presented by"), on_delete=models.PROTECT, related_name="+"
+    )
+    age_band = models.CharField(_("age"), max_length=5, choices=AgeBand.choices)
+    condition_category = models.CharField(
+        _("condition category"), max_length=10, choices=ConditionCategory.choices, blank=True
+    )
+    family = models.ForeignKey(
+        Family,
+        verbose_name=_("family"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="case_discussions",
+    )
+    question = models.TextField(_("the presenter's question"))
+    picture = models.TextField(
+        _("the picture, built with open questions"),
+        blank=True,
+        help_text=_("What the group learnt by asking open questions, without judging."),
+    )
+    main_issues = models.TextField(_("main issues"), blank=True)
+    side_issues = models.TextField(_("side issues"), blank=True)
+    feedback = models.TextField(_("feedback on the question"), blank=True)
+    advice = models.TextField(_("advice"), blank=True)
+    learned = models.TextField(_("what the presenter learnt"), blank=True)
+    network_role = models.TextField(_("the network's role, analysed together"), blank=True)
+    attendance = models.JSONField(
+        _("attendance by discipline"), default=dict, blank=True
+    )  # {discipline name: number of people}
+    follow_ups = models.ManyToManyField(
+        ActionItem, verbose_name=_("follow-up actions"), blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    TEXT_FIELDS = (
+        "question",
+        "picture",
+        "main_issues",
+        "side_issues",
+        "feedback",
+        "advice",
+        "learned",
+        "network_role",
+    )
+
+    class Meta:
+        ordering = ["-meeting__starts_at", "-pk"]
+        verbose_name = _("case discussion")
+        verbose_name_plural = _("case discussions")
+        indexes = [models.Index(fields=["region", "-created_at"], name="case_region_created")]
+
+    def __str__(self) -> str:
+        return self.summary
+
+    @property
+    def summary(self) -> str:
+        """The anonymised case in a few words: age band and condition category."""
+        parts = [str(self.get_age_band_display())]
+        if self.condition_category:
+            parts.append(str(self.get_condition_category_display()))
+        return ", ".join(parts)
+
+    @property
+    def attendance_total(self) -> int:
+        return sum(int(n) for n in self.attendance.values())
+
+
+class Lesson(models.Model):
+    """What the network learnt from a case discussion, on its way to policy (step 10)."""
+
+    discussion = models.ForeignKey(CaseDiscussion, on_delete=models.CASCADE, related_name="lessons")
+    text = models.CharField(_("lesson for the network"), max_length=500)
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.SET_NULL, null=True, blank=True, related_name="lessons"
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    def __str__(self) -> str:
+        return self.text

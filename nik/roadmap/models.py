@@ -271,6 +271,7 @@ class EventKind(models.TextChoices):
     KICK_OFF = "kick_off", _("kick-off")
     NETWORK = "network", _("network meeting")
     STEERING = "steering", _("steering group")
+    LEARNING = "learning", _("learning together")
     OTHER = "other", _("other")
 
 

@@ -134,7 +134,11 @@ STEPS: list[Step] = [
                 "What message is central to the leaflet, and does it fit a wider communication plan?"
             ),
         ],
-        [(_("Milestones"), "roadmap:milestones"), (_("Wegwijzer"), "directory:regional")],
+        [
+            (_("Milestones"), "roadmap:milestones"),
+            (_("Wegwijzer"), "directory:regional"),
+            (_("Learning together"), "casework:together"),
+        ],
     ),
     Step(
         6,
@@ -187,7 +191,11 @@ STEPS: list[Step] = [
             _("Are we together doing the right things for our goals?"),
             _("How many children are in the network, and is that what we expected?"),
         ],
-        [(_("Referrals"), "families:referrals"), (_("Questions"), "families:inquiries")],
+        [
+            (_("Referrals"), "families:referrals"),
+            (_("Questions"), "families:inquiries"),
+            (_("Learning together"), "casework:together"),
+        ],
     ),
     Step(
         9,
@@ -228,6 +236,10 @@ STEPS: list[Step] = [
                 "Do you switch enough between practice and directors, and does what you learn come back into earlier steps?"
             )
         ],
-        [(_("Lessons and proposals"), "roadmap:proposals"), (_("Meetings"), "roadmap:events")],
+        [
+            (_("Lessons and proposals"), "roadmap:proposals"),
+            (_("Meetings"), "roadmap:events"),
+            (_("Case discussions"), "casework:together"),
+        ],
     ),
 ]

@@ -1,0 +1,147 @@
+"""Is a case really anonymous? Free text is checked for the names and dates of birth of the
+region's families before it is saved (a warning, the author decides).
+
+Only words written with a capital are taken as names (so "de bakker" in a sentence is no name,
+"Bakker" is); a name of up to four words is found as a whole ("de Vries", "Fatima el Amrani").
+Dates are read in the ways people write them (12-3-2019, 12/03/2019, 2019-03-12, 12 maart 2019,
+12 March 2019) and compared with the dates of birth of the region's children and their brothers
+and sisters. The query reads only the rows whose name or date the text contains.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from django.db.models import Q
+from django.db.models.functions import Lower
+
+from nik.core.models import Region
+from nik.families.models import Child, Family, Guardian, Sibling
+
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januari", "january", "jan"),
+            ("februari", "february", "feb"),
+            ("maart", "march", "mrt", "mar"),
+            ("april", "apr"),
+            ("mei", "may"),
+            ("juni", "june", "jun"),
+            ("juli", "july", "jul"),
+            ("augustus", "august", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "october", "okt", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+WORD_DATE = re.compile(r"\b(\d{1,2})\s+([a-zA-Z]+)\.?\s+(\d{4})\b")
+FAMILY_WORDS = ("familie ", "gezin ", "fam. ", "family ")
+LONGEST_NAME = 4
+
+
+def _phrases(text: str) -> set[str]:
+    """Runs of one to four words with at least one capital, lowercased."""
+    words = [(m.group(), m.group()[:1].isupper()) for m in WORD.finditer(text)]
+    found: set[str] = set()
+    for start in range(len(words)):
+        for end in range(start + 1, min(start + LONGEST_NAME, len(words)) + 1):
+            run = words[start:end]
+            if any(capital for _w, capital in run) and run[-1][1]:
+                found.add(" ".join(w for w, _c in run).lower())
+    return found
+
+
+def _dates(text: str) -> dict[date, str]:
+    found: dict[date, str] = {}
+
+    def add(year: str, month: str | int | None, day: str, written: str) -> None:
+        if month is None:
+            return
+        try:
+            found[date(int(year), int(month), int(day))] = written
+        except ValueError:
+            return
+
+    for m in NUMERIC_DATE.finditer(text):
+        add(m.group(3), m.group(2), m.group(1), m.group())
+    for m in ISO_DATE.finditer(text):
+        add(m.group(1), m.group(2), m.group(3), m.group())
+    for m in WORD_DATE.finditer(text):
+        add(m.group(3), MONTHS.get(m.group(2).lower()), m.group(1), m.group())
+    return found
+
+
+def identifiers(region: Region, texts: Iterable[str]) -> list[str]:
+    """The words in `texts` that are a name or a date of birth of one of the region's families.
+
+    Returned as the author wrote them (sorted, each once); never which family they belong to."""
+    text = "\n".join(t for t in texts if t)
+    phrases = _phrases(text)
+    dates = _dates(text)
+    hits: set[str] = set()
+    if phrases:
+        lowered = list(phrases)
+        children = (
+            Child.objects.filter(family__region=region)
+            .annotate(first=Lower("first_name"), last=Lower("last_name"))
+            .filter(Q(first__in=lowered) | Q(last__in=lowered))
+            .values_list("first", "last")
+        )
+        for first, last in children:
+            hits.update(p for p in (first, last) if p in phrases)
+        guardians = (
+            Guardian.objects.filter(family__region=region)
+            .annotate(n=Lower("name"))
+            .filter(n__in=lowered)
+            .values_list("n", flat=True)
+        )
+        hits.update(guardians)
+        siblings = (
+            Sibling.objects.filter(family__region=region)
+            .annotate(n=Lower("first_name"))
+            .filter(n__in=lowered)
+            .values_list("n", flat=True)
+        )
+        hits.update(siblings)
+        family_names = lowered + [w + p for p in lowered for w in FAMILY_WORDS]
+        for name in (
+            Family.objects.filter(region=region)
+            .annotate(n=Lower("name"))
+            .filter(n__in=family_names)
+            .values_list("n", flat=True)
+        ):
+            for prefix in ("", *FAMILY_WORDS):
+                if name.startswith(prefix) and name[len(prefix) :] in phrases:
+                    hits.add(name[len(prefix) :])
+    written = sorted(_written(text, hits))
+    if dates:
+        born = set(
+            Child.objects.filter(family__region=region, date_of_birth__in=list(dates)).values_list(
+                "date_of_birth", flat=True
+            )
+        ) | set(
+            Sibling.objects.filter(
+                family__region=region, date_of_birth__in=list(dates)
+            ).values_list("date_of_birth", flat=True)
+        )
+        written += sorted(dates[day] for day in born if day is not None)
+    return written
+
+
+def _written(text: str, lowered: set[str]) -> set[str]:
+    """Each hit as it stands in the text (its first occurrence)."""
+    out = set()
+    for hit in lowered:
+        m = re.search(r"(?<!\w)" + re.escape(hit) + r"(?!\w)", text, flags=re.IGNORECASE)
+        out.add(m.group() if m else hit)
+    return out
