@@ -115,6 +115,30 @@ def test_the_demo_wegwijzer_has_150_services_some_stale(demo_data):
     assert near_leiden[0].city == "Leiden"
 
 
+def test_the_first_network_learns_together_from_twelve_cases(demo_data):
+    """Issue 15's demo: forms with a year of meetings, 12 case discussions (3 linked to a family
+    with consent, none with a name of a family in its text), lessons on their way to policy."""
+    from nik.casework.anonymity import identifiers
+    from nik.casework.models import CaseDiscussion, FormKind, LearningForm
+    from nik.families.models import Consent
+    from nik.roadmap.models import AgreementChange
+
+    hr = Region.objects.get(slug="holland-rijnland")
+    kinds = set(LearningForm.objects.filter(region=hr).values_list("kind", flat=True))
+    assert kinds == set(FormKind.values)
+    assert LearningForm.objects.get(region=hr, kind=FormKind.MDO).meetings.count() == 14
+    cases = CaseDiscussion.objects.filter(region=hr)
+    assert cases.count() == 12
+    linked = cases.filter(family__isnull=False)
+    assert linked.count() == 3
+    assert all(Consent.objects.active().filter(family=c.family).exists() for c in linked)
+    for case in cases:
+        assert identifiers(hr, [getattr(case, f) for f in case.TEXT_FIELDS]) == []
+    assert AgreementChange.objects.filter(proposal__lessons__discussion__region=hr).exists()
+    for region in Region.objects.exclude(pk=hr.pk):
+        assert region.learning_forms.count() == 1
+
+
 def test_demo_accounts_follow_the_naming_rule(demo_data):
     user = User.objects.get(email="coordinator@holland-rijnland.example")
     assert user.check_password(demo.DEMO_PASSWORD)

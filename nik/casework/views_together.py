@@ -22,44 +22,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nik.core import access, audit
+from nik.core import access
 from nik.core.auth import AuthedRequest
-from nik.core.events import CoreEvent
-from nik.core.models import AuditAction, AuditOutcome, DisciplineCode, Membership, Region, Role
+from nik.core.models import AuditAction, DisciplineCode, Region
 from nik.families import access as family_access
 from nik.families.models import Family
 from nik.roadmap.models import Event, EventKind
 
 from . import actions
+from .access import open_region_for_cases, works_in
 from .forms import DiscussionForm, FollowUpForm, LearningFormForm, LessonForm, ScheduleForm
 from .models import CaseDiscussion, FormKind, LearningForm, Lesson
 
-WORKING = [Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER]
 PER_PAGE = 25
-
-
-def works_in(user: Any, region: Region) -> bool:
-    return Membership.objects.filter(user=user, region=region, role__in=WORKING).exists()
-
-
-def open_region_for_cases(user: Any, slug: str, purpose: str) -> Region:
-    """A region whose case discussions the user may read: they work in its network. Others who
-    may open the region (steering, national) are refused, and the refusal is logged."""
-    region = access.open_region(user, slug, purpose)
-    if not works_in(user, region):
-        audit.record(
-            action=AuditAction.VIEW,
-            event=CoreEvent.REFUSED,
-            outcome=AuditOutcome.DENIED,
-            user=user,
-            region=region,
-            object_type="casework.casediscussion",
-            object_id=region.slug,
-            purpose=purpose,
-            details={"reason": "not_working_in_region"},
-        )
-        raise PermissionDenied
-    return region
 
 
 def can_edit_discussion(user: Any, discussion: CaseDiscussion) -> bool:

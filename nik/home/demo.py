@@ -49,5 +49,6 @@ def load(seed: int = SEED) -> list[DemoAccount]:
             casework_demo.populate(region, users[Role.COORDINATOR], users[Role.MEMBER])
     directory_demo.populate(rng)
     learning_demo.populate(regions, seed + 7)  # its own numbers: the others' data stays the same
+    casework_demo.populate_together(regions, seed + 8)
     accounts += core_demo.national_accounts(fake)
     return accounts

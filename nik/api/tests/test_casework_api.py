@@ -69,3 +69,82 @@ def test_another_region_is_404_and_the_count_does_not_grow(
         Idea.objects.create(conversation=more, text="idee")
     with django_assert_max_num_queries(len(few.captured_queries)):
         get(client, path, token)
+
+
+# Case discussions -----------------------------------------------------------------------------
+
+
+def _case(region, meeting, presenter, **extra):
+    from nik.casework.models import CaseDiscussion
+
+    return CaseDiscussion.objects.create(
+        region=region,
+        meeting=meeting,
+        presenter=presenter,
+        age_band="4-12",
+        question="Wie houdt het overzicht?",
+        attendance={"nurse": 2},
+        **extra,
+    )
+
+
+@pytest.fixture
+def meeting(region):
+    from nik.roadmap.models import Event
+
+    starts = timezone.now() - timedelta(days=3)
+    return Event.objects.create(
+        region=region,
+        kind="learning",
+        title="MDO",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=1),
+    )
+
+
+def test_case_discussions_are_anonymised_except_for_the_familys_team(
+    client, region, family, coordinator, member, steering, meeting, capsys
+):
+    from nik.core.events import CoreEvent
+    from nik.core.models import AuditSubject
+
+    _case(region, meeting, coordinator, family=family)
+    where = f"/api/v1/regions/{region.slug}/case-discussions"
+    [seen] = get(client, where, token_for(coordinator, capsys)).json()["items"]
+    assert seen["family"] == {"id": family.pk, "name": family.name}
+    assert seen["attendance"] == {"nurse": 2} and seen["age_band"] == "4-12"
+    shown = AuditSubject.objects.filter(family_id=family.pk, event__event=CoreEvent.LISTED)
+    assert shown.filter(event__user=coordinator).count() == 1  # the family shown, logged
+    [anonymous] = get(client, where, token_for(member, capsys)).json()["items"]
+    assert anonymous["family"] is None and family.name not in str(anonymous)
+    assert anonymous["question"] == "Wie houdt het overzicht?"
+    assert not shown.filter(event__user=member).exists()
+    assert get(client, where, token_for(steering, capsys)).status_code == 403
+
+
+def test_the_case_list_does_not_grow_in_queries(
+    client, region, family, coordinator, member, meeting, capsys
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from nik.casework.models import Lesson
+
+    token = token_for(coordinator, capsys)
+    where = f"/api/v1/regions/{region.slug}/case-discussions"
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert get(client, where, token).status_code == 200
+        return len(captured.captured_queries)
+
+    def add(n: int) -> None:
+        for i in range(n):
+            case = _case(region, meeting, member, family=family if i % 2 else None)
+            Lesson.objects.create(discussion=case, text="les")
+
+    add(2)
+    count()  # the token's first use is written once
+    few = count()
+    add(8)
+    assert count() == few
