@@ -391,6 +391,7 @@ def do_link_family(
         object_type="casework.casediscussion",
         object_id=discussion.pk,
         subject_family_id=family.pk,
+        purpose="link case discussion",
     )
     return discussion
 
@@ -408,6 +409,7 @@ def do_unlink_family(discussion: CaseDiscussion, *, acting_user: User) -> CaseDi
         object_type="casework.casediscussion",
         object_id=discussion.pk,
         subject_family_id=family_id,
+        purpose="unlink case discussion",
     )
     return discussion
 

@@ -120,14 +120,14 @@ CASES = [
     ),
     (
         "4-12",
-        "5",
+        "serious",
         "Broer en zus krijgen weinig aandacht; wat kan de school doen?",
         "De pedagoog geeft de leerkracht tips; een brusjesgroep in de regio.",
         "",
     ),
     (
         "12-18",
-        "6",
+        "2",
         "Hoe plannen we de overgang naar de volwassenenzorg op tijd?",
         "Op 16 jaar de eerste afspraak met het volwasseneninternisme.",
         "Transitie vanaf 16 jaar op de agenda van elke evaluatie",
@@ -136,8 +136,8 @@ CASES = [
     ("4-12", "1", "Hoe stemmen we de nachtzorg af tussen twee thuiszorgorganisaties?", "", ""),
     ("1-4", "3", "Wat doen we als de ouders een andere taal spreken?", "Tolk bij elk gesprek.", ""),
     ("12-18", "4", "Hoe betrekken we de jongere zelf bij het plan?", "", ""),
-    ("4-12", "5", "Wie ondersteunt het gezin na het overlijden van opa?", "", ""),
-    ("1-4", "6", "Hoe vinden we een kinderdagverblijf dat de zorg aankan?", "", ""),
+    ("4-12", "serious", "Wie ondersteunt het gezin na het overlijden van opa?", "", ""),
+    ("1-4", "serious", "Hoe vinden we een kinderdagverblijf dat de zorg aankan?", "", ""),
 ]
 
 
@@ -156,7 +156,7 @@ def populate_together(regions: list[Region], seed: int) -> None:
     from .models import CaseDiscussion, FormKind, Frequency, LearningForm, Lesson
 
     rng = random.Random(seed)
-    now = timezone.now().replace(hour=15, minute=0, second=0, microsecond=0)
+    now = timezone.localtime().replace(hour=15, minute=0, second=0, microsecond=0)
 
     def meetings(form: LearningForm, starts: list[int]) -> list[Event]:
         made = []

@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from nik.core.forms import label_with, model_choice
@@ -86,7 +87,8 @@ class LearningFormForm(forms.ModelForm):
 
 class ScheduleForm(forms.Form):
     first = forms.DateField(
-        label=_("First meeting"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("First meeting"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     count = forms.IntegerField(label=_("Number of meetings"), min_value=1, max_value=12, initial=6)
     invite = forms.BooleanField(
@@ -141,10 +143,10 @@ class DiscussionForm(forms.ModelForm):
             del self.fields["condition_category"]
         for code, label in DisciplineCode.choices:
             self.fields[f"att_{code}"] = forms.IntegerField(
-                label=label, min_value=0, max_value=200, required=False
+                label=capfirst(label), min_value=0, max_value=200, required=False
             )
         self.fields["att_other"] = forms.IntegerField(
-            label=_("other"), min_value=0, max_value=200, required=False
+            label=capfirst(_("other")), min_value=0, max_value=200, required=False
         )
         for code, n in (self.instance.attendance or {}).items():
             if f"att_{code}" in self.fields:
@@ -167,7 +169,9 @@ class DiscussionForm(forms.ModelForm):
 class FollowUpForm(forms.Form):
     what = forms.CharField(label=_("Follow-up action"), max_length=250)
     owner: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Owner"), queryset=None)
-    due = forms.DateField(label=_("By when"), widget=forms.DateInput(attrs={"type": "date"}))
+    due = forms.DateField(
+        label=_("By when"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -282,7 +282,9 @@ class CaseDiscussion(models.Model):
     def summary(self) -> str:
         """The anonymised case in a few words: age band and condition category."""
         parts = [str(self.get_age_band_display())]
-        if self.condition_category:
+        if self.condition_category.isdigit():
+            parts.append(_("category %(n)s") % {"n": self.condition_category})
+        elif self.condition_category:
             parts.append(str(self.get_condition_category_display()))
         return ", ".join(parts)
 

@@ -73,6 +73,11 @@ PURPOSES: dict[str, Any] = {
     "intake": _("worked on the referral"),
     "refer a family": _("worked on the referral"),
     "answer a question": _("answered a question"),
+    "case discussion": _("looked at a case discussion of the network about your child"),
+    "link case discussion": _(
+        "discussed your child's situation with the network (case discussion)"
+    ),
+    "unlink case discussion": _("took your family's name off a case discussion"),
     "api family": _("fetched your details through a linked care system"),
     "api access log": _("fetched this overview through a linked care system"),
     "api": _("fetched your details through a linked care system"),

@@ -372,6 +372,16 @@ def test_linking_needs_the_door_and_the_care_teams_consent(
     found = CaseDiscussion.objects.get()
     assert found.family == family and found.age_band == "4-12"  # born 2017: from the child
     assert AuditEvent.objects.filter(event="case.linked", subject_family_id=family.pk).exists()
+    # The parents read it in their overview of who looked at their details, in plain words.
+    from nik.families.selectors import access_overview
+
+    told = [
+        d
+        for _day, visits in access_overview(family, for_family=True)
+        for v in visits
+        for d in v.did
+    ]
+    assert "heeft de situatie van jullie kind besproken in het netwerk (casusbespreking)" in told
     # A family of another region named in the form is refused like one in a URL.
     elsewhere = FamilyFactory(region=other_region)
     assert (
