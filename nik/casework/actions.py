@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from nik.core import audit, notify
+from nik.core.concurrency import claim
 from nik.core.models import AuditAction, Professional, Region, User
 from nik.families.models import Child, Consent, Family
 from nik.roadmap import actions as roadmap_actions
@@ -214,8 +215,10 @@ def do_save_form(
     acting_user: User,
     members: Iterable[Professional] | None = None,
     themes: Iterable[Theme] | None = None,
+    seen_version: int | None = None,
 ) -> LearningForm:
     new = form.pk is None
+    claim(form, seen_version, ["kind", "name", "frequency", "starts_at", "minutes", "location"])
     form.full_clean()
     form.save()
     if members is not None:
@@ -323,13 +326,19 @@ def check_anonymous(discussion: CaseDiscussion, *, checked: bool, acting_user: U
 
 
 def do_save_discussion(
-    discussion: CaseDiscussion, *, checked: bool, acting_user: User
+    discussion: CaseDiscussion,
+    *,
+    checked: bool,
+    acting_user: User,
+    seen_version: int | None = None,
 ) -> CaseDiscussion:
     """Save a case discussion. Its free text is read by everyone at the meeting: when it holds a
     name or date of birth of one of the region's families, the author is warned and nothing is
     saved, unless they checked it and save anyway (`checked`)."""
     found = check_anonymous(discussion, checked=checked, acting_user=acting_user)
     with transaction.atomic():
+        # Two people editing the same case: the second save is stopped and told what changed.
+        claim(discussion, seen_version, [*CaseDiscussion.TEXT_FIELDS, "age_band", "meeting"])
         return _save_discussion(discussion, acting_user=acting_user, checked_anyway=bool(found))
 
 

@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from nik.core.concurrency import VersionedForm
 from nik.core.forms import label_with, model_choice
 from nik.core.models import DisciplineCode, Membership, Professional, Region, Role, User
 from nik.roadmap.models import Event
@@ -54,7 +55,7 @@ class ActionForm(forms.Form):
         ).order_by("full_name")
 
 
-class LearningFormForm(forms.ModelForm):
+class LearningFormForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = LearningForm
         fields = [
@@ -105,7 +106,7 @@ def working_people(region: Region) -> QuerySet[User]:
     ).order_by("full_name")
 
 
-class DiscussionForm(forms.ModelForm):
+class DiscussionForm(VersionedForm, forms.ModelForm):
     """The seed's format, with attendance by discipline (one number per discipline)."""
 
     checked = forms.BooleanField(

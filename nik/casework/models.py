@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nik.core.concurrency import Versioned
 from nik.core.models import Professional, Region, User
 from nik.families.models import Family
 from nik.network.models import ConditionCategory
@@ -151,7 +152,7 @@ class Frequency(models.TextChoices):
     ON_REQUEST = "on_request", _("when asked")
 
 
-class LearningForm(models.Model):
+class LearningForm(Versioned):
     """A form of learning together the network agreed on (step 5), with how often it meets.
 
     An intervision group is a form with its own members and themes. The meetings are the roadmap's
@@ -205,7 +206,7 @@ class AgeBand(models.TextChoices):
         return cls.ADULT
 
 
-class CaseDiscussion(models.Model):
+class CaseDiscussion(Versioned):
     """One case discussed at a meeting, in the seed's format (step 8's registration).
 
     The free text is written so that everyone at the meeting may read it: no names, dates of birth

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from nik.core import access
 from nik.core.auth import AuthedRequest
+from nik.core.concurrency import save_or_explain
 from nik.core.models import AuditAction, DisciplineCode, Region
 from nik.families import access as family_access
 from nik.families.models import Family
@@ -99,17 +100,22 @@ def form_edit(request: AuthedRequest, slug: str, pk: int | None = None) -> HttpR
         saved = form.save(commit=False)
         saved.region = region
         try:
-            actions.do_save_form(
-                saved,
-                acting_user=request.user,
-                members=form.cleaned_data["members"],
-                themes=form.cleaned_data["themes"],
+            done = save_or_explain(
+                form,
+                lambda: actions.do_save_form(
+                    saved,
+                    acting_user=request.user,
+                    members=form.cleaned_data["members"],
+                    themes=form.cleaned_data["themes"],
+                    seen_version=form.seen_version(),
+                ),
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("The form of learning together is saved."))
-            return redirect("casework:form", slug=slug, pk=saved.pk)
+            if done is not None:
+                messages.success(request, _("The form of learning together is saved."))
+                return redirect("casework:form", slug=slug, pk=saved.pk)
     return render(
         request,
         "casework/form_edit.html",
@@ -309,16 +315,23 @@ def discussion_edit(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         discussion = form.save(commit=False)
         discussion.attendance = form.attendance()
         try:
-            actions.do_save_discussion(
-                discussion, checked=form.cleaned_data["checked"], acting_user=request.user
+            done = save_or_explain(
+                form,
+                lambda: actions.do_save_discussion(
+                    discussion,
+                    checked=form.cleaned_data["checked"],
+                    acting_user=request.user,
+                    seen_version=form.seen_version(),
+                ),
             )
         except actions.NotAnonymous as error:
             warning = error.found
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("The case discussion is saved."))
-            return redirect("casework:discussion", slug=slug, pk=pk)
+            if done is not None:
+                messages.success(request, _("The case discussion is saved."))
+                return redirect("casework:discussion", slug=slug, pk=pk)
     return render(
         request,
         "casework/discussion_form.html",

@@ -429,6 +429,24 @@ def test_only_the_presenter_the_author_or_a_coordinator_changes_a_case(
     assert found.question == "Een betere vraag?"
 
 
+def test_two_people_editing_one_case_the_second_is_told_not_overwritten(
+    client, login, region, casemanager, coordinator, meeting
+):
+    found = CaseDiscussion.objects.create(
+        region=region, meeting=meeting, presenter=casemanager, age_band="0-1", question="Vraag?"
+    )
+    edit = url(region, f"cases/{found.pk}/edit/")
+    seen = found.version
+    first = case_data(meeting, casemanager, question="Eerste versie van de vraag", version=seen)
+    assert login(casemanager).post(edit, first).status_code == 302
+    second = case_data(meeting, casemanager, question="Tweede versie", version=seen)
+    page = login(coordinator).post(edit, second)
+    assert page.status_code == 400
+    assert "Iemand anders heeft dit opgeslagen" in page.content.decode()
+    found.refresh_from_db()
+    assert found.question == "Eerste versie van de vraag"
+
+
 # Follow-up actions and lessons ----------------------------------------------------------------
 
 
