@@ -284,7 +284,12 @@ def discussion(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             "region": region,
             "found": found,
             "family": family,
-            "attendance": [(labels.get(code, code), n) for code, n in found.attendance.items()],
+            # In the order of the disciplines (PostgreSQL's JSON keeps its own key order).
+            "attendance": [
+                (label, found.attendance[code])
+                for code, label in labels.items()
+                if found.attendance.get(code)
+            ],
             "follow_ups": found.follow_ups.select_related("owner"),
             "lessons": found.lessons.select_related("proposal"),
             "can_edit": can_edit,
