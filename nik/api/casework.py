@@ -166,10 +166,8 @@ class CasesPaged(Paged):
     def paginate_queryset(
         self, queryset: QuerySet[Any], pagination: Any, request: HttpRequest, **params: Any
     ) -> dict[str, Any]:
-        offset = pagination.offset
-        limit = min(pagination.limit, self.max_limit)
         user = request.auth  # type: ignore[attr-defined]
-        items = list(queryset[offset : offset + limit])
+        items = self.rows(queryset, pagination)
         linked = {case.family_id for case in items if case.family_id}
         visible = (
             {f.pk: f for f in family_access.visible_families(user).filter(pk__in=linked)}

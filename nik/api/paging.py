@@ -23,6 +23,11 @@ class Paged(LimitOffsetPagination):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(max_limit=limits.MAX_PAGE_SIZE, **kwargs)
 
+    def rows(self, queryset: QuerySet[Any], pagination: Any) -> list[Any]:
+        """The page's rows, for a subclass that does something with them before answering."""
+        offset = pagination.offset
+        return list(queryset[offset : offset + min(pagination.limit, self.max_limit)])
+
 
 class FamiliesPaged(Paged):
     """Families on a page are shown to the caller: each is logged as a view, through the door.
@@ -34,10 +39,8 @@ class FamiliesPaged(Paged):
     def paginate_queryset(
         self, queryset: QuerySet[Any], pagination: Any, request: HttpRequest, **params: Any
     ) -> dict[str, Any]:
-        offset = pagination.offset
-        limit = min(pagination.limit, self.max_limit)
         user = request.auth  # type: ignore[attr-defined]
-        items = list(queryset[offset : offset + limit])
+        items = self.rows(queryset, pagination)
         return {
             "items": family_access.shown(user, items, "api family list"),
             "count": family_access.count_visible(user),
