@@ -394,6 +394,19 @@ def test_linking_needs_the_door_and_the_care_teams_consent(
     assert page.status_code == 400 and "alleen anonieme" in page.content.decode()
 
 
+def test_the_family_page_offers_a_case_discussion_and_the_link_can_be_removed(
+    client, login, region, linked, family, coordinator, member
+):
+    page = login(coordinator).get(f"/families/{family.pk}/").content.decode()
+    assert f"/together/cases/new/?family={family.pk}" in page
+    unlink = url(region, f"cases/{linked.pk}/unlink/")
+    assert login(member).post(unlink).status_code == 403  # not the author, not on the team
+    assert login(coordinator).post(unlink).status_code == 302
+    linked.refresh_from_db()
+    assert linked.family is None and linked.age_band == "4-12"  # the anonymised case stays
+    assert AuditEvent.objects.filter(event="case.unlinked", subject_family_id=family.pk).exists()
+
+
 def test_a_forged_meeting_or_presenter_from_another_region_is_refused(
     client, login, region, other_region, member, meeting
 ):
