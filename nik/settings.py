@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "nik.directory",
     "nik.learning",
     "nik.casework",
+    "nik.monitoring",
     "nik.home",
 ]
 

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("nik.directory.urls")),
     path("", include("nik.learning.urls")),
     path("", include("nik.casework.urls")),
+    path("", include("nik.monitoring.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

@@ -139,6 +139,22 @@ def test_the_first_network_learns_together_from_twelve_cases(demo_data):
         assert region.learning_forms.count() == 1
 
 
+def test_the_first_network_has_its_indicators_computed(demo_data):
+    """Issue 16's demo: values from the records for every region, and in Holland Rijnland every
+    indicator has a figure (the two survey ones typed in) except the time to a first answer (the
+    demo's questions are still open)."""
+    from nik.monitoring.formulas import FORMULAS
+    from nik.monitoring.models import IndicatorValue
+
+    hr = Region.objects.get(slug="holland-rijnland")
+    filled = set(
+        IndicatorValue.objects.filter(region=hr, value__isnull=False).values_list("key", flat=True)
+    )
+    assert {f.key for f in FORMULAS} - filled == {"first_answer"}
+    assert IndicatorValue.objects.filter(region=hr, typed=True).count() == 8
+    assert IndicatorValue.objects.values("region").distinct().count() == 7
+
+
 def test_demo_accounts_follow_the_naming_rule(demo_data):
     user = User.objects.get(email="coordinator@holland-rijnland.example")
     assert user.check_password(demo.DEMO_PASSWORD)

@@ -20,6 +20,7 @@ from nik.core.models import Discipline, Role
 from nik.directory import demo as directory_demo
 from nik.families import demo as families_demo
 from nik.learning import demo as learning_demo
+from nik.monitoring import demo as monitoring_demo
 from nik.network import demo as network_demo
 from nik.roadmap import demo as roadmap_demo
 
@@ -45,10 +46,12 @@ def load(seed: int = SEED) -> list[DemoAccount]:
         families_demo.populate(region, users, rng, fake, full=big)
         careplans_demo.populate(region, rng)
         if big:
+            big_coordinator = users[Role.COORDINATOR]
             roadmap_demo.populate(region, users[Role.COORDINATOR], users[Role.STEERING])
             casework_demo.populate(region, users[Role.COORDINATOR], users[Role.MEMBER])
     directory_demo.populate(rng)
     learning_demo.populate(regions, seed + 7)  # its own numbers: the others' data stays the same
     casework_demo.populate_together(regions, seed + 8)
+    monitoring_demo.populate(regions, big_coordinator)
     accounts += core_demo.national_accounts(fake)
     return accounts

@@ -216,6 +216,7 @@ STEPS: list[Step] = [
         ],
         [
             (_("Indicators"), "roadmap:indicators"),
+            (_("Results"), "monitoring:dashboard"),
             (_("Mirror conversations"), "casework:conversations"),
         ],
     ),

@@ -1,0 +1,88 @@
+"""Writing the indicators' values: recomputed from the records by the task, or typed in."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from nik.core import audit
+from nik.core.models import AuditAction, Region, User
+
+from .formulas import BY_KEY, FORMULAS
+from .models import IndicatorValue
+from .periods import QUARTER, Period
+
+HISTORY = 8  # quarters recomputed each run: two years
+
+
+@transaction.atomic
+def do_recompute(
+    regions: list[Region] | None = None, *, quarters: int = HISTORY, now: datetime | None = None
+) -> int:
+    """Recompute every formula for the last `quarters` quarters of each region (snapshot
+    formulas for the current quarter only) and store the values; typed values are left alone.
+    Returns the number of values written."""
+    now = now or timezone.now()
+    current = Period.of(timezone.localdate(now), QUARTER)
+    written = 0
+    for region in regions if regions is not None else list(Region.objects.all()):
+        typed = set(
+            IndicatorValue.objects.filter(region=region, typed=True).values_list(
+                "key", "period_kind", "period_start"
+            )
+        )
+        for formula in FORMULAS:
+            for period in [current] if formula.snapshot else current.last(quarters):
+                if (formula.key, period.kind, period.start) in typed:
+                    continue
+                result = formula.compute(region, period, now)
+                IndicatorValue.objects.update_or_create(
+                    region=region,
+                    key=formula.key,
+                    period_kind=period.kind,
+                    period_start=period.start,
+                    defaults={
+                        "value": result.value,
+                        "cases": result.cases,
+                        "detail": result.detail,
+                        "computed_at": now,
+                    },
+                )
+                written += 1
+    return written
+
+
+@transaction.atomic
+def do_type_value(
+    region: Region,
+    *,
+    key: str,
+    period_start: date,
+    value: float,
+    source: str,
+    acting_user: User,
+) -> IndicatorValue:
+    """A value no record can give, typed in with its source; marked as typed, and kept by the
+    task (which never overwrites a typed value)."""
+    if key not in BY_KEY:
+        raise ValueError(key)
+    period = Period.of(period_start, QUARTER)
+    found, _created = IndicatorValue.objects.update_or_create(
+        region=region,
+        key=key,
+        period_kind=period.kind,
+        period_start=period.start,
+        defaults={
+            "value": value,
+            "cases": 0,
+            "detail": {},
+            "typed": True,
+            "source": source.strip(),
+            "typed_by": acting_user,
+            "computed_at": timezone.now(),
+        },
+    )
+    audit.record_write(AuditAction.UPDATE, found, region, acting_user, "indicator.typed", key=key)
+    return found

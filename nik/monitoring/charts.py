@@ -1,0 +1,42 @@
+"""The trend of the share indicators as an SVG (matplotlib), with the same numbers as a table in
+the page beside it."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from .formulas import SHARE
+from .selectors import Row
+
+
+def trend_svg(rows: list[Row], title: str) -> str:
+    # A Figure of its own, not pyplot: no global state shared between the threads of a server.
+    from matplotlib import rcParams
+    from matplotlib.figure import Figure
+
+    rcParams["svg.fonttype"] = "none"
+    fig = Figure(figsize=(8, 4.2))
+    ax = fig.add_subplot()
+    shares = [r for r in rows if r.formula.unit == SHARE]
+    labels = [p.period.label for p in shares[0].points] if shares else []
+    for row in shares:
+        # A value over too few families is not drawn for those who may not see it.
+        values = [
+            p.value if p.value is not None and "%" in p.shown else float("nan") for p in row.points
+        ]
+        if any(v == v for v in values):
+            ax.plot(range(len(values)), values, marker="o", label=str(row.formula.name))
+    ax.set_xticks(range(len(labels)), labels)
+    ax.set_ylim(0, 105)
+    ax.set_ylabel("%")
+    ax.set_title(title)
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize=7, loc="lower left")
+    ax.tick_params(axis="x", labelsize=8)
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight")
+    svg = buffer.getvalue()
+    # matplotlib puts a <style> element in the SVG; the page's CSP allows none (nik.css has it).
+    svg = re.sub(r"<style[^>]*>.*?</style>", "", svg, flags=re.DOTALL)
+    return svg[svg.index("<svg") :]

@@ -1,0 +1,46 @@
+"""Monitoring (step 9): the values of the indicators per region and period.
+
+Values are computed from the records by a task (`formulas.py`, `actions.do_recompute`) and stored,
+so a dashboard only reads; a value no record can give is typed in by the coordinator with its
+source and date, and marked as typed.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nik.core.models import Region, User
+
+from .periods import KINDS
+
+
+class IndicatorValue(models.Model):
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="indicator_values")
+    key = models.CharField(_("indicator"), max_length=40)
+    period_kind = models.CharField(_("period"), max_length=8, choices=KINDS)
+    period_start = models.DateField(_("period from"))
+    value = models.FloatField(_("value"), null=True, blank=True)
+    cases = models.PositiveIntegerField(_("number of cases"), default=0)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+    computed_at = models.DateTimeField(default=timezone.now)
+    typed = models.BooleanField(_("typed in"), default=False)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    typed_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["region", "key", "period_start"]
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "key", "period_kind", "period_start"],
+                name="indicator_value_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_id} {self.key} {self.period_start}: {self.value}"

@@ -1,0 +1,144 @@
+"""Reading the indicators for a dashboard: stored values only, never a recomputation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nik.core.formats import number
+from nik.core.models import Region
+from nik.families.models import DeclineReason, ReferralSource
+from nik.network.models import ConditionCategory
+
+from . import small
+from .formulas import COUNT, DAYS, FORMULAS, RATING, SHARE, Formula
+from .models import IndicatorValue
+from .periods import QUARTER, Period
+
+TREND = 8
+
+
+def shown_value(formula: Formula, value: float | None, cases: int, *, exact: bool) -> str:
+    """A value as a reader may see it: "87,5%", "2 werkdagen", "< 5", or a dash for none."""
+    if value is None:
+        return "—"
+    if formula.unit == COUNT:
+        return (
+            str(small.count(int(value), exact=exact)) if formula.counts_families else number(value)
+        )
+    if formula.about_families and small.rests_on_too_few(cases, exact=exact):
+        return str(small.TOO_FEW)
+    if formula.unit == SHARE:
+        return f"{number(value, 1 if value % 1 else 0)}%"
+    if formula.unit == DAYS:
+        return _("%(n)s working days") % {"n": number(value, 1 if value % 1 else 0)}
+    if formula.unit == RATING:
+        return number(value, 1)
+    return number(value)
+
+
+@dataclass
+class Point:
+    period: Period
+    value: float | None
+    cases: int
+    shown: str
+
+
+@dataclass
+class Row:
+    formula: Formula
+    points: list[Point]
+    latest: Point | None
+    met: bool | None
+    typed: bool = False
+    source: str = ""
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def target_shown(self) -> str:
+        f = self.formula
+        if f.target is None:
+            return ""
+        return ("≥ " if f.higher_is_better else "≤ ") + shown_value(f, f.target, 99, exact=True)
+
+
+def dashboard(region: Region, *, exact: bool, quarters: int = TREND) -> list[Row]:
+    """Each indicator with its values over the last quarters and the latest one (one query).
+
+    `exact` is for the region's coordinators; everyone else gets the small-number rule."""
+    periods = Period.of(timezone.localdate(), QUARTER).last(quarters)
+    stored = {
+        (v.key, v.period_start): v
+        for v in IndicatorValue.objects.filter(
+            region=region, period_kind=QUARTER, period_start__gte=periods[0].start
+        )
+    }
+    rows = []
+    for formula in FORMULAS:
+        points = []
+        for period in periods:
+            found = stored.get((formula.key, period.start))
+            value, cases = (found.value, found.cases) if found else (None, 0)
+            points.append(
+                Point(period, value, cases, shown_value(formula, value, cases, exact=exact))
+            )
+        latest = next((p for p in reversed(points) if p.value is not None), None)
+        kept = stored.get((formula.key, latest.period.start)) if latest else None
+        visible = latest is not None and not (
+            formula.about_families
+            and formula.unit != COUNT
+            and small.rests_on_too_few(latest.cases, exact=exact)
+        )
+        rows.append(
+            Row(
+                formula,
+                points,
+                latest,
+                formula.met(latest.value) if latest and visible else None,
+                typed=bool(kept and kept.typed),
+                source=kept.source if kept else "",
+                detail=_detail(kept.detail if kept else {}, exact=exact),
+            )
+        )
+    return rows
+
+
+def _labels() -> dict[str, dict[str, Any]]:
+    unknown = {"unknown": _("not recorded"), "": _("not recorded")}
+    return {
+        "by_category": {
+            **{
+                c: (_("category %(n)s") % {"n": c} if c.isdigit() else label)
+                for c, label in ConditionCategory.choices
+            },
+            **unknown,
+        },  # fmt: skip
+        "by_source": {**dict(ReferralSource.choices), **unknown},
+        "by_reason": {**dict(DeclineReason.choices), **unknown},
+    }
+
+
+def _detail(detail: dict[str, Any], *, exact: bool) -> dict[str, Any]:
+    """Breakdowns of families (by category, source, reason) in words, with the small-number
+    rule."""
+    out: dict[str, Any] = {}
+    labels = _labels()
+    for key, part in detail.items():
+        if isinstance(part, dict):
+            names = labels.get(key, {})
+            out[key] = {str(names.get(k, k)): small.count(v, exact=exact) for k, v in part.items()}
+        elif key in ("new", "closed"):
+            out[key] = small.count(part, exact=exact)
+        else:
+            out[key] = part
+    return out
+
+
+def on_target(rows: list[Row]) -> tuple[int, int]:
+    """How many indicators with a target and a visible value meet it, of how many."""
+    judged = [r for r in rows if r.met is not None]
+    return sum(1 for r in judged if r.met), len(judged)

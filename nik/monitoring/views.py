@@ -1,0 +1,67 @@
+"""The region's dashboard (step 9): each indicator against its target, its trend per quarter as a
+chart and as a table, and where the figures come from. Stored values only."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from nik.core import access
+from nik.core.auth import AuthedRequest
+
+from . import actions
+from .charts import trend_svg
+from .forms import TypedValueForm
+from .selectors import dashboard, on_target
+
+
+@login_required
+@require_GET
+def dashboard_page(request: AuthedRequest, slug: str) -> HttpResponse:
+    region = access.open_region(request.user, slug, purpose="monitoring")
+    exact = access.is_coordinator(request.user, region)
+    rows = dashboard(region, exact=exact)
+    met, judged = on_target(rows)
+    return render(
+        request,
+        "monitoring/dashboard.html",
+        {
+            "region": region,
+            "rows": rows,
+            "periods": [p.period for p in rows[0].points] if rows else [],
+            "met": met,
+            "judged": judged,
+            "exact": exact,
+            "typed_form": TypedValueForm() if exact else None,
+        },
+    )
+
+
+@login_required
+@require_GET
+def trend(request: AuthedRequest, slug: str) -> HttpResponse:
+    region = access.open_region(request.user, slug, purpose="monitoring")
+    rows = dashboard(region, exact=access.is_coordinator(request.user, region))
+    svg = trend_svg(rows, _("Indicators per quarter, %(region)s") % {"region": region.name})
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+@login_required
+@require_POST
+def typed_value(request: AuthedRequest, slug: str) -> HttpResponse:
+    region = access.open_region_as_coordinator(request.user, slug, purpose="monitoring")
+    form = TypedValueForm(request.POST)
+    if form.is_valid():
+        actions.do_type_value(region, acting_user=request.user, **form.cleaned_data)
+        messages.success(request, _("The figure is saved, marked as typed in."))
+    else:
+        messages.error(
+            request, _("Choose the indicator, a day in the quarter, the value and its source.")
+        )
+    return redirect("monitoring:dashboard", slug=slug)
