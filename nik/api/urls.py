@@ -18,6 +18,7 @@ from .directory import router as directory_router
 from .families import public as public_router
 from .families import router as families_router
 from .learning import router as learning_router
+from .monitoring import router as monitoring_router
 from .network import router as network_router
 from .roadmap import router as roadmap_router
 
@@ -150,3 +151,4 @@ api.add_router("/", public_router)
 api.add_router("/", directory_router)
 api.add_router("/", learning_router)
 api.add_router("/", casework_router)
+api.add_router("/", monitoring_router)

@@ -32,7 +32,8 @@ def trend_svg(rows: list[Row], title: str) -> str:
     ax.set_ylabel("%")
     ax.set_title(title)
     ax.grid(True, alpha=0.3)
-    ax.legend(fontsize=7, loc="lower left")
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(fontsize=7, loc="lower left")
     ax.tick_params(axis="x", labelsize=8)
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", bbox_inches="tight")

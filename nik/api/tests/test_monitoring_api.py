@@ -1,0 +1,45 @@
+"""Indicators over the API: values per quarter, the small-number rule for all but coordinators."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import timezone
+
+from nik.api.tests.test_network_api import get, token_for
+from nik.families.factories import FamilyFactory
+from nik.families.models import Referral, StageChange
+from nik.monitoring.actions import do_recompute
+
+pytestmark = pytest.mark.django_db
+
+
+def test_indicators_per_quarter_with_small_numbers_suppressed(
+    client, region, coordinator, steering, other_coordinator, capsys
+):
+    now = timezone.now()
+    for _i in range(3):
+        family = FamilyFactory(region=region)
+        StageChange.objects.create(
+            family=family, stage="in_care", at=now - timezone.timedelta(days=5)
+        )
+        Referral.objects.create(
+            region=region,
+            family=family,
+            source="gp",
+            received_at=now - timezone.timedelta(days=10),
+            first_contact_at=now - timezone.timedelta(days=9, hours=20),
+            consent_to_share=True,
+        )
+    do_recompute([region])
+    where = f"/api/v1/regions/{region.slug}/indicators"
+    exact = {i["key"]: i for i in get(client, where, token_for(coordinator, capsys)).json()}
+    latest = exact["first_contact"]["values"][-1]
+    assert (latest["value"], latest["cases"], latest["suppressed"]) == (100.0, 3, False)
+    assert len(exact["first_contact"]["values"]) == 8
+    hidden = {i["key"]: i for i in get(client, where, token_for(steering, capsys)).json()}
+    latest = hidden["first_contact"]["values"][-1]
+    assert (latest["value"], latest["cases"], latest["suppressed"]) == (None, None, True)
+    assert hidden["basic_course"]["values"][-1]["suppressed"] is False  # not about families
+    children = hidden["children_in_care"]["values"][-1]
+    assert children["value"] is None and children["suppressed"] is True  # 0 < 3 families < 5
+    assert get(client, where, token_for(other_coordinator, capsys)).status_code == 404
