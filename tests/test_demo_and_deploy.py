@@ -153,6 +153,9 @@ def test_the_first_network_has_its_indicators_computed(demo_data):
     assert {f.key for f in FORMULAS} - filled == {"first_answer"}
     assert IndicatorValue.objects.filter(region=hr, typed=True).count() == 8
     assert IndicatorValue.objects.values("region").distinct().count() == 7
+    from nik.monitoring.models import OmkRound
+
+    assert OmkRound.objects.filter(region=hr, closed_on__isnull=False).count() == 2
 
 
 def test_demo_accounts_follow_the_naming_rule(demo_data):

@@ -11,7 +11,7 @@ from nik.core import audit
 from nik.core.models import AuditAction, Region, User
 
 from .formulas import BY_KEY, FORMULAS
-from .models import IndicatorValue
+from .models import IndicatorValue, OmkAnswer, OmkRound
 from .periods import QUARTER, Period
 
 HISTORY = 8  # quarters recomputed each run: two years
@@ -86,3 +86,65 @@ def do_type_value(
     )
     audit.record_write(AuditAction.UPDATE, found, region, acting_user, "indicator.typed", key=key)
     return found
+
+
+# The self-assessment (OMK) -----------------------------------------------------------------
+
+
+@transaction.atomic
+def do_open_round(region: Region, *, acting_user: User) -> OmkRound:
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    Region.objects.select_for_update().filter(pk=region.pk).values_list("pk").get()
+    if OmkRound.objects.filter(region=region, closed_on__isnull=True).exists():
+        raise ValidationError(_("A round is open already; close it first."))
+    found = OmkRound.objects.create(region=region, opened_by=acting_user)
+    audit.record_write(AuditAction.CREATE, found, region, acting_user, "omk.opened")
+    return found
+
+
+@transaction.atomic
+def do_close_round(found: OmkRound, *, acting_user: User) -> OmkRound:
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    locked = OmkRound.objects.select_for_update().get(pk=found.pk)
+    if locked.closed_on is not None:
+        raise ValidationError(_("This round is closed already."))
+    locked.closed_on = timezone.localdate()
+    locked.save(update_fields=["closed_on"])
+    audit.record_write(AuditAction.UPDATE, locked, locked.region, acting_user, "omk.closed")
+    return locked
+
+
+@transaction.atomic
+def do_score(
+    found: OmkRound, *, answers: dict[str, tuple[bool, bool, bool]], acting_user: User
+) -> int:
+    """Save one person's answers for a round (element → relevant, present, planned); answering
+    again replaces their earlier answers. Only while the round is open."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from .omk import element_keys
+
+    locked = OmkRound.objects.select_for_update().get(pk=found.pk)
+    if locked.closed_on is not None:
+        raise ValidationError(_("This round is closed; its answers can no longer change."))
+    known = set(element_keys())
+    OmkAnswer.objects.filter(round=locked, respondent=acting_user).delete()
+    OmkAnswer.objects.bulk_create(
+        OmkAnswer(
+            round=locked,
+            respondent=acting_user,
+            element=key,
+            relevant=relevant,
+            present=relevant and present,
+            planned=relevant and planned and not present,
+        )
+        for key, (relevant, present, planned) in answers.items()
+        if key in known
+    )
+    audit.record_write(AuditAction.UPDATE, locked, locked.region, acting_user, "omk.scored")
+    return len(answers)

@@ -41,3 +41,36 @@ def trend_svg(rows: list[Row], title: str) -> str:
     # matplotlib puts a <style> element in the SVG; the page's CSP allows none (nik.css has it).
     svg = re.sub(r"<style[^>]*>.*?</style>", "", svg, flags=re.DOTALL)
     return svg[svg.index("<svg") :]
+
+
+def radar_svg(results: list, title: str, now_label: str, before_label: str) -> str:
+    """The clusters' shares on a radar, this round and the previous one."""
+    import math
+
+    from matplotlib import rcParams
+    from matplotlib.figure import Figure
+
+    rcParams["svg.fonttype"] = "none"
+    fig = Figure(figsize=(6.4, 6.4))
+    ax = fig.add_subplot(projection="polar")
+    names = [str(r.cluster.name) for r in results]
+    angles = [2 * math.pi * i / len(names) for i in range(len(names))]
+    for label, values in (
+        (before_label, [r.previous for r in results]),
+        (now_label, [r.share for r in results]),
+    ):
+        if all(v is None for v in values):
+            continue
+        points = [v or 0 for v in values]
+        ax.plot([*angles, angles[0]], [*points, points[0]], marker="o", label=label)
+        ax.fill([*angles, angles[0]], [*points, points[0]], alpha=0.1)
+    ax.set_xticks(angles, names, fontsize=7)
+    ax.set_ylim(0, 100)
+    ax.set_yticks([25, 50, 75, 100])
+    ax.set_title(title, fontsize=10)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(fontsize=7, loc="lower right", bbox_to_anchor=(1.15, -0.1))
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight")
+    svg = re.sub(r"<style[^>]*>.*?</style>", "", buffer.getvalue(), flags=re.DOTALL)
+    return svg[svg.index("<svg") :]

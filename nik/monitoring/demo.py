@@ -30,4 +30,48 @@ def populate(regions: list[Region], coordinator: User) -> None:
                 source=source,
                 acting_user=coordinator,
             )
+    _omk(big, coordinator)
     do_recompute(regions)
+
+
+def _omk(region: Region, coordinator: User) -> None:
+    """Two closed rounds a year apart: the young network's clusters grew most."""
+    import random
+    from datetime import timedelta
+
+    from nik.core.models import Membership, Role
+
+    from .models import OmkAnswer, OmkRound
+    from .omk import CLUSTERS
+
+    rng = random.Random(16)
+    people = [
+        m.user
+        for m in Membership.objects.filter(
+            region=region, role__in=Role.in_network()
+        ).select_related("user")
+    ]
+    today = timezone.localdate()
+    for opened, base in ((today - timedelta(days=400), 0.3), (today - timedelta(days=30), 0.55)):
+        found = OmkRound.objects.create(
+            region=region, opened_on=opened, closed_on=opened + timedelta(days=21),
+            opened_by=coordinator,
+        )  # fmt: skip
+        answers = []
+        for person in people:
+            for cluster in CLUSTERS:
+                chance = base + (0.2 if cluster.young and base > 0.5 else 0)
+                for i in range(len(cluster.elements)):
+                    relevant = rng.random() < 0.9
+                    present = relevant and rng.random() < chance
+                    answers.append(
+                        OmkAnswer(
+                            round=found,
+                            respondent=person,
+                            element=f"{cluster.key}.{i}",
+                            relevant=relevant,
+                            present=present,
+                            planned=relevant and not present and rng.random() < 0.5,
+                        )
+                    )
+        OmkAnswer.objects.bulk_create(answers)

@@ -44,3 +44,58 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region_id} {self.key} {self.period_start}: {self.value}"
+
+
+# The network self-assessment (OMK) ---------------------------------------------------------
+
+
+class OmkRound(models.Model):
+    """A round of the self-assessment, opened by the coordinator; members and steering score."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="omk_rounds")
+    opened_on = models.DateField(_("opened on"), default=timezone.localdate)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    opened_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["region", "-opened_on", "-pk"]
+        verbose_name = _("self-assessment round")
+        verbose_name_plural = _("self-assessment rounds")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region"],
+                condition=models.Q(closed_on__isnull=True),
+                name="omk_one_open_round",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_id} {self.opened_on}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+
+class OmkAnswer(models.Model):
+    """One person's answer on one element in a round: relevant? present? planned?"""
+
+    round = models.ForeignKey(OmkRound, on_delete=models.CASCADE, related_name="answers")
+    respondent = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    element = models.CharField(_("element"), max_length=20)
+    relevant = models.BooleanField(_("relevant"), default=True)
+    present = models.BooleanField(_("present"), default=False)
+    planned = models.BooleanField(_("planned"), default=False)
+
+    class Meta:
+        ordering = ["round", "element"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "respondent", "element"], name="omk_answer_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round_id} {self.element}"

@@ -142,3 +142,53 @@ def on_target(rows: list[Row]) -> tuple[int, int]:
     """How many indicators with a target and a visible value meet it, of how many."""
     judged = [r for r in rows if r.met is not None]
     return sum(1 for r in judged if r.met), len(judged)
+
+
+# The self-assessment (OMK) -----------------------------------------------------------------
+
+
+@dataclass
+class ClusterResult:
+    cluster: Any
+    share: float | None
+    phase: Any
+    previous: float | None
+    planned: int
+
+
+def omk_result(found: Any, previous: Any = None) -> list[ClusterResult]:
+    """Per cluster: the share of 'relevant' answers that say 'present', the phase, and the share of
+    the previous round beside it (two queries)."""
+    from django.db.models import Count, Q
+
+    from .models import OmkAnswer
+    from .omk import CLUSTERS, phase
+
+    def shares(round_: Any) -> tuple[dict[str, float | None], dict[str, int]]:
+        if round_ is None:
+            return {}, {}
+        rows = (
+            OmkAnswer.objects.filter(round=round_, relevant=True)
+            .values("element")
+            .annotate(n=Count("pk"), present=Count("pk", filter=Q(present=True)),
+                      planned=Count("pk", filter=Q(planned=True)))
+        )  # fmt: skip
+        per: dict[str, list[int]] = {}
+        for row in rows:
+            total = per.setdefault(row["element"].split(".")[0], [0, 0, 0])
+            total[0] += row["n"]
+            total[1] += row["present"]
+            total[2] += row["planned"]
+        return (
+            {k: round(100 * p / n, 1) if n else None for k, (n, p, _pl) in per.items()},
+            {k: pl for k, (_n, _p, pl) in per.items()},
+        )
+
+    now, planned = shares(found)
+    before, _planned = shares(previous)
+    return [
+        ClusterResult(
+            c, now.get(c.key), phase(now.get(c.key)), before.get(c.key), planned.get(c.key, 0)
+        )
+        for c in CLUSTERS
+    ]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from . import views, views_omk
 
 app_name = "monitoring"
 
@@ -10,4 +10,13 @@ urlpatterns = [
     path("regions/<slug:slug>/monitoring/", views.dashboard_page, name="dashboard"),
     path("regions/<slug:slug>/monitoring/trend.svg", views.trend, name="trend"),
     path("regions/<slug:slug>/monitoring/typed/", views.typed_value, name="typed"),
+    path("regions/<slug:slug>/monitoring/omk/", views_omk.overview, name="omk"),
+    path("regions/<slug:slug>/monitoring/omk/radar.svg", views_omk.radar, name="omk_radar"),
+    path("regions/<slug:slug>/monitoring/omk/open/", views_omk.open_round, name="omk_open"),
+    path("regions/<slug:slug>/monitoring/omk/<int:pk>/", views_omk.score, name="omk_score"),
+    path(
+        "regions/<slug:slug>/monitoring/omk/<int:pk>/close/",
+        views_omk.close_round,
+        name="omk_close",
+    ),
 ]
