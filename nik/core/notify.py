@@ -13,6 +13,7 @@ Every e-mail the product sends goes through here (reminders, invitations, answer
 
 from __future__ import annotations
 
+import base64
 import logging
 import uuid
 from collections.abc import Iterable
@@ -37,9 +38,12 @@ def send_once(
     to: Iterable[str],
     subject: str,
     body: str,
-    attachments: Iterable[tuple[str, str, str]] = (),
+    attachments: Iterable[tuple[str, str | bytes, str]] = (),
 ) -> bool:
-    """Claim ``key`` and send after commit; False when it was claimed before (nothing is sent)."""
+    """Claim ``key`` and send after commit; False when it was claimed before (nothing is sent).
+
+    An attachment is (file name, content, MIME type); bytes (a PDF) are kept in the outbox as
+    base64 and sent as the bytes they were."""
     addressees = [a for a in to if a]
     if not addressees:
         return False
@@ -50,7 +54,7 @@ def send_once(
                 to=addressees,
                 subject=str(subject)[:300],
                 body=str(body),
-                attachments=[list(a) for a in attachments],
+                attachments=[_stored(*a) for a in attachments],
             )
     except IntegrityError:
         return False
@@ -58,12 +62,21 @@ def send_once(
     return True
 
 
+BASE64 = "base64"
+
+
+def _stored(filename: str, content: str | bytes, mimetype: str) -> list[str]:
+    if isinstance(content, bytes):
+        return [filename, base64.b64encode(content).decode(), mimetype, BASE64]
+    return [filename, content, mimetype]
+
+
 def send(
     *,
     to: Iterable[str],
     subject: str,
     body: str,
-    attachments: Iterable[tuple[str, str, str]] = (),
+    attachments: Iterable[tuple[str, str | bytes, str]] = (),
     kind: str = "message",
 ) -> bool:
     """A message meant every time it is asked for (an invitation sent again, a report)."""
@@ -89,8 +102,10 @@ def deliver(message_id: int) -> str:
         if message is None:
             return "sent or taken"
         mail = EmailMessage(message.subject, message.body, settings.DEFAULT_FROM_EMAIL, message.to)
-        for filename, content, mimetype in message.attachments:
-            mail.attach(filename, content, mimetype)
+        for filename, content, mimetype, *encoding in message.attachments:
+            mail.attach(
+                filename, base64.b64decode(content) if encoding == [BASE64] else content, mimetype
+            )
         message.attempts += 1
         try:
             mail.send()

@@ -143,24 +143,32 @@ def write_table(
     rows: Iterable[Sequence[Any]],
     widths: Sequence[int] | None = None,
 ) -> bytes:
+    return write_tables([(title, columns, rows, widths)])
+
+
+def write_tables(
+    sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]], Sequence[int] | None]],
+) -> bytes:
+    """A workbook of one sheet per (title, columns, rows, widths): the header bold and frozen."""
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
-    sheet.append(list(columns))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for number, row in enumerate(rows, start=2):
-        values = list(row)
-        sheet.append(values)
-        for column, value in enumerate(values, start=1):
-            if isinstance(value, str) and value.startswith("="):
-                # openpyxl turns any text starting with "=" into a live formula; what people
-                # typed is written as the text it is (no formula injection into exports).
-                # (Cells are reached by their place: `sheet.max_row` walks every cell.)
-                sheet.cell(row=number, column=column).data_type = "s"
-    for i, width in enumerate(widths or [], start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width = width
-    sheet.freeze_panes = "A2"
+    workbook.remove(workbook.active)
+    for title, columns, rows, widths in sheets:
+        sheet = workbook.create_sheet(title[:31])
+        sheet.append(list(columns))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for number, row in enumerate(rows, start=2):
+            values = list(row)
+            sheet.append(values)
+            for column, value in enumerate(values, start=1):
+                if isinstance(value, str) and value.startswith("="):
+                    # openpyxl turns any text starting with "=" into a live formula; what people
+                    # typed is written as the text it is (no formula injection into exports).
+                    # (Cells are reached by their place: `sheet.max_row` walks every cell.)
+                    sheet.cell(row=number, column=column).data_type = "s"
+        for i, width in enumerate(widths or [], start=1):
+            sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width = width
+        sheet.freeze_panes = "A2"
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

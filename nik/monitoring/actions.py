@@ -148,3 +148,42 @@ def do_score(
     )
     audit.record_write(AuditAction.UPDATE, locked, locked.region, acting_user, "omk.scored")
     return len(answers)
+
+
+def do_send_quarterly_report(region: Region, period: Period | None = None) -> int:
+    """E-mail the quarter's report (PDF and .xlsx) to the region's steering members, once per
+    region and quarter, through the one outbox. Returns how many were sent (0 or 1)."""
+    from django.utils.translation import gettext as _
+
+    from nik.core import notify
+    from nik.core.models import Membership, Role
+
+    from . import report
+
+    period = period or report.last_complete_quarter()
+    found = report.build(region, period)
+    to = list(
+        Membership.objects.filter(region=region, role=Role.STEERING)
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+    sent = notify.send_once(
+        f"monitoring.report:{region.pk}:{period.start.isoformat()}",
+        to=to,
+        subject=_("Quarterly report %(q)s of %(region)s")
+        % {"q": period.label, "region": region.name},
+        body=_(
+            "The quarterly report of %(region)s is attached: %(met)s of %(judged)s indicators on "
+            "target. The figures are also on the results page in NIK."
+        )
+        % {"region": region.name, "met": found.met, "judged": found.judged},
+        attachments=[
+            (f"{found.filename}.pdf", report.pdf(found), "application/pdf"),
+            (
+                f"{found.filename}.xlsx",
+                report.xlsx(found),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+        ],
+    )
+    return int(sent)

@@ -59,6 +59,11 @@ class Period:
         return self.start <= (today or timezone.localdate()) < self.end
 
     @property
+    def number(self) -> int:
+        """The quarter's number (1 to 4), or the month's."""
+        return (self.start.month - 1) // 3 + 1 if self.kind == QUARTER else self.start.month
+
+    @property
     def label(self) -> str:
         if self.kind == YEAR:
             return str(self.start.year)

@@ -66,15 +66,21 @@ class Row:
         return ("≥ " if f.higher_is_better else "≤ ") + shown_value(f, f.target, 99, exact=True)
 
 
-def dashboard(region: Region, *, exact: bool, quarters: int = TREND) -> list[Row]:
-    """Each indicator with its values over the last quarters and the latest one (one query).
+def dashboard(
+    region: Region, *, exact: bool, quarters: int = TREND, until: Period | None = None
+) -> list[Row]:
+    """Each indicator with its values over the last quarters (up to `until`, or the current one)
+    and the latest one (one query).
 
     `exact` is for the region's coordinators; everyone else gets the small-number rule."""
-    periods = Period.of(timezone.localdate(), QUARTER).last(quarters)
+    periods = (until or Period.of(timezone.localdate(), QUARTER)).last(quarters)
     stored = {
         (v.key, v.period_start): v
         for v in IndicatorValue.objects.filter(
-            region=region, period_kind=QUARTER, period_start__gte=periods[0].start
+            region=region,
+            period_kind=QUARTER,
+            period_start__gte=periods[0].start,
+            period_start__lte=periods[-1].start,
         )
     }
     rows = []

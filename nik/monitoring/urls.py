@@ -10,6 +10,11 @@ urlpatterns = [
     path("regions/<slug:slug>/monitoring/", views.dashboard_page, name="dashboard"),
     path("regions/<slug:slug>/monitoring/trend.svg", views.trend, name="trend"),
     path("regions/<slug:slug>/monitoring/typed/", views.typed_value, name="typed"),
+    path(
+        "regions/<slug:slug>/monitoring/report/<int:year>-q<int:quarter>.<str:kind>",
+        views.report_file,
+        name="report",
+    ),
     path("regions/<slug:slug>/monitoring/omk/", views_omk.overview, name="omk"),
     path("regions/<slug:slug>/monitoring/omk/radar.svg", views_omk.radar, name="omk_radar"),
     path("regions/<slug:slug>/monitoring/omk/open/", views_omk.open_round, name="omk_open"),

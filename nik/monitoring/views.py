@@ -3,19 +3,25 @@ chart and as a table, and where the figures come from. Stored values only."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from nik.core import access
+from nik.core import access, audit
 from nik.core.auth import AuthedRequest
+from nik.core.models import AuditAction
+from nik.core.xlsx import XLSX_CONTENT_TYPE
 
-from . import actions
+from . import actions, report
 from .charts import trend_svg
 from .forms import TypedValueForm
+from .periods import QUARTER, Period
 from .selectors import dashboard, on_target
 
 
@@ -37,6 +43,9 @@ def dashboard_page(request: AuthedRequest, slug: str) -> HttpResponse:
             "judged": judged,
             "exact": exact,
             "typed_form": TypedValueForm() if exact else None,
+            "report_quarter": report.last_complete_quarter()
+            if exact or access.is_steering(request.user, region)
+            else None,
         },
     )
 
@@ -65,3 +74,34 @@ def typed_value(request: AuthedRequest, slug: str) -> HttpResponse:
             request, _("Choose the indicator, a day in the quarter, the value and its source.")
         )
     return redirect("monitoring:dashboard", slug=slug)
+
+
+@login_required
+@require_GET
+def report_file(
+    request: AuthedRequest, slug: str, year: int, quarter: int, kind: str
+) -> HttpResponse:
+    """The quarter's report as PDF or .xlsx, for the coordinators and the steering group."""
+    region = access.open_region(request.user, slug, purpose="quarterly report")
+    if not (
+        access.is_coordinator(request.user, region) or access.is_steering(request.user, region)
+    ):
+        raise PermissionDenied
+    if kind not in ("pdf", "xlsx") or not (1 <= quarter <= 4 and 2000 <= year <= 2100):
+        raise Http404
+    found = report.build(region, Period(QUARTER, date(year, 3 * quarter - 2, 1)))
+    audit.record(
+        action=AuditAction.EXPORT,
+        event="monitoring.report",
+        user=request.user,
+        region=region,
+        object_type="monitoring.report",
+        object_id=f"{year}-q{quarter}",
+        details={"format": kind},
+    )
+    if kind == "pdf":
+        response = HttpResponse(report.pdf(found), content_type="application/pdf")
+    else:
+        response = HttpResponse(report.xlsx(found), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{found.filename}.{kind}"'
+    return response

@@ -1,0 +1,97 @@
+"""The steering group's quarterly report (issue 16): PDF and .xlsx read back, the small-number rule
+kept whoever downloads it, and e-mailed to the steering members once per quarter."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+import openpyxl
+import pytest
+from django.core import mail
+from django.utils import timezone
+from pypdf import PdfReader
+
+from nik.families.factories import FamilyFactory
+from nik.families.models import Referral, StageChange
+from nik.monitoring.actions import do_recompute, do_send_quarterly_report
+from nik.monitoring.periods import Period
+from nik.roadmap.models import Proposal
+
+pytestmark = pytest.mark.django_db
+
+ZONE = timezone.get_current_timezone()
+Q3_2026 = Period("quarter", date(2026, 7, 1))
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=ZONE)
+
+
+@pytest.fixture
+def records(region):
+    for day in (3, 4, 5):
+        family = FamilyFactory(region=region)
+        received = datetime(2026, 8, day, 10, tzinfo=ZONE)
+        Referral.objects.create(
+            region=region, family=family, source="gp", received_at=received,
+            first_contact_at=received + timezone.timedelta(hours=5), consent_to_share=True,
+        )  # fmt: skip
+        StageChange.objects.create(family=family, stage="in_care", at=received)
+    Proposal.objects.create(region=region, title="Respijt in elk plan", lesson="l", proposal="p")
+    do_recompute([region], now=NOW)
+
+
+def test_the_pdf_has_a_summary_page_first_and_keeps_small_numbers_hidden_for_everyone(
+    client, login, region, coordinator, records
+):
+    response = login(coordinator).get(f"/regions/{region.slug}/monitoring/report/2026-q3.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    pages = PdfReader(io.BytesIO(response.content)).pages
+    first = pages[0].extract_text()
+    assert "Kwartaalrapport K3 2026" in first and "NIK Holland Rijnland" in first
+    assert "Respijt" not in first and "1 voorstel wacht op de stuurgroep." in first
+    text = " ".join(page.extract_text() for page in pages)
+    assert "Respijt in elk plan" in text
+    assert "te weinig om te tonen" in text  # three referrals: not shown, even to the coordinator
+    assert "100%" not in text.split("Eerste contact binnen twee werkdagen")[1].split("\n")[0]
+
+
+def test_the_xlsx_reads_back_with_the_same_figures(client, login, region, steering, records):
+    response = login(steering).get(f"/regions/{region.slug}/monitoring/report/2026-q3.xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == [
+        "Prestatie-indicatoren",
+        "Zelfevaluatie",
+        "Open voorstellen",
+        "Mijlpalen",
+    ]
+    rows = list(book["Prestatie-indicatoren"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("Indicator", "Streefwaarde", "K4 2025")
+    children = next(r for r in rows if r[0] == "Kinderen in het netwerk")
+    assert children[-1] == "< 5"
+    assert [r[0] for r in book["Open voorstellen"].iter_rows(values_only=True)][1:] == [
+        "Respijt in elk plan"
+    ]
+
+
+def test_only_coordinators_and_steering_download_and_nonsense_is_404(
+    client, login, region, member, coordinator
+):
+    assert (
+        login(member).get(f"/regions/{region.slug}/monitoring/report/2026-q3.pdf").status_code
+        == 403
+    )
+    client = login(coordinator)
+    assert client.get(f"/regions/{region.slug}/monitoring/report/2026-q5.pdf").status_code == 404
+    assert client.get(f"/regions/{region.slug}/monitoring/report/2026-q3.exe").status_code == 404
+
+
+def test_the_report_is_e_mailed_to_the_steering_group_once(
+    region, steering, records, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert do_send_quarterly_report(region, Q3_2026) == 1
+        assert do_send_quarterly_report(region, Q3_2026) == 0
+    (message,) = mail.outbox
+    assert message.to == [steering.email]
+    (pdf_name, pdf, pdf_type), (xlsx_name, xlsx, _t) = message.attachments
+    assert pdf_name.endswith("2026-q3.pdf") and pdf_type == "application/pdf"
+    assert pdf.startswith(b"%PDF") and xlsx[:2] == b"PK"
