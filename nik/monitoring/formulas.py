@@ -256,9 +256,35 @@ def milestones_on_time(region: Region, period: Period, now: datetime) -> Result:
     return Result(share(totals["hits"], totals["cases"]), totals["cases"])
 
 
-def from_survey(region: Region, period: Period, now: datetime) -> Result:
-    """No survey engine yet: no value (shown as "no figures yet")."""
-    return Result(None, 0)
+def family_rating(region: Region, period: Period, now: datetime) -> Result:
+    """The families' mean mark (0 to 10) for how well care fitted their wishes, over the answers
+    given in the period; no value under five answers (a survey result is never shown for fewer)."""
+    from .surveys import GROUP, survey_values
+
+    marks = [
+        a["fit"]
+        for a in survey_values(region, "families", period.start, period.end)
+        if isinstance(a.get("fit"), int)
+    ]
+    if len(marks) < GROUP:
+        return Result(None, len(marks))
+    return Result(round(statistics.mean(marks), 1), len(marks))
+
+
+def professional_experience(region: Region, period: Period, now: datetime) -> Result:
+    """Share of the professionals' answers in the period that agree (4 or 5 of 5) that care is
+    coordinated, efficient and good — all three; no value under five answers."""
+    from .surveys import GROUP, survey_values
+
+    answers = survey_values(region, "professionals", period.start, period.end)
+    if len(answers) < GROUP:
+        return Result(None, len(answers))
+    hits = sum(
+        1
+        for a in answers
+        if all(int(a.get(k, 0)) >= 4 for k in ("coordinated", "efficient", "quality"))
+    )
+    return Result(share(hits, len(answers)), len(answers))
 
 
 # The registry -------------------------------------------------------------------------------
@@ -362,7 +388,7 @@ FORMULAS: list[Formula] = [
         ),
         RATING,
         7,
-        from_survey,
+        family_rating,
     ),
     Formula(
         "professional_experience",
@@ -372,7 +398,7 @@ FORMULAS: list[Formula] = [
         ),
         SHARE,
         90,
-        from_survey,
+        professional_experience,
         about_families=False,
     ),
     Formula(

@@ -99,3 +99,53 @@ class OmkAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round_id} {self.element}"
+
+
+# Surveys -------------------------------------------------------------------------------------
+
+
+class Invitation(models.Model):
+    """A single-use link to a survey, needing no account. Only the link's hash is kept; the family
+    (for "never more often than the region sets") stays inside the region and never reaches an
+    answer: answers are not linked to their invitation."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="survey_invitations")
+    instrument = models.CharField(_("survey"), max_length=30)
+    version = models.PositiveSmallIntegerField()
+    token_hash = models.CharField(max_length=64, unique=True)
+    # The link itself, kept only until it is used or has expired (the reminder repeats it).
+    token = models.CharField(max_length=64, blank=True)
+    family_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    email = models.EmailField(blank=True)  # emptied once the reminder is sent or the link used
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used = models.BooleanField(default=False)  # no time: it could be matched to an answer
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["region", "instrument", "created_at"], name="invite_region")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_id} {self.instrument} {self.created_at:%Y-%m-%d}"
+
+
+class Response(models.Model):
+    """One anonymous set of answers: the survey, its version, when, and the answers; no person."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="survey_responses")
+    instrument = models.CharField(_("survey"), max_length=30)
+    version = models.PositiveSmallIntegerField()
+    submitted_on = models.DateField(default=timezone.localdate)  # a day, never a moment
+    answers = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-submitted_on", "-pk"]
+        indexes = [
+            models.Index(fields=["region", "instrument", "submitted_on"], name="response_region")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_id} {self.instrument} {self.submitted_on}"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views, views_omk
+from . import views, views_omk, views_survey
 
 app_name = "monitoring"
 
@@ -14,6 +14,12 @@ urlpatterns = [
         "regions/<slug:slug>/monitoring/report/<int:year>-q<int:quarter>.<str:kind>",
         views.report_file,
         name="report",
+    ),
+    path("survey/<str:token>/", views_survey.answer, name="survey"),
+    path(
+        "regions/<slug:slug>/monitoring/invite/<str:audience>/",
+        views_survey.invite,
+        name="invite",
     ),
     path("regions/<slug:slug>/monitoring/omk/", views_omk.overview, name="omk"),
     path("regions/<slug:slug>/monitoring/omk/radar.svg", views_omk.radar, name="omk_radar"),

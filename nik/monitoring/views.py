@@ -3,13 +3,14 @@ chart and as a table, and where the figures come from. Stored values only."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -18,7 +19,7 @@ from nik.core.auth import AuthedRequest
 from nik.core.models import AuditAction
 from nik.core.xlsx import XLSX_CONTENT_TYPE
 
-from . import actions, report
+from . import actions, report, surveys
 from .charts import trend_svg
 from .forms import TypedValueForm
 from .periods import QUARTER, Period
@@ -43,6 +44,11 @@ def dashboard_page(request: AuthedRequest, slug: str) -> HttpResponse:
             "judged": judged,
             "exact": exact,
             "typed_form": TypedValueForm() if exact else None,
+            "surveys": surveys.results(
+                region,
+                timezone.localdate() - timedelta(days=365),
+                timezone.localdate() + timedelta(days=1),
+            ),
             "report_quarter": report.last_complete_quarter()
             if exact or access.is_steering(request.user, region)
             else None,

@@ -47,3 +47,56 @@ def test_a_typed_figure_reaches_the_steering_group_and_steering_scores_the_netwo
     expect(phone.get_by_text("Dank je: je antwoorden zijn opgeslagen.")).to_be_visible()
     expect(phone.get_by_text("1 persoon heeft geantwoord")).to_be_visible()
     assert axe_violations(phone) == []
+
+
+def test_a_parent_answers_from_the_e_mail_link_on_a_phone_and_steering_sees_the_figure(
+    people, region, coordinator, steering, login_via_browser, axe_violations,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    import re
+    from datetime import timedelta
+
+    from django.core import mail
+
+    from nik.careplans.models import CarePlan, CarePlanVersion
+    from nik.families.factories import FamilyFactory
+    from nik.families.models import Guardian
+    from nik.monitoring import surveys
+    from nik.monitoring.models import Response
+
+    family = FamilyFactory(region=region)
+    Guardian.objects.create(family=family, name="Ouder", email="ouder@voorbeeld.example")
+    plan = CarePlan.objects.create(family=family)
+    for number in (1, 2):
+        CarePlanVersion.objects.create(
+            plan=plan, number=number, status="published", content={},
+            published_at=timezone.now() - timedelta(days=40 if number == 1 else 2),
+        )  # fmt: skip
+    for mark in (7, 8, 8, 9):  # four families answered before
+        Response.objects.create(region=region, instrument="families", version=1,
+                                answers={"overall": mark, "fit": mark, "heard": 4})  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        surveys.do_invite_families(region, base_url="http://x/", acting_user=coordinator)
+    path = re.search(r"http://x(/survey/\S+/)", mail.outbox[-1].body).group(1)
+
+    phone = people("nl", 390)
+    phone.goto(path)  # no account, no login
+    assert axe_violations(phone) == []
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    expect(phone.locator("#q-whom_missing")).to_be_hidden()
+    phone.locator("#q-overall").get_by_label("8", exact=True).check()
+    phone.locator("#q-fit").get_by_label("8", exact=True).check()
+    phone.locator("#q-heard").get_by_label("mee eens", exact=True).check()
+    phone.locator("#q-whom_to_call").get_by_label("nee", exact=True).check()
+    expect(phone.locator("#q-whom_missing")).to_be_visible()  # asked only after "nee"
+    phone.locator("#a-whom_missing").fill("Een kaartje met het nummer")
+    phone.get_by_role("button", name="Mijn antwoorden versturen").click()
+    expect(phone.get_by_role("heading", name="Dank je wel")).to_be_visible()
+    assert axe_violations(phone) == []
+
+    do_recompute([region])
+    desk = people("nl", 1280)
+    login_via_browser(desk, steering)
+    desk.goto(f"/regions/{region.slug}/monitoring/")
+    expect(desk.locator("#indicator-family_rating")).to_contain_text("8,0")
+    expect(desk.locator("#survey-families")).to_contain_text("geantwoord: 5")

@@ -1,0 +1,300 @@
+"""Surveys: invitations with single-use links that need no account, anonymous answers, reminders
+once, response rates, and results only for groups of at least 5 answers.
+
+A family is invited after a plan evaluation or when its route closed, never more often than
+`FAMILY_INTERVAL` (a region setting to come); the professionals of the network at most once a
+quarter. An answer keeps no link to its invitation, no time (a day), and no person.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import statistics
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from nik.core import audit, notify
+from nik.core.models import AuditAction, Professional, Region, User
+
+from .instruments import INSTRUMENTS, LIKERT5, MULTIPLE, SCALE10, SINGLE, TEXT, Instrument
+from .models import Invitation, Response
+
+VALID_FOR = timedelta(days=30)
+REMIND_AFTER = timedelta(days=7)
+FAMILY_INTERVAL = timedelta(days=90)
+PROFESSIONAL_INTERVAL = timedelta(days=90)
+GROUP = 5  # results only for groups of at least this many answers
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _link(base_url: str, token: str) -> str:
+    return base_url.rstrip("/") + reverse("monitoring:survey", args=[token])
+
+
+def _invite(
+    region: Region, instrument: Instrument, email: str, family_id: int | None, base_url: str
+) -> Invitation:
+    token = secrets.token_urlsafe(24)
+    invitation = Invitation.objects.create(
+        region=region,
+        instrument=instrument.key,
+        version=instrument.version,
+        token_hash=_hash(token),
+        token=token,
+        family_id=family_id,
+        email=email,
+        expires_at=timezone.now() + VALID_FOR,
+    )
+    notify.send_once(
+        f"survey.invite:{invitation.pk}",
+        to=[email],
+        subject=instrument.title,
+        body=_(
+            "Hello,\n\nThe network %(region)s would like to know how things are going. Answering "
+            "takes about five minutes and is anonymous: nobody sees who answered what. The link works "
+            "once, until %(until)s:\n%(link)s\n\nThank you."
+        )
+        % {
+            "region": region.name,
+            "until": date_format(timezone.localtime(invitation.expires_at), "j F Y"),
+            "link": _link(base_url, token),
+        },
+    )
+    return invitation
+
+
+@transaction.atomic
+def do_invite_families(region: Region, *, base_url: str, acting_user: User) -> int:
+    """Invite the families whose care plan was evaluated (a new version made final) or whose route
+    closed in the last 30 days, each at most once per `FAMILY_INTERVAL`. One invitation per family,
+    to the first parent with an e-mail address."""
+    from nik.careplans.models import CarePlanVersion
+    from nik.families.models import Guardian, StageChange
+
+    since = timezone.now() - timedelta(days=30)
+    evaluated = CarePlanVersion.objects.filter(
+        plan__family__region=region, published_at__gte=since, number__gt=1
+    ).values_list("plan__family", flat=True)
+    closed = StageChange.objects.filter(
+        family__region=region, stage="closed", at__gte=since
+    ).values_list("family", flat=True)
+    recent = set(
+        Invitation.objects.filter(
+            region=region,
+            instrument="families",
+            created_at__gte=timezone.now() - FAMILY_INTERVAL,
+            family_id__isnull=False,
+        ).values_list("family_id", flat=True)
+    )
+    families = (set(evaluated) | set(closed)) - recent
+    emails: dict[int, str] = {}
+    for family_id, email in (
+        Guardian.objects.filter(family_id__in=families)
+        .exclude(email="")
+        .order_by("family_id", "pk")
+        .values_list("family_id", "email")
+    ):
+        emails.setdefault(family_id, email)
+    instrument = INSTRUMENTS["families"]
+    for family_id, email in emails.items():
+        _invite(region, instrument, email, family_id, base_url)
+    audit.record(
+        action=AuditAction.CREATE,
+        event="survey.invited",
+        user=acting_user,
+        region=region,
+        object_type="monitoring.invitation",
+        details={"survey": "families", "invited": len(emails)},
+    )
+    return len(emails)
+
+
+@transaction.atomic
+def do_invite_professionals(region: Region, *, base_url: str, acting_user: User) -> int:
+    """Invite every professional of the region's register with an e-mail address; refused when
+    the professionals were invited less than `PROFESSIONAL_INTERVAL` ago."""
+    Region.objects.select_for_update().filter(pk=region.pk).values_list("pk").get()
+    if Invitation.objects.filter(
+        region=region,
+        instrument="professionals",
+        created_at__gte=timezone.now() - PROFESSIONAL_INTERVAL,
+    ).exists():
+        raise ValidationError(_("The professionals were invited less than three months ago."))
+    instrument = INSTRUMENTS["professionals"]
+    emails = sorted(
+        set(
+            Professional.objects.filter(region=region)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+    )
+    for email in emails:
+        _invite(region, instrument, email, None, base_url)
+    audit.record(
+        action=AuditAction.CREATE,
+        event="survey.invited",
+        user=acting_user,
+        region=region,
+        object_type="monitoring.invitation",
+        details={"survey": "professionals", "invited": len(emails)},
+    )
+    return len(emails)
+
+
+def open_invitation(token: str) -> Invitation:
+    """The invitation of a link, or a ValidationError that says why it cannot be used."""
+    found = Invitation.objects.filter(token_hash=_hash(token)).select_related("region").first()
+    if found is None:
+        raise ValidationError(_("This link is not known. Check that you copied it whole."))
+    if found.used:
+        raise ValidationError(_("This link was used already: the answers are in. Thank you!"))
+    if found.expires_at <= timezone.now():
+        raise ValidationError(_("This link has expired."))
+    return found
+
+
+def clean_answers(instrument: Instrument, data: Any) -> tuple[dict[str, Any], dict[str, str]]:
+    """The answers of a posted form, checked against the items shown; and the errors per item."""
+    answers: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    raw = {i.key: data.get(i.key, "") for i in instrument.items}
+    for item in instrument.shown(raw):
+        allowed = {k for k, _l in item.choices()}
+        if item.kind == MULTIPLE:
+            value: Any = [v for v in data.getlist(item.key) if v in allowed]
+        else:
+            value = str(data.get(item.key, "")).strip()
+        if item.kind == TEXT:
+            value = value[:2000]
+        elif item.kind in (SCALE10, LIKERT5, SINGLE) and value and value not in allowed:
+            errors[item.key] = _("Choose one of the answers.")
+            continue
+        if item.required and not value:
+            errors[item.key] = _("Please answer this question.")
+            continue
+        if value:
+            answers[item.key] = int(value) if item.kind in (SCALE10, LIKERT5) else value
+    return answers, errors
+
+
+@transaction.atomic
+def do_answer(token: str, answers: dict[str, Any]) -> Response:
+    """Save one anonymous answer and use up the link (under a row lock: a double submit gives one
+    answer)."""
+    found = open_invitation(token)
+    locked = Invitation.objects.select_for_update().get(pk=found.pk)
+    if locked.used:
+        raise ValidationError(_("This link was used already: the answers are in. Thank you!"))
+    locked.used, locked.token, locked.email = True, "", ""
+    locked.save(update_fields=["used", "token", "email"])
+    return Response.objects.create(
+        region=locked.region, instrument=locked.instrument, version=locked.version, answers=answers
+    )
+
+
+def send_reminders(base_url: str, now: Any = None) -> int:
+    """One reminder per unanswered invitation, a week after it was sent, while it is valid."""
+    now = now or timezone.now()
+    sent = 0
+    due = Invitation.objects.filter(
+        used=False, reminded_at__isnull=True, created_at__lte=now - REMIND_AFTER, expires_at__gt=now
+    ).exclude(token="")
+    for invitation in due.select_related("region"):
+        instrument = INSTRUMENTS[invitation.instrument]
+        sent += notify.send_once(
+            f"survey.reminder:{invitation.pk}",
+            to=[invitation.email],
+            subject=instrument.title,
+            body=_(
+                "Hello,\n\nA week ago we asked how things are going. If you have five minutes, your "
+                "answers help the network %(region)s. The link works once:\n%(link)s\n\nThank you."
+            )
+            % {"region": invitation.region.name, "link": _link(base_url, invitation.token)},
+        )
+        Invitation.objects.filter(pk=invitation.pk).update(reminded_at=now)
+    return sent
+
+
+# Results -------------------------------------------------------------------------------------
+
+
+@dataclass
+class ItemResult:
+    item: Any
+    mean: float | None
+    counts: list[tuple[str, int]]
+
+
+@dataclass
+class SurveyResult:
+    instrument: Instrument
+    invited: int
+    answered: int
+    items: list[ItemResult]
+
+    @property
+    def rate(self) -> float | None:
+        return round(100 * self.answered / self.invited, 1) if self.invited else None
+
+    @property
+    def shown(self) -> bool:
+        return self.answered >= GROUP
+
+
+def results(region: Region, start: date, end: date) -> list[SurveyResult]:
+    """Per survey: invited, answered, and (for at least `GROUP` answers) each item's mean and
+    counts; free text is never shown here."""
+    out = []
+    for instrument in INSTRUMENTS.values():
+        invited = Invitation.objects.filter(
+            region=region,
+            instrument=instrument.key,
+            created_at__date__gte=start,
+            created_at__date__lt=end,
+        ).count()
+        answers = list(
+            Response.objects.filter(
+                region=region,
+                instrument=instrument.key,
+                submitted_on__gte=start,
+                submitted_on__lt=end,
+            ).values_list("answers", flat=True)
+        )
+        items = []
+        if len(answers) >= GROUP:
+            for item in instrument.items:
+                if item.kind == TEXT:
+                    continue
+                values = [a[item.key] for a in answers if item.key in a]
+                numbers = [v for v in values if isinstance(v, int)]
+                flat: list[str] = []
+                for v in values:
+                    flat.extend(v if isinstance(v, list) else [str(v)])
+                counts = [(label, flat.count(key)) for key, label in item.choices()]
+                items.append(
+                    ItemResult(
+                        item, round(statistics.mean(numbers), 1) if numbers else None, counts
+                    )
+                )
+        out.append(SurveyResult(instrument, invited, len(answers), items))
+    return out
+
+
+def survey_values(region: Region, instrument: str, start: date, end: date) -> list[dict[str, Any]]:
+    return list(
+        Response.objects.filter(
+            region=region, instrument=instrument, submitted_on__gte=start, submitted_on__lt=end
+        ).values_list("answers", flat=True)
+    )
