@@ -141,8 +141,8 @@ def test_the_first_network_learns_together_from_twelve_cases(demo_data):
 
 def test_the_first_network_has_its_indicators_computed(demo_data):
     """Issue 16's demo: values from the records for every region, and in Holland Rijnland every
-    indicator has a figure (the two survey ones typed in) except the time to a first answer (the
-    demo's questions are still open)."""
+    indicator has a figure (the survey ones from 30 families' and 60 professionals' answers) except
+    the time to a first answer (the demo's questions are still open)."""
     from nik.monitoring.formulas import FORMULAS
     from nik.monitoring.models import IndicatorValue
 
@@ -151,7 +151,10 @@ def test_the_first_network_has_its_indicators_computed(demo_data):
         IndicatorValue.objects.filter(region=hr, value__isnull=False).values_list("key", flat=True)
     )
     assert {f.key for f in FORMULAS} - filled == {"first_answer"}
-    assert IndicatorValue.objects.filter(region=hr, typed=True).count() == 8
+    from nik.monitoring.models import Response
+
+    assert Response.objects.filter(region=hr, instrument="families").count() == 30
+    assert Response.objects.filter(region=hr, instrument="professionals").count() == 60
     assert IndicatorValue.objects.values("region").distinct().count() == 7
     from nik.monitoring.models import OmkRound
 

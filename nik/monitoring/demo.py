@@ -1,6 +1,6 @@
-"""Monitoring in the demo: the indicators computed from the demo's records, and in Holland
-Rijnland the two survey indicators typed in for the last four quarters (the survey engine is still
-to come), marked as typed with their source."""
+"""Monitoring in the demo: in Holland Rijnland a year of survey answers (30 from families, 60 from
+professionals, with their invitations) and two self-assessment rounds; then every region's
+indicators computed from the records and the answers."""
 
 from __future__ import annotations
 
@@ -8,28 +8,13 @@ from django.utils import timezone
 
 from nik.core.models import Region, User
 
-from .actions import do_recompute, do_type_value
+from .actions import do_recompute
 from .periods import Period
-
-SURVEYS = {
-    "family_rating": ([7.4, 7.6, 7.9, 8.1], "Enquête onder gezinnen, kwartaalronde"),
-    "professional_experience": ([84.0, 86.0, 88.0, 91.0], "Enquête onder netwerkleden"),
-}
 
 
 def populate(regions: list[Region], coordinator: User) -> None:
     big = next(r for r in regions if r.slug == "holland-rijnland")
-    quarters = Period.of(timezone.localdate()).last(4)
-    for key, (values, source) in SURVEYS.items():
-        for period, value in zip(quarters, values, strict=True):
-            do_type_value(
-                big,
-                key=key,
-                period_start=period.start,
-                value=value,
-                source=source,
-                acting_user=coordinator,
-            )
+    _surveys(big)
     _omk(big, coordinator)
     do_recompute(regions)
 
@@ -75,3 +60,49 @@ def _omk(region: Region, coordinator: User) -> None:
                         )
                     )
         OmkAnswer.objects.bulk_create(answers)
+
+
+def _surveys(region: Region) -> None:
+    """Answers spread over the last four quarters, better quarter by quarter; invitations so the
+    response rates are real (the demo's links are used or long expired)."""
+    import hashlib
+    import random
+    from datetime import datetime, time, timedelta
+
+    from .models import Invitation, Response
+
+    rng = random.Random(1616)
+    quarters = Period.of(timezone.localdate()).last(4)
+    for instrument, per_quarter, invited in (("families", 8, 12), ("professionals", 15, 24)):
+        for q, period in enumerate(quarters):
+            count = per_quarter - (2 if instrument == "families" and q == 0 else 0)
+            days = (min(period.end, timezone.localdate()) - period.start).days or 1
+            for n in range(invited):
+                created = timezone.make_aware(
+                    datetime.combine(period.start + timedelta(days=n % days), time(10))
+                )
+                Invitation.objects.create(
+                    region=region, instrument=instrument, version=1,
+                    token_hash=hashlib.sha256(f"demo:{instrument}:{q}:{n}".encode()).hexdigest(),
+                    created_at=created, expires_at=created + timedelta(days=30), used=n < count,
+                )  # fmt: skip
+            for _n in range(count):
+                day = period.start + timedelta(days=rng.randrange(days))
+                if instrument == "families":
+                    fit = min(10, max(4, round(rng.gauss(7.2 + 0.3 * q, 1.2))))
+                    answers = {
+                        "overall": min(10, fit + rng.choice([0, 0, 1])),
+                        "fit": fit,
+                        "heard": rng.choice([3, 4, 4, 5]),
+                        "whom_to_call": rng.choice(["yes", "yes", "yes", "partly", "no"]),
+                    }
+                else:
+                    good = rng.random() < 0.78 + 0.04 * q
+                    answers = {
+                        k: rng.choice([4, 5]) if good else rng.choice([2, 3, 4])
+                        for k in ("coordinated", "efficient", "quality", "know_network")
+                    }
+                Response.objects.create(
+                    region=region, instrument=instrument, version=1, submitted_on=day,
+                    answers=answers,
+                )  # fmt: skip

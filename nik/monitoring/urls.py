@@ -21,6 +21,11 @@ urlpatterns = [
         views_survey.invite,
         name="invite",
     ),
+    path(
+        "regions/<slug:slug>/monitoring/surveys/<str:key>/<str:kind>",
+        views_survey.export,
+        name="survey_export",
+    ),
     path("regions/<slug:slug>/monitoring/omk/", views_omk.overview, name="omk"),
     path("regions/<slug:slug>/monitoring/omk/radar.svg", views_omk.radar, name="omk_radar"),
     path("regions/<slug:slug>/monitoring/omk/open/", views_omk.open_round, name="omk_open"),

@@ -3,19 +3,23 @@ invitations. Results live on the results page, only for groups of at least five 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nik.core import access
+from nik.core import access, audit
 from nik.core.auth import AuthedRequest
+from nik.core.models import AuditAction
 
 from . import surveys
 from .instruments import FAMILIES, INSTRUMENTS
+from .models import Response
 
 
 @require_http_methods(["GET", "POST"])
@@ -79,3 +83,67 @@ def invite(request: AuthedRequest, slug: str, audience: str) -> HttpResponse:
     else:
         messages.success(request, _("Invitations sent: %(n)s.") % {"n": n})
     return redirect("monitoring:dashboard", slug=slug)
+
+
+def _export_rows(region: Any, key: str) -> tuple[Any, list[Any]]:
+    if key not in INSTRUMENTS:
+        raise Http404
+    rows = list(
+        Response.objects.filter(region=region, instrument=key)
+        .order_by("submitted_on", "pk")
+        .values_list("submitted_on", "answers")
+    )
+    return INSTRUMENTS[key], rows
+
+
+@login_required
+@require_GET
+def export(request: AuthedRequest, slug: str, key: str, kind: str) -> HttpResponse:
+    """A survey's answers for the region's coordinators: FHIR (Questionnaire or a Bundle of
+    QuestionnaireResponses) or .xlsx; answers only from five (the group rule), logged as an export."""
+    import json
+
+    from nik.core.xlsx import XLSX_CONTENT_TYPE, write_tables
+
+    from .fhir import questionnaire_of, responses_bundle
+
+    region = access.open_region_as_coordinator(request.user, slug, purpose="survey export")
+    instrument, rows = _export_rows(region, key)
+    if kind == "questionnaire.json":
+        return HttpResponse(
+            json.dumps(questionnaire_of(instrument).as_json()), content_type="application/fhir+json"
+        )
+    if kind not in ("responses.json", "responses.xlsx"):
+        raise Http404
+    if len(rows) < surveys.GROUP:
+        messages.error(request, _("Too few answers to export (at least 5)."))
+        return redirect("monitoring:dashboard", slug=slug)
+    audit.record(
+        action=AuditAction.EXPORT,
+        event="survey.exported",
+        user=request.user,
+        region=region,
+        object_type="monitoring.response",
+        object_id=key,
+        details={"answers": len(rows), "format": kind},
+    )
+    if kind == "responses.json":
+        body = json.dumps(responses_bundle(instrument, rows).as_json())
+        response = HttpResponse(body, content_type="application/fhir+json")
+    else:
+        columns = [_("Day"), *(i.key for i in instrument.items)]
+        table = [
+            [
+                day,
+                *(
+                    ", ".join(v) if isinstance(v := a.get(i.key, ""), list) else v
+                    for i in instrument.items
+                ),
+            ]
+            for day, a in rows
+        ]
+        response = HttpResponse(
+            write_tables([(instrument.key, columns, table, [12])]), content_type=XLSX_CONTENT_TYPE
+        )
+    response["Content-Disposition"] = f'attachment; filename="{region.slug}-{key}-{kind}"'
+    return response

@@ -149,3 +149,40 @@ def test_results_and_the_families_figure_only_from_five_answers(
         "Uitgenodigd: 0; geantwoord: 5" in page
         and "Te weinig antwoorden" not in page.split('id="survey-families"')[1].split("</p>")[0]
     )
+
+
+def test_the_questionnaire_and_its_answers_as_fhir_r4_and_xlsx_read_back(
+    client, login, region, coordinator, steering
+):
+    import io
+
+    import openpyxl
+    from fhirclient.models import bundle, questionnaire
+
+    from nik.monitoring.models import Response as Answer
+
+    client = login(coordinator)
+    base = f"/regions/{region.slug}/monitoring/surveys/families/"
+    q = questionnaire.Questionnaire(client.get(base + "questionnaire.json").json(), strict=True)
+    assert q.title == "Hoe gaat het met de zorg voor jullie kind?" and q.status == "active"
+    items = {i.linkId: i for i in q.item}
+    assert [o.valueCoding.code for o in items["fit"].answerOption] == [str(n) for n in range(11)]
+    assert items["whom_missing"].enableWhen[0].answerCoding.code == "no"
+    assert items["overall"].extension[0].extension[1].valueString.startswith("What mark")
+    # Fewer than five answers: no export.
+    for mark in range(4):
+        Answer.objects.create(region=region, instrument="families", version=1,
+                              answers={"overall": mark, "fit": mark, "better": "Meer rust"})  # fmt: skip
+    assert client.get(base + "responses.json").status_code == 302
+    Answer.objects.create(region=region, instrument="families", version=1, answers={"fit": 9})
+    raw = client.get(base + "responses.json").json()
+    found = bundle.Bundle(raw, strict=True)
+    assert len(found.entry) == 5
+    first = found.entry[0].resource
+    assert first.resource_type == "QuestionnaireResponse" and first.subject is None
+    assert first.questionnaire.endswith("families|1")
+    assert len(raw["entry"][0]["resource"]["authored"]) == 10  # a day, never a moment
+    book = openpyxl.load_workbook(io.BytesIO(client.get(base + "responses.xlsx").content))
+    rows = list(book.active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Dag", "overall", "fit") and len(rows) == 6
+    assert login(steering).get(base + "responses.xlsx").status_code == 403
