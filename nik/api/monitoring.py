@@ -5,15 +5,17 @@ holds: a count of families under 5 and a share over fewer than 5 families come a
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
+from django.utils import timezone
 from ninja import Router, Schema
 
 from nik.api.auth import ApiRequest
 from nik.core import access
-from nik.monitoring import small
+from nik.monitoring import small, surveys
 from nik.monitoring.formulas import COUNT
-from nik.monitoring.selectors import Row, dashboard
+from nik.monitoring.models import OmkRound
+from nik.monitoring.selectors import Row, dashboard, omk_result
 
 router = Router(tags=["monitoring"])
 
@@ -79,3 +81,88 @@ def indicators(request: ApiRequest, slug: str) -> list[IndicatorOut]:
     region = access.open_region(request.auth, slug, purpose="api indicators")
     exact = access.is_coordinator(request.auth, region)
     return [_out(row, exact=exact) for row in dashboard(region, exact=exact)]
+
+
+class ItemOut(Schema):
+    key: str
+    text: str
+    mean: float | None
+    counts: dict[str, int]
+
+
+class SurveyOut(Schema):
+    survey: str
+    title: str
+    invited: int
+    answered: int
+    rate: float | None
+    shown: bool
+    items: list[ItemOut]
+
+
+@router.get("/regions/{slug}/survey-results", response=list[SurveyOut])
+def survey_results(request: ApiRequest, slug: str) -> list[SurveyOut]:
+    """Each survey of the last twelve months: invited, answered, and per question the mean and
+    the counts — only from five answers (no free text, ever)."""
+    region = access.open_region(request.auth, slug, purpose="api survey results")
+    today = timezone.localdate()
+    return [
+        SurveyOut(
+            survey=r.instrument.key,
+            title=r.instrument.title,
+            invited=r.invited,
+            answered=r.answered,
+            rate=r.rate,
+            shown=r.shown,
+            items=[
+                ItemOut(key=i.item.key, text=i.item.text, mean=i.mean, counts=dict(i.counts))
+                for i in r.items
+            ],
+        )
+        for r in surveys.results(region, today - timedelta(days=365), today + timedelta(days=1))
+    ]
+
+
+class ClusterOut(Schema):
+    cluster: str
+    name: str
+    in_place: float | None
+    phase: int | None
+    previous: float | None
+
+
+class RoundOut(Schema):
+    id: int
+    opened_on: date
+    closed_on: date | None
+    clusters: list[ClusterOut]
+
+
+@router.get("/regions/{slug}/omk-rounds", response=list[RoundOut])
+def omk_rounds(request: ApiRequest, slug: str) -> list[RoundOut]:
+    """The self-assessment's closed rounds, newest first, with each cluster's share in place and
+    phase beside the round before (an open round has no result yet)."""
+    region = access.open_region(request.auth, slug, purpose="api self-assessment")
+    rounds = list(OmkRound.objects.filter(region=region).order_by("-opened_on", "-pk")[:10])
+    closed = [r for r in rounds if not r.is_open]
+    out = []
+    for n, found in enumerate(closed):
+        before = closed[n + 1] if n + 1 < len(closed) else None
+        out.append(
+            RoundOut(
+                id=found.pk,
+                opened_on=found.opened_on,
+                closed_on=found.closed_on,
+                clusters=[
+                    ClusterOut(
+                        cluster=c.cluster.key,
+                        name=str(c.cluster.name),
+                        in_place=c.share,
+                        phase=c.phase[0] if c.phase else None,
+                        previous=c.previous,
+                    )
+                    for c in omk_result(found, before)
+                ],
+            )
+        )
+    return out

@@ -43,3 +43,35 @@ def test_indicators_per_quarter_with_small_numbers_suppressed(
     children = hidden["children_in_care"]["values"][-1]
     assert children["value"] is None and children["suppressed"] is True  # 0 < 3 families < 5
     assert get(client, where, token_for(other_coordinator, capsys)).status_code == 404
+
+
+def test_survey_results_only_from_five_answers_and_omk_rounds(
+    client, region, coordinator, member, steering, capsys
+):
+    from nik.monitoring import actions
+    from nik.monitoring.models import Response
+    from nik.monitoring.omk import element_keys
+
+    for mark in range(4):
+        Response.objects.create(region=region, instrument="families", version=1,
+                                answers={"overall": mark, "fit": mark, "better": "Rust"})  # fmt: skip
+    where = f"/api/v1/regions/{region.slug}/survey-results"
+    families = get(client, where, token_for(steering, capsys)).json()[0]
+    assert (families["answered"], families["shown"], families["items"]) == (4, False, [])
+    Response.objects.create(region=region, instrument="families", version=1, answers={"fit": 9})
+    families = get(client, where, token_for(steering, capsys)).json()[0]
+    fit = next(i for i in families["items"] if i["key"] == "fit")
+    assert families["shown"] and fit["mean"] == 3.0 and "Rust" not in str(families)
+    found = actions.do_open_round(region, acting_user=coordinator)
+    answers = {k: (True, k.startswith("teamwork"), False) for k in element_keys()}
+    actions.do_score(found, answers=answers, acting_user=member)
+    assert (
+        get(client, f"/api/v1/regions/{region.slug}/omk-rounds", token_for(steering, capsys)).json()
+        == []
+    )
+    actions.do_close_round(found, acting_user=coordinator)
+    (closed,) = get(
+        client, f"/api/v1/regions/{region.slug}/omk-rounds", token_for(steering, capsys)
+    ).json()
+    teamwork = next(c for c in closed["clusters"] if c["cluster"] == "teamwork")
+    assert (teamwork["in_place"], teamwork["phase"], teamwork["previous"]) == (100.0, 4, None)
