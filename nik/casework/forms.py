@@ -4,7 +4,7 @@ from datetime import timedelta
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
@@ -128,10 +128,14 @@ class DiscussionForm(VersionedForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         today = timezone.localdate()
         meeting = model_choice(self, "meeting")
+        # The meetings of the last year and the coming two months, and the case's own meeting.
         meeting.queryset = Event.objects.filter(
+            Q(
+                starts_at__date__gte=today - timedelta(days=365),
+                starts_at__date__lte=today + timedelta(days=60),
+            )
+            | Q(pk=self.instance.meeting_id),
             region=region,
-            starts_at__date__gte=today - timedelta(days=365),
-            starts_at__date__lte=today + timedelta(days=60),
         ).order_by("-starts_at")
         label_with(
             meeting,

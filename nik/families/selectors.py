@@ -74,6 +74,7 @@ PURPOSES: dict[str, Any] = {
     "refer a family": _("worked on the referral"),
     "answer a question": _("answered a question"),
     "case discussion": _("looked at a case discussion of the network about your child"),
+    "survey invitation": _("sent you an invitation to the survey about the care"),
     "link case discussion": _(
         "discussed your child's situation with the network (case discussion)"
     ),

@@ -83,6 +83,8 @@ def do_invite_families(region: Region, *, base_url: str, acting_user: User) -> i
     from nik.careplans.models import CarePlanVersion
     from nik.families.models import Guardian, StageChange
 
+    # One coordinator's click at a time per region: two at once would invite a family twice.
+    Region.objects.select_for_update().filter(pk=region.pk).values_list("pk").get()
     since = timezone.now() - timedelta(days=30)
     evaluated = CarePlanVersion.objects.filter(
         plan__family__region=region, published_at__gte=since, number__gt=1
@@ -116,6 +118,9 @@ def do_invite_families(region: Region, *, base_url: str, acting_user: User) -> i
         user=acting_user,
         region=region,
         object_type="monitoring.invitation",
+        # The families whose parents' e-mail address was read for it, as the event's subjects.
+        subjects=list(emails),
+        purpose="survey invitation",
         details={"survey": "families", "invited": len(emails)},
     )
     return len(emails)
@@ -207,6 +212,10 @@ def do_answer(token: str, answers: dict[str, Any]) -> Response:
 def send_reminders(base_url: str, now: Any = None) -> int:
     """One reminder per unanswered invitation, a week after it was sent, while it is valid."""
     now = now or timezone.now()
+    # An expired link is forgotten: its key and address are not kept.
+    Invitation.objects.filter(expires_at__lte=now).exclude(token="", email="").update(
+        token="", email=""
+    )
     sent = 0
     due = Invitation.objects.filter(
         used=False, reminded_at__isnull=True, created_at__lte=now - REMIND_AFTER, expires_at__gt=now

@@ -58,6 +58,8 @@ PUBLIC = {
     "fhir_healthcareservice",
     # FHIR's CapabilityStatement (no data in it).
     "fhir_metadata",
+    # A survey's single-use link (checks its own token; answers need no account).
+    "monitoring:survey",
     # The API's own description (no data in it).
     "api:openapi-json",
     "api:openapi-view",

@@ -56,6 +56,17 @@ def test_a_parent_answers_once_from_the_link_without_an_account(
         assert surveys.do_invite_families(region, base_url=BASE, acting_user=coordinator) == 0
     (message,) = mail.outbox
     link = link_of(message)
+    # Reading the parents' address is on the family's access overview, in plain words.
+    from nik.families.selectors import access_overview
+
+    family = FamilyFactory._meta.model.objects.get(guardians__email="ouder@voorbeeld.example")
+    told = [
+        d
+        for _day, visits in access_overview(family, for_family=True)
+        for v in visits
+        for d in v.did
+    ]
+    assert "heeft jullie uitgenodigd voor de enquête over de zorg" in told
     page = client.get(link)
     assert page.status_code == 200
     text = page.content.decode()
