@@ -109,21 +109,10 @@ def do_invite_families(region: Region, *, base_url: str, acting_user: User) -> i
         .values_list("family_id", "email")
     ):
         emails.setdefault(family_id, email)
-    instrument = INSTRUMENTS["families"]
-    for family_id, email in emails.items():
-        _invite(region, instrument, email, family_id, base_url)
-    audit.record(
-        action=AuditAction.CREATE,
-        event="survey.invited",
-        user=acting_user,
-        region=region,
-        object_type="monitoring.invitation",
-        # The families whose parents' e-mail address was read for it, as the event's subjects.
-        subjects=list(emails),
-        purpose="survey invitation",
-        details={"survey": "families", "invited": len(emails)},
+    # The families whose parents' e-mail address was read are the event's subjects.
+    return _invite_all(
+        region, "families", [(e, f) for f, e in emails.items()], base_url, acting_user
     )
-    return len(emails)
 
 
 @transaction.atomic
@@ -137,7 +126,6 @@ def do_invite_professionals(region: Region, *, base_url: str, acting_user: User)
         created_at__gte=timezone.now() - PROFESSIONAL_INTERVAL,
     ).exists():
         raise ValidationError(_("The professionals were invited less than three months ago."))
-    instrument = INSTRUMENTS["professionals"]
     emails = sorted(
         set(
             Professional.objects.filter(region=region)
@@ -145,17 +133,31 @@ def do_invite_professionals(region: Region, *, base_url: str, acting_user: User)
             .values_list("email", flat=True)
         )
     )
-    for email in emails:
-        _invite(region, instrument, email, None, base_url)
+    return _invite_all(region, "professionals", [(e, None) for e in emails], base_url, acting_user)
+
+
+def _invite_all(
+    region: Region,
+    survey: str,
+    addressees: list[tuple[str, int | None]],
+    base_url: str,
+    acting_user: User,
+) -> int:
+    """Invite each (e-mail, family or None) and log it once; families are the event's subjects."""
+    instrument = INSTRUMENTS[survey]
+    for email, family_id in addressees:
+        _invite(region, instrument, email, family_id, base_url)
     audit.record(
         action=AuditAction.CREATE,
         event="survey.invited",
         user=acting_user,
         region=region,
         object_type="monitoring.invitation",
-        details={"survey": "professionals", "invited": len(emails)},
+        subjects=[f for _e, f in addressees if f is not None],
+        purpose="survey invitation",
+        details={"survey": survey, "invited": len(addressees)},
     )
-    return len(emails)
+    return len(addressees)
 
 
 def open_invitation(token: str) -> Invitation:

@@ -22,6 +22,13 @@ from .instruments import FAMILIES, INSTRUMENTS
 from .models import Response
 
 
+def _closed(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    """A link that cannot be used (unknown, used, expired): why, in words, with 410 Gone."""
+    return render(
+        request, "monitoring/survey_closed.html", {"message": " ".join(error.messages)}, status=410
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     """The survey of a link: the questions in the reader's language, conditional ones shown when
@@ -29,12 +36,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     try:
         invitation = surveys.open_invitation(token)
     except ValidationError as error:
-        return render(
-            request,
-            "monitoring/survey_closed.html",
-            {"message": " ".join(error.messages)},
-            status=410,
-        )
+        return _closed(request, error)
     instrument = INSTRUMENTS[invitation.instrument]
     answers: dict = {}
     errors: dict[str, str] = {}
@@ -44,12 +46,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
             try:
                 surveys.do_answer(token, answers)
             except ValidationError as error:
-                return render(
-                    request,
-                    "monitoring/survey_closed.html",
-                    {"message": " ".join(error.messages)},
-                    status=410,
-                )
+                return _closed(request, error)
             return render(request, "monitoring/survey_thanks.html", {"region": invitation.region})
     shown = instrument.shown(dict(request.POST.items()) if request.method == "POST" else {})
     return render(
