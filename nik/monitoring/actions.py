@@ -161,6 +161,9 @@ def do_send_quarterly_report(region: Region, period: Period | None = None) -> in
     from . import report
 
     period = period or report.last_complete_quarter()
+    key = f"monitoring.report:{region.pk}:{period.start.isoformat()}"
+    if key in notify.claimed(key):
+        return 0  # sent before: the daily run does not draw the PDF again
     found = report.build(region, period)
     to = list(
         Membership.objects.filter(region=region, role=Role.STEERING)
@@ -168,7 +171,7 @@ def do_send_quarterly_report(region: Region, period: Period | None = None) -> in
         .values_list("user__email", flat=True)
     )
     sent = notify.send_once(
-        f"monitoring.report:{region.pk}:{period.start.isoformat()}",
+        key,
         to=to,
         subject=_("Quarterly report %(q)s of %(region)s")
         % {"q": period.label, "region": region.name},
