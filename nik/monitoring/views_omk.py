@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -71,7 +71,7 @@ def radar(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region(request.user, slug, purpose="self-assessment")
     _open, latest, previous = _rounds(region)
     if latest is None:
-        raise PermissionDenied
+        raise Http404  # no closed round, no chart
     svg = radar_svg(
         omk_result(latest, previous),
         _("Self-assessment per cluster, %(region)s") % {"region": region.name},
