@@ -13,7 +13,6 @@ from ninja import Router, Schema
 from nik.api.auth import ApiRequest
 from nik.core import access
 from nik.monitoring import small, surveys
-from nik.monitoring.formulas import COUNT
 from nik.monitoring.models import OmkRound
 from nik.monitoring.selectors import Row, dashboard, omk_result
 
@@ -44,22 +43,14 @@ def _out(row: Row, *, exact: bool) -> IndicatorOut:
     formula = row.formula
     values = []
     for point in row.points:
-        hidden = formula.about_families and (
-            (
-                formula.unit == COUNT
-                and point.value is not None
-                and small.count(int(point.value), exact=exact) == small.HIDDEN
-            )
-            or (formula.unit != COUNT and small.rests_on_too_few(point.cases, exact=exact))
-        )
         cases_hidden = formula.about_families and small.rests_on_too_few(point.cases, exact=exact)
         values.append(
             ValueOut(
                 period_start=point.period.start,
                 period=point.period.label,
-                value=None if hidden else point.value,
+                value=None if point.hidden else point.value,
                 cases=None if cases_hidden else point.cases,
-                suppressed=hidden or cases_hidden,
+                suppressed=point.hidden or cases_hidden,
             )
         )
     return IndicatorOut(

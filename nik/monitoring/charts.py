@@ -23,7 +23,7 @@ def trend_svg(rows: list[Row], title: str) -> str:
     for row in shares:
         # A value over too few families is not drawn for those who may not see it.
         values = [
-            p.value if p.value is not None and "%" in p.shown else float("nan") for p in row.points
+            p.value if p.value is not None and not p.hidden else float("nan") for p in row.points
         ]
         if any(v == v for v in values):
             ax.plot(range(len(values)), values, marker="o", label=str(row.formula.name))

@@ -21,16 +21,24 @@ from .periods import QUARTER, Period
 TREND = 8
 
 
+def hidden(formula: Formula, value: float | None, cases: int, *, exact: bool) -> bool:
+    """Whether the small-number rule keeps this value from the reader (the one place that decides
+    it for the page, the chart, the report and the API)."""
+    if value is None or exact or not formula.about_families:
+        return False
+    if formula.unit == COUNT:
+        return formula.counts_families and small.count(int(value), exact=False) == small.HIDDEN
+    return small.rests_on_too_few(cases, exact=False)
+
+
 def shown_value(formula: Formula, value: float | None, cases: int, *, exact: bool) -> str:
     """A value as a reader may see it: "87,5%", "2 werkdagen", "< 5", or a dash for none."""
     if value is None:
         return "—"
+    if hidden(formula, value, cases, exact=exact):
+        return small.HIDDEN if formula.unit == COUNT else str(small.TOO_FEW)
     if formula.unit == COUNT:
-        return (
-            str(small.count(int(value), exact=exact)) if formula.counts_families else number(value)
-        )
-    if formula.about_families and small.rests_on_too_few(cases, exact=exact):
-        return str(small.TOO_FEW)
+        return number(value)
     if formula.unit == SHARE:
         return f"{number(value, 1 if value % 1 else 0)}%"
     if formula.unit == DAYS:
@@ -46,6 +54,7 @@ class Point:
     value: float | None
     cases: int
     shown: str
+    hidden: bool = False
 
 
 @dataclass
@@ -90,15 +99,17 @@ def dashboard(
             found = stored.get((formula.key, period.start))
             value, cases = (found.value, found.cases) if found else (None, 0)
             points.append(
-                Point(period, value, cases, shown_value(formula, value, cases, exact=exact))
+                Point(
+                    period,
+                    value,
+                    cases,
+                    shown_value(formula, value, cases, exact=exact),
+                    hidden(formula, value, cases, exact=exact),
+                )
             )
         latest = next((p for p in reversed(points) if p.value is not None), None)
         kept = stored.get((formula.key, latest.period.start)) if latest else None
-        visible = latest is not None and not (
-            formula.about_families
-            and formula.unit != COUNT
-            and small.rests_on_too_few(latest.cases, exact=exact)
-        )
+        visible = latest is not None and not latest.hidden
         rows.append(
             Row(
                 formula,
