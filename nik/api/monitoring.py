@@ -6,9 +6,10 @@ holds: a count of families under 5 and a share over fewer than 5 families come a
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from nik.api.auth import ApiRequest
 from nik.core import access
@@ -37,6 +38,14 @@ class IndicatorOut(Schema):
     typed: bool
     source: str
     values: list[ValueOut]
+    breakdowns: dict[str, dict[str, int | None]] = Field(
+        default_factory=dict,
+        description="The latest value's families by condition category, by who referred or by "
+        "reason (codes); a part the small-number rule hides is null.",
+    )
+    counts: dict[str, int | None] = Field(
+        default_factory=dict, description="New referrals and closed routes in the latest period."
+    )
 
 
 def _out(row: Row, *, exact: bool) -> IndicatorOut:
@@ -63,7 +72,17 @@ def _out(row: Row, *, exact: bool) -> IndicatorOut:
         typed=row.typed,
         source=row.source,
         values=values,
+        breakdowns={
+            key: {code: _n(v) for code, v in part.items()}
+            for key, part in row.detail.items()
+            if isinstance(part, dict)
+        },
+        counts={key: _n(row.detail[key]) for key in ("new", "closed") if key in row.detail},
     )
+
+
+def _n(shown: Any) -> int | None:
+    return None if shown == small.HIDDEN else shown
 
 
 @router.get("/regions/{slug}/indicators", response=list[IndicatorOut])
@@ -78,16 +97,17 @@ class ItemOut(Schema):
     key: str
     text: str
     mean: float | None
-    counts: dict[str, int]
+    counts: dict[str, int | None]
 
 
 class SurveyOut(Schema):
     survey: str
     title: str
-    invited: int
-    answered: int
+    invited: int | None
+    answered: int | None
     rate: float | None
     shown: bool
+    suppressed: bool
     items: list[ItemOut]
 
 
@@ -96,21 +116,32 @@ def survey_results(request: ApiRequest, slug: str) -> list[SurveyOut]:
     """Each survey of the last twelve months: invited, answered, and per question the mean and
     the counts — only from five answers (no free text, ever)."""
     region = access.open_region(request.auth, slug, purpose="api survey results")
+    exact = access.is_coordinator(request.auth, region)
     today = timezone.localdate()
+
     return [
         SurveyOut(
             survey=r.instrument.key,
             title=r.instrument.title,
-            invited=r.invited,
-            answered=r.answered,
+            invited=_n(r.invited_shown),
+            answered=_n(r.answered_shown),
             rate=r.rate,
             shown=r.shown,
+            suppressed=small.HIDDEN
+            in (r.invited_shown, r.answered_shown, *(c for i in r.items for _l, c in i.counts)),
             items=[
-                ItemOut(key=i.item.key, text=i.item.text, mean=i.mean, counts=dict(i.counts))
+                ItemOut(
+                    key=i.item.key,
+                    text=i.item.text,
+                    mean=i.mean,
+                    counts={label: _n(c) for label, c in i.counts},
+                )
                 for i in r.items
             ],
         )
-        for r in surveys.results(region, today - timedelta(days=365), today + timedelta(days=1))
+        for r in surveys.results(
+            region, today - timedelta(days=365), today + timedelta(days=1), exact=exact
+        )
     ]
 
 

@@ -25,3 +25,18 @@ def number(value: Any, decimals: int = 0) -> str:
     if value in (None, ""):
         return ""
     return number_format(value, decimals, use_l10n=True, force_grouping=True)
+
+
+def percent(value: Any) -> str:
+    """A share: "80%", "83,3%" (a decimal only when there is one)."""
+    if value in (None, ""):
+        return ""
+    return f"{number(value, 1 if float(value) % 1 else 0)}%"
+
+
+def signed(value: Any) -> str:
+    """A difference with its sign: "+3,3", "−12"."""
+    if value in (None, ""):
+        return ""
+    shown = number(abs(value), 1 if float(value) % 1 else 0)
+    return f"+{shown}" if value > 0 else (f"−{shown}" if value < 0 else shown)

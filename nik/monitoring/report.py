@@ -1,5 +1,6 @@
 """The steering group's quarterly report: the indicators against their targets with their trend,
-the self-assessment, open proposals and milestones, and a one-page summary for executives first.
+children and referrals broken down, the surveys of the last twelve months with families' and
+professionals' views side by side, the self-assessment, open proposals and milestones, and a one-page summary for executives first.
 As PDF (WeasyPrint, the page's own HTML) and as .xlsx. A report always keeps the small-number rule,
 whoever asks for it: it leaves the system.
 """
@@ -7,6 +8,8 @@ whoever asks for it: it leaves the system.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -19,6 +22,7 @@ from nik.roadmap.models import Milestone, MilestoneStatus, Proposal, ProposalSta
 from .models import OmkRound
 from .periods import QUARTER, Period
 from .selectors import ClusterResult, Row, dashboard, omk_result, on_target
+from .surveys import Comparison, SurveyResult, results, side_by_side
 
 
 @dataclass
@@ -32,6 +36,23 @@ class Report:
     omk_round: OmkRound | None
     proposals: list[Proposal]
     milestones: list[Milestone]
+    surveys: list[SurveyResult]
+    side_by_side: list[Comparison]
+
+    @property
+    def breakdowns(self) -> list[tuple[Row, str, dict[str, Any]]]:
+        """(indicator, what it is broken down by, label → count) of the latest value."""
+        titles = {
+            "by_category": _("By condition category"),
+            "by_source": _("By who referred"),
+            "by_reason": _("By reason"),
+        }
+        return [
+            (row, str(titles[key]), part)
+            for row in self.rows
+            for key, part in row.breakdowns.items()
+            if key in titles and part
+        ]
 
     @property
     def below(self) -> list[Row]:
@@ -49,6 +70,7 @@ def last_complete_quarter() -> Period:
 def build(region: Region, period: Period) -> Report:
     rows = dashboard(region, exact=False, quarters=4, until=period)
     met, judged = on_target(rows)
+    year = (region, period.end - timedelta(days=365), period.end)
     rounds = list(
         OmkRound.objects.filter(
             region=region, closed_on__isnull=False, closed_on__lt=period.end
@@ -70,6 +92,8 @@ def build(region: Region, period: Period) -> Report:
             .exclude(status__in=[MilestoneStatus.DONE, MilestoneStatus.DROPPED])
             .order_by("due")[:20]
         ),
+        results(*year, exact=False),
+        side_by_side(*year),
     )
 
 
@@ -100,9 +124,37 @@ def xlsx(report: Report) -> bytes:
         ]
         for c in report.omk
     ]
+    children = [
+        [str(row.formula.name), title, label, n]
+        for row, title, part in report.breakdowns
+        for label, n in part.items()
+    ]
+    answers: list[list[Any]] = []
+    for found in report.surveys:
+        head = [str(found.instrument.title), found.invited_shown, found.answered_shown]
+        answers += [[*head, str(i.item.text), i.mean] for i in found.items] or [[*head, "", None]]
+    sides = [[str(c.theme), c.families, c.professionals, c.gap] for c in report.side_by_side]
     return write_tables(
         [
             (_("Indicators"), [_("Indicator"), _("Target"), *labels], indicators, [44, 12]),
+            (
+                _("Children and referrals"),
+                [_("Indicator"), _("Broken down"), _("Group"), _("Number")],
+                children,
+                [34, 24, 34, 10],
+            ),
+            (
+                _("Surveys"),
+                [_("Survey"), _("Invited"), _("Answered"), _("Question"), _("Average")],
+                answers,
+                [34, 10, 10, 60, 10],
+            ),
+            (
+                _("Side by side"),
+                [_("Theme"), _("Families (%)"), _("Professionals (%)"), _("Difference")],
+                sides,
+                [30, 14, 16, 12],
+            ),
             (
                 _("Self-assessment"),
                 [

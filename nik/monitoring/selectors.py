@@ -8,7 +8,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nik.core.formats import number
+from nik.core.formats import number, percent
 from nik.core.models import Region
 from nik.families.models import DeclineReason, ReferralSource
 from nik.network.models import ConditionCategory
@@ -40,7 +40,7 @@ def shown_value(formula: Formula, value: float | None, cases: int, *, exact: boo
     if formula.unit == COUNT:
         return number(value)
     if formula.unit == SHARE:
-        return f"{number(value, 1 if value % 1 else 0)}%"
+        return percent(value)
     if formula.unit == DAYS:
         return _("%(n)s working days") % {"n": number(value, 1 if value % 1 else 0)}
     if formula.unit == RATING:
@@ -66,6 +66,19 @@ class Row:
     typed: bool = False
     source: str = ""
     detail: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def breakdowns(self) -> dict[str, Any]:
+        """The detail with each breakdown's codes in words, for a page or a report."""
+        labels = _labels()
+        return {
+            key: (
+                {str(labels.get(key, {}).get(k, k)): v for k, v in part.items()}
+                if isinstance(part, dict)
+                else part
+            )
+            for key, part in self.detail.items()
+        }
 
     @property
     def target_shown(self) -> str:
@@ -118,7 +131,9 @@ def dashboard(
                 formula.met(latest.value) if latest and visible else None,
                 typed=bool(kept and kept.typed),
                 source=kept.source if kept else "",
-                detail=_detail(kept.detail if kept else {}, exact=exact),
+                detail=_detail(
+                    kept.detail if kept else {}, kept.value if kept else None, exact=exact
+                ),
             )
         )
     return rows
@@ -139,19 +154,28 @@ def _labels() -> dict[str, dict[str, Any]]:
     }
 
 
-def _detail(detail: dict[str, Any], *, exact: bool) -> dict[str, Any]:
-    """Breakdowns of families (by category, source, reason) in words, with the small-number
-    rule."""
-    out: dict[str, Any] = {}
-    labels = _labels()
+def _detail(detail: dict[str, Any], value: float | None, *, exact: bool) -> dict[str, Any]:
+    """Breakdowns of families (by category, source, reason) by code. Each breakdown goes
+    through the small-number rule together with its total (`small.breakdown`), so a hidden part
+    cannot be found back by subtracting the shown ones from the total."""
+    out: dict[str, Any] = {k: v for k, v in detail.items() if not isinstance(v, dict)}
+    totals = {"by_source": "new", "by_reason": None, "by_category": None}
     for key, part in detail.items():
-        if isinstance(part, dict):
-            names = labels.get(key, {})
-            out[key] = {str(names.get(k, k)): small.count(v, exact=exact) for k, v in part.items()}
-        elif key in ("new", "closed"):
-            out[key] = small.count(part, exact=exact)
-        else:
-            out[key] = part
+        if not isinstance(part, dict):
+            continue
+        total_key = totals.get(key)
+        if total_key:
+            total = int(detail.get(total_key) or 0)
+        elif key == "by_reason" and value is not None:
+            total = int(value)
+        else:  # children by category: as if their sum were shown
+            total = sum(part.values())
+        shown_total, shown_parts = small.breakdown(total, part, exact=exact)
+        if total_key:
+            out[total_key] = shown_total
+        out[key] = shown_parts
+    if "closed" in out:
+        out["closed"] = small.count(out["closed"], exact=exact)
     return out
 
 

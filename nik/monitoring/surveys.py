@@ -25,8 +25,10 @@ from django.utils.translation import gettext as _
 from nik.core import audit, notify
 from nik.core.models import AuditAction, Professional, Region, User
 
-from .instruments import INSTRUMENTS, LIKERT5, MULTIPLE, SCALE10, SINGLE, TEXT, Instrument
+from . import small
+from .instruments import FAMILIES, INSTRUMENTS, LIKERT5, MULTIPLE, SCALE10, SINGLE, TEXT, Instrument
 from .models import Invitation, Response
+from .small import HIDDEN
 
 VALID_FOR = timedelta(days=30)
 REMIND_AFTER = timedelta(days=7)
@@ -254,19 +256,35 @@ class SurveyResult:
     invited: int
     answered: int
     items: list[ItemResult]
+    exact: bool = True  # False: counts of families under 5 are shown as "< 5"
+
+    @property
+    def _families(self) -> bool:
+        return not self.exact and self.instrument.audience == FAMILIES
+
+    @property
+    def invited_shown(self) -> Any:
+        return small.count(self.invited, exact=not self._families)
+
+    @property
+    def answered_shown(self) -> Any:
+        return small.count(self.answered, exact=not self._families)
 
     @property
     def rate(self) -> float | None:
-        return round(100 * self.answered / self.invited, 1) if self.invited else None
+        if not self.invited or HIDDEN in (self.invited_shown, self.answered_shown):
+            return None
+        return round(100 * self.answered / self.invited, 1)
 
     @property
     def shown(self) -> bool:
         return self.answered >= GROUP
 
 
-def results(region: Region, start: date, end: date) -> list[SurveyResult]:
+def results(region: Region, start: date, end: date, *, exact: bool = True) -> list[SurveyResult]:
     """Per survey: invited, answered, and (for at least `GROUP` answers) each item's mean and
-    counts; free text is never shown here."""
+    counts; free text is never shown here. Not `exact`: the small-number rule on the numbers of
+    families invited and answering."""
     out = []
     for instrument in INSTRUMENTS.values():
         invited = Invitation.objects.filter(
@@ -294,12 +312,16 @@ def results(region: Region, start: date, end: date) -> list[SurveyResult]:
                 for v in values:
                     flat.extend(v if isinstance(v, list) else [str(v)])
                 counts = [(label, flat.count(key)) for key, label in item.choices()]
+                if not exact and instrument.audience == FAMILIES:
+                    # Anonymous, but still families: the rule with the item's total.
+                    _total, kept = small.breakdown(len(values), dict(counts), exact=False)
+                    counts = list(kept.items())
                 items.append(
                     ItemResult(
                         item, round(statistics.mean(numbers), 1) if numbers else None, counts
                     )
                 )
-        out.append(SurveyResult(instrument, invited, len(answers), items))
+        out.append(SurveyResult(instrument, invited, len(answers), items, exact))
     return out
 
 
@@ -309,3 +331,64 @@ def survey_values(region: Region, instrument: str, start: date, end: date) -> li
             region=region, instrument=instrument, submitted_on__gte=start, submitted_on__lt=end
         ).values_list("answers", flat=True)
     )
+
+
+# Families' and professionals' views side by side ----------------------------------------------
+
+GAP = 15  # percentage points: a difference this large is where the conversation starts
+
+
+@dataclass
+class Comparison:
+    theme: str
+    families: float | None  # share of families who answered positively, or None under GROUP
+    professionals: float | None
+
+    @property
+    def gap(self) -> float | None:
+        if self.families is None or self.professionals is None:
+            return None
+        return round(self.professionals - self.families, 1)
+
+    @property
+    def talk_about(self) -> bool:
+        return self.gap is not None and abs(self.gap) >= GAP
+
+
+def _positive(answers: list[dict[str, Any]], key: str, hit: Any) -> float | None:
+    given = [a[key] for a in answers if key in a]
+    if len(given) < GROUP:
+        return None
+    return round(100 * sum(1 for v in given if hit(v)) / len(given), 1)
+
+
+def side_by_side(region: Region, start: date, end: date) -> list[Comparison]:
+    """The same themes seen by the families and by the professionals, each as the share of
+    positive answers (a mark of 7 or more, "agree" or "strongly agree", "yes"): the seed's point
+    is that the differences are where the dialogue starts."""
+    families = survey_values(region, "families", start, end)
+    professionals = survey_values(region, "professionals", start, end)
+
+    def mark(v: Any) -> bool:
+        return isinstance(v, int) and v >= 7
+
+    def agree(v: Any) -> bool:
+        return isinstance(v, int) and v >= 4
+
+    return [
+        Comparison(
+            _("Good care"),
+            _positive(families, "overall", mark),
+            _positive(professionals, "quality", agree),
+        ),
+        Comparison(
+            _("Care that fits together"),
+            _positive(families, "fit", mark),
+            _positive(professionals, "coordinated", agree),
+        ),
+        Comparison(
+            _("Knowing whom to call"),
+            _positive(families, "whom_to_call", lambda v: v == "yes"),
+            _positive(professionals, "know_network", agree),
+        ),
+    ]

@@ -33,6 +33,8 @@ def dashboard_page(request: AuthedRequest, slug: str) -> HttpResponse:
     exact = access.is_coordinator(request.user, region)
     rows = dashboard(region, exact=exact)
     met, judged = on_target(rows)
+    today = timezone.localdate()
+    year = (region, today - timedelta(days=365), today + timedelta(days=1))
     return render(
         request,
         "monitoring/dashboard.html",
@@ -44,11 +46,8 @@ def dashboard_page(request: AuthedRequest, slug: str) -> HttpResponse:
             "judged": judged,
             "exact": exact,
             "typed_form": TypedValueForm() if exact else None,
-            "surveys": surveys.results(
-                region,
-                timezone.localdate() - timedelta(days=365),
-                timezone.localdate() + timedelta(days=1),
-            ),
+            "surveys": surveys.results(*year, exact=exact),
+            "side_by_side": surveys.side_by_side(*year),
             "report_quarter": report.last_complete_quarter()
             if exact or access.is_steering(request.user, region)
             else None,

@@ -57,11 +57,17 @@ def test_survey_results_only_from_five_answers_and_omk_rounds(
                                 answers={"overall": mark, "fit": mark, "better": "Rust"})  # fmt: skip
     where = f"/api/v1/regions/{region.slug}/survey-results"
     families = get(client, where, token_for(steering, capsys)).json()[0]
-    assert (families["answered"], families["shown"], families["items"]) == (4, False, [])
+    # Four families answered: for the steering group that is "fewer than five", not the number.
+    assert (families["answered"], families["shown"], families["items"]) == (None, False, [])
+    assert families["suppressed"] is True
+    exact = get(client, where, token_for(coordinator, capsys)).json()[0]
+    assert (exact["answered"], exact["suppressed"]) == (4, False)
     Response.objects.create(region=region, instrument="families", version=1, answers={"fit": 9})
     families = get(client, where, token_for(steering, capsys)).json()[0]
     fit = next(i for i in families["items"] if i["key"] == "fit")
     assert families["shown"] and fit["mean"] == 3.0 and "Rust" not in str(families)
+    # Five marks, each given once: no single mark's count is shown to the steering group.
+    assert set(fit["counts"].values()) <= {None, 0} and families["answered"] == 5
     found = actions.do_open_round(region, acting_user=coordinator)
     answers = {k: (True, k.startswith("teamwork"), False) for k in element_keys()}
     actions.do_score(found, answers=answers, acting_user=member)
@@ -75,3 +81,24 @@ def test_survey_results_only_from_five_answers_and_omk_rounds(
     ).json()
     teamwork = next(c for c in closed["clusters"] if c["cluster"] == "teamwork")
     assert (teamwork["in_place"], teamwork["phase"], teamwork["previous"]) == (100.0, 4, None)
+
+
+def test_the_api_hides_a_part_that_the_total_would_give_away(client, region, steering, capsys):
+    from nik.monitoring.models import IndicatorValue
+    from nik.monitoring.periods import QUARTER, Period
+
+    period = Period.of(timezone.localdate(), QUARTER)
+    IndicatorValue.objects.create(
+        region=region,
+        key="declined",
+        period_kind=QUARTER,
+        period_start=period.start,
+        value=33.0,
+        cases=33,
+        detail={"by_reason": {"region": 3, "family": 10, "other": 20}},
+    )
+    answer = get(client, f"/api/v1/regions/{region.slug}/indicators", token_for(steering, capsys))
+    declined = next(i for i in answer.json() if i["key"] == "declined")
+    assert declined["values"][-1]["value"] == 33.0
+    # 3 alone would be 33 − 10 − 20; so 10 goes too.
+    assert declined["breakdowns"]["by_reason"] == {"region": None, "family": None, "other": 20}

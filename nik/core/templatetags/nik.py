@@ -9,3 +9,5 @@ from nik.core import formats
 register = template.Library()
 register.filter("money", formats.money)
 register.filter("number", formats.number)
+register.filter("percent", formats.percent)
+register.filter("signed", formats.signed)

@@ -59,6 +59,9 @@ def test_the_xlsx_reads_back_with_the_same_figures(client, login, region, steeri
     book = openpyxl.load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == [
         "Prestatie-indicatoren",
+        "Kinderen en verwijzingen",
+        "Vragenlijsten",
+        "Naast elkaar",
         "Zelfevaluatie",
         "Open voorstellen",
         "Mijlpalen",
@@ -67,6 +70,10 @@ def test_the_xlsx_reads_back_with_the_same_figures(client, login, region, steeri
     assert rows[0][:3] == ("Indicator", "Streefwaarde", "K4 2025")
     children = next(r for r in rows if r[0] == "Kinderen in het netwerk")
     assert children[-1] == "< 5"
+    # Three children, all referred by a GP: the breakdown hides them too.
+    parts = list(book["Kinderen en verwijzingen"].iter_rows(values_only=True))[1:]
+    assert ("Kinderen in het netwerk", "Per verwijzer", "huisarts", "< 5") in parts
+    assert all(n == "< 5" or n == 0 or n >= 5 for *_l, n in parts)
     assert [r[0] for r in book["Open voorstellen"].iter_rows(values_only=True)][1:] == [
         "Respijt in elk plan"
     ]
@@ -95,3 +102,31 @@ def test_the_report_is_e_mailed_to_the_steering_group_once(
     (pdf_name, pdf, pdf_type), (xlsx_name, xlsx, _t) = message.attachments
     assert pdf_name.endswith("2026-q3.pdf") and pdf_type == "application/pdf"
     assert pdf.startswith(b"%PDF") and xlsx[:2] == b"PK"
+
+
+def test_the_report_sets_families_and_professionals_side_by_side(login, region, coordinator):
+    from nik.monitoring.models import Response
+
+    for mark in (8, 9, 7, 8, 5):  # four of five families give 7 or more: 80%
+        Response.objects.create(region=region, instrument="families", version=1,
+                                submitted_on=date(2026, 8, 1),
+                                answers={"overall": mark, "fit": mark, "whom_to_call": "no"})  # fmt: skip
+    for agree in (5, 4, 4, 4, 4, 2):  # five of six professionals agree: 83.3%
+        Response.objects.create(region=region, instrument="professionals", version=1,
+                                submitted_on=date(2026, 8, 2),
+                                answers={"quality": agree, "coordinated": agree,
+                                         "know_network": agree})  # fmt: skip
+    response = login(coordinator).get(f"/regions/{region.slug}/monitoring/report/2026-q3.pdf")
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    side = text.split("Gezinnen en professionals naast elkaar")[1]
+    assert "Goede zorg 80% 83,3% +3,3 punten" in side
+    # Nobody of the families knows whom to call at night, all but one professional knows whom to
+    # ask: the difference is named as the place to start.
+    assert "Weten wie je belt 0% 83,3% +83,3 punten · bespreek dit" in side
+    book = openpyxl.load_workbook(
+        io.BytesIO(
+            login(coordinator).get(f"/regions/{region.slug}/monitoring/report/2026-q3.xlsx").content
+        )
+    )
+    sides = list(book["Naast elkaar"].iter_rows(values_only=True))
+    assert ("Goede zorg", 80.0, 83.3, 3.3) in sides
