@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from nik.core import audit
 from nik.core.models import AuditAction, Region, User
+from nik.roadmap.models import Indicator
 
 from .formulas import BY_KEY, FORMULAS
-from .models import IndicatorValue, OmkAnswer, OmkRound
+from .models import IndicatorValue, Measure, OmkAnswer, OmkRound, Settings
 from .periods import QUARTER, Period
 
 HISTORY = 8  # quarters recomputed each run: two years
@@ -54,6 +55,46 @@ def do_recompute(
     return written
 
 
+def _own_id(key: str) -> int | None:
+    number = key.removeprefix("own-")
+    return int(number) if key.startswith("own-") and number.isdigit() else None
+
+
+@transaction.atomic
+def do_measure(
+    indicator: Indicator,
+    *,
+    formula: str,
+    target: float | None,
+    higher_is_better: bool,
+    acting_user: User,
+) -> Measure:
+    """Set how one of the region's own indicators is measured (a building block, or typed in)."""
+    if formula and formula not in BY_KEY:
+        raise ValueError(formula)
+    found, _created = Measure.objects.update_or_create(
+        indicator=indicator,
+        defaults={"formula": formula, "target": target, "higher_is_better": higher_is_better},
+    )
+    audit.record_write(
+        AuditAction.UPDATE, found, indicator.region, acting_user, "indicator.measured",
+        formula=formula or "typed", target=target,
+    )  # fmt: skip
+    return found
+
+
+@transaction.atomic
+def do_settings(region: Region, *, family_interval_days: int, acting_user: User) -> Settings:
+    found, _created = Settings.objects.update_or_create(
+        region=region, defaults={"family_interval_days": family_interval_days}
+    )
+    audit.record_write(
+        AuditAction.UPDATE, found, region, acting_user, "monitoring.settings",
+        family_interval_days=family_interval_days,
+    )  # fmt: skip
+    return found
+
+
 @transaction.atomic
 def do_type_value(
     region: Region,
@@ -66,7 +107,11 @@ def do_type_value(
 ) -> IndicatorValue:
     """A value no record can give, typed in with its source; marked as typed, and kept by the
     task (which never overwrites a typed value)."""
-    if key not in BY_KEY:
+    own = _own_id(key)
+    typed_own = own is not None and (
+        Measure.objects.filter(indicator__region=region, indicator_id=own, formula="").exists()
+    )
+    if key not in BY_KEY and not typed_own:
         raise ValueError(key)
     period = Period.of(period_start, QUARTER)
     found, _created = IndicatorValue.objects.update_or_create(

@@ -18,7 +18,7 @@ def trend_svg(rows: list[Row], title: str) -> str:
     rcParams["svg.fonttype"] = "none"
     fig = Figure(figsize=(8, 4.2))
     ax = fig.add_subplot()
-    shares = [r for r in rows if r.formula.unit == SHARE]
+    shares = [r for r in rows if r.formula.unit == SHARE and not r.formula.own]
     labels = [p.period.label for p in shares[0].points] if shares else []
     for row in shares:
         # A value over too few families is not drawn for those who may not see it.

@@ -15,7 +15,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -40,7 +40,7 @@ from nik.roadmap.models import Agreement, Milestone, MilestoneStatus
 
 from .periods import Period
 
-SHARE, DAYS, COUNT, RATING = "share", "days", "count", "rating"
+SHARE, DAYS, COUNT, RATING, NUMBER = "share", "days", "count", "rating", "number"
 EIGHT_WEEKS = timedelta(weeks=8)
 FRESH = timedelta(days=365)
 
@@ -302,6 +302,7 @@ class Formula:
     snapshot: bool = False  # the state on the day of computing: stored for the current period
     counts_families: bool = False  # a count of families: small numbers hidden for steering
     about_families: bool = True  # rests on families (the small-number rule applies to its cases)
+    own: bool = False  # one of the region's own indicators (step 3)
 
     def met(self, value: float | None) -> bool | None:
         if value is None or self.target is None:
@@ -444,6 +445,42 @@ FORMULAS: list[Formula] = [
     ),
 ]
 BY_KEY = {f.key: f for f in FORMULAS}
+
+
+def _typed_only(region: Region, period: Period, now: datetime) -> Result:
+    return Result(None, 0)
+
+
+def of_region(region: Region) -> list[tuple[Formula, str]]:
+    """The built-in indicators and the region's own ones (step 3), each with the key its values
+    are stored under: an own indicator computed by a building block reads that block's values
+    with its own name and target; one typed in has values of its own (one query)."""
+    from .models import Measure
+
+    found = [(f, f.key) for f in FORMULAS]
+    measures = Measure.objects.filter(indicator__region=region).select_related("indicator")
+    for measure in measures.order_by("indicator_id"):
+        indicator, base = measure.indicator, BY_KEY.get(measure.formula)
+        if base is not None:
+            target = base.target if measure.target is None else measure.target
+            own = replace(base, key=measure.key, name=indicator.name, target=target, own=True)
+            found.append(
+                (replace(own, definition=indicator.definition or base.definition), base.key)
+            )
+        else:
+            typed = Formula(
+                measure.key,
+                indicator.name,
+                indicator.definition,
+                NUMBER,
+                measure.target,
+                _typed_only,
+                higher_is_better=measure.higher_is_better,
+                about_families=False,
+                own=True,
+            )
+            found.append((typed, measure.key))
+    return found
 
 
 def today_or(now: datetime | None) -> datetime:

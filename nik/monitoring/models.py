@@ -7,6 +7,7 @@ source and date, and marked as typed.
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -149,3 +150,53 @@ class Response(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region_id} {self.instrument} {self.submitted_on}"
+
+
+# The region's own indicators and settings ------------------------------------------------------
+
+
+class Measure(models.Model):
+    """How one of the region's own indicators (set in step 3 of the roadmap) is measured: by a
+    building block's formula, with the region's own target; or, where no record gives it, typed
+    in with its source (no formula)."""
+
+    indicator = models.OneToOneField(
+        "roadmap.Indicator", on_delete=models.CASCADE, related_name="measure"
+    )
+    formula = models.CharField(_("computed as"), max_length=40, blank=True)
+    target = models.FloatField(_("our target"), null=True, blank=True)
+    higher_is_better = models.BooleanField(_("higher is better"), default=True)
+
+    class Meta:
+        verbose_name = _("own indicator")
+        verbose_name_plural = _("own indicators")
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id}: {self.formula or 'typed'}"
+
+    @property
+    def key(self) -> str:
+        return f"own-{self.indicator_id}"
+
+
+class Settings(models.Model):
+    """What a region sets for its monitoring."""
+
+    region = models.OneToOneField(Region, on_delete=models.CASCADE, related_name="monitoring")
+    family_interval_days = models.PositiveSmallIntegerField(
+        _("invite a family at most once every … days"),
+        default=90,
+        validators=[MinValueValidator(30), MaxValueValidator(730)],
+    )
+
+    class Meta:
+        verbose_name = _("monitoring settings")
+        verbose_name_plural = _("monitoring settings")
+
+    def __str__(self) -> str:
+        return f"{self.region_id}"
+
+    @classmethod
+    def of(cls, region: Region) -> Settings:
+        found = cls.objects.filter(region=region).first()
+        return found or cls(region=region)

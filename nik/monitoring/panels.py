@@ -8,6 +8,7 @@ from typing import Any
 from nik.core.models import Region, Role
 from nik.core.panels import REGION, Panel, Viewer
 
+from .models import Invitation
 from .selectors import dashboard, on_target
 
 
@@ -22,7 +23,32 @@ def glance(viewer: Viewer, region: Region) -> dict[str, Any] | None:
     }
 
 
+def survey_waiting(viewer: Viewer) -> dict[str, Any] | None:
+    """A parent's open survey invitation (the same single-use link as in the e-mail), so a
+    family without an e-mail address, or one that missed it, can answer from its family page."""
+    from django.utils import timezone
+
+    from nik.families import access as door
+
+    own = door.visible_families(viewer.user).filter(portal_users=viewer.user).values("pk")
+    waiting = list(
+        Invitation.objects.filter(
+            family_id__in=own, instrument="families", used=False, expires_at__gt=timezone.now()
+        )
+        .exclude(token="")
+        .order_by("-created_at")[:1]
+    )
+    return {"invitation": waiting[0]} if waiting else None
+
+
 PANELS = [
+    Panel(
+        "monitoring.survey_waiting",
+        order=12,
+        template="monitoring/panels/survey_waiting.html",
+        context=survey_waiting,
+        roles=frozenset({Role.PARENT}),
+    ),
     Panel(
         "monitoring.glance",
         order=35,

@@ -14,7 +14,7 @@ from nik.families.models import DeclineReason, ReferralSource
 from nik.network.models import ConditionCategory
 
 from . import small
-from .formulas import COUNT, DAYS, FORMULAS, RATING, SHARE, Formula
+from .formulas import COUNT, DAYS, RATING, SHARE, Formula, of_region
 from .models import IndicatorValue
 from .periods import QUARTER, Period
 
@@ -106,10 +106,10 @@ def dashboard(
         )
     }
     rows = []
-    for formula in FORMULAS:
+    for formula, stored_key in of_region(region):
         points = []
         for period in periods:
-            found = stored.get((formula.key, period.start))
+            found = stored.get((stored_key, period.start))
             value, cases = (found.value, found.cases) if found else (None, 0)
             points.append(
                 Point(
@@ -121,7 +121,7 @@ def dashboard(
                 )
             )
         latest = next((p for p in reversed(points) if p.value is not None), None)
-        kept = stored.get((formula.key, latest.period.start)) if latest else None
+        kept = stored.get((stored_key, latest.period.start)) if latest else None
         visible = latest is not None and not latest.hidden
         rows.append(
             Row(

@@ -1,8 +1,9 @@
 """Surveys: invitations with single-use links that need no account, anonymous answers, reminders
 once, response rates, and results only for groups of at least 5 answers.
 
-A family is invited after a plan evaluation or when its route closed, never more often than
-`FAMILY_INTERVAL` (a region setting to come); the professionals of the network at most once a
+A family is invited after a plan evaluation or when its route closed, never more often than the
+region sets (`Settings.family_interval_days`, 90 days unless changed): by e-mail to the first
+parent with an address, and on the family page of the parents who have one; the professionals of the network at most once a
 quarter. An answer keeps no link to its invitation, no time (a day), and no person.
 """
 
@@ -32,7 +33,6 @@ from .small import HIDDEN
 
 VALID_FOR = timedelta(days=30)
 REMIND_AFTER = timedelta(days=7)
-FAMILY_INTERVAL = timedelta(days=90)
 PROFESSIONAL_INTERVAL = timedelta(days=90)
 GROUP = 5  # results only for groups of at least this many answers
 
@@ -59,6 +59,8 @@ def _invite(
         email=email,
         expires_at=timezone.now() + VALID_FOR,
     )
+    if not email:  # on the family page only
+        return invitation
     notify.send_once(
         f"survey.invite:{invitation.pk}",
         to=[email],
@@ -80,13 +82,16 @@ def _invite(
 @transaction.atomic
 def do_invite_families(region: Region, *, base_url: str, acting_user: User) -> int:
     """Invite the families whose care plan was evaluated (a new version made final) or whose route
-    closed in the last 30 days, each at most once per `FAMILY_INTERVAL`. One invitation per family,
+    closed in the last 30 days, each at most once per the region's interval. One invitation per family,
     to the first parent with an e-mail address."""
     from nik.careplans.models import CarePlanVersion
-    from nik.families.models import Guardian, StageChange
+    from nik.families.models import Family, Guardian, StageChange
+
+    from .models import Settings
 
     # One coordinator's click at a time per region: two at once would invite a family twice.
     Region.objects.select_for_update().filter(pk=region.pk).values_list("pk").get()
+    interval = timedelta(days=Settings.of(region).family_interval_days)
     since = timezone.now() - timedelta(days=30)
     evaluated = CarePlanVersion.objects.filter(
         plan__family__region=region, published_at__gte=since, number__gt=1
@@ -98,7 +103,7 @@ def do_invite_families(region: Region, *, base_url: str, acting_user: User) -> i
         Invitation.objects.filter(
             region=region,
             instrument="families",
-            created_at__gte=timezone.now() - FAMILY_INTERVAL,
+            created_at__gte=timezone.now() - interval,
             family_id__isnull=False,
         ).values_list("family_id", flat=True)
     )
@@ -111,9 +116,16 @@ def do_invite_families(region: Region, *, base_url: str, acting_user: User) -> i
         .values_list("family_id", "email")
     ):
         emails.setdefault(family_id, email)
+    # Parents with a family page find the invitation there too, with or without an address.
+    on_portal = set(
+        Family.portal_users.through.objects.filter(family_id__in=families).values_list(
+            "family_id", flat=True
+        )
+    )
+    reachable = sorted(f for f in families if f in emails or f in on_portal)
     # The families whose parents' e-mail address was read are the event's subjects.
     return _invite_all(
-        region, "families", [(e, f) for f, e in emails.items()], base_url, acting_user
+        region, "families", [(emails.get(f, ""), f) for f in reachable], base_url, acting_user
     )
 
 
@@ -221,9 +233,16 @@ def send_reminders(base_url: str, now: Any = None) -> int:
         token="", email=""
     )
     sent = 0
-    due = Invitation.objects.filter(
-        used=False, reminded_at__isnull=True, created_at__lte=now - REMIND_AFTER, expires_at__gt=now
-    ).exclude(token="")
+    due = (
+        Invitation.objects.filter(
+            used=False,
+            reminded_at__isnull=True,
+            created_at__lte=now - REMIND_AFTER,
+            expires_at__gt=now,
+        )
+        .exclude(token="")
+        .exclude(email="")
+    )
     for invitation in due.select_related("region"):
         instrument = INSTRUMENTS[invitation.instrument]
         sent += notify.send_once(
@@ -236,7 +255,8 @@ def send_reminders(base_url: str, now: Any = None) -> int:
             )
             % {"region": invitation.region.name, "link": _link(base_url, invitation.token)},
         )
-        Invitation.objects.filter(pk=invitation.pk).update(reminded_at=now)
+        # Reminded once: the address is not needed any more.
+        Invitation.objects.filter(pk=invitation.pk).update(reminded_at=now, email="")
     return sent
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views, views_omk, views_survey
+from . import views, views_omk, views_setup, views_survey
 
 app_name = "monitoring"
 
@@ -15,6 +15,9 @@ urlpatterns = [
         views.report_file,
         name="report",
     ),
+    path("regions/<slug:slug>/monitoring/setup/", views_setup.setup, name="setup"),
+    path("regions/<slug:slug>/monitoring/own/<int:pk>/", views_setup.measure, name="measure"),
+    path("regions/<slug:slug>/monitoring/settings/", views_setup.settings, name="settings"),
     path("survey/<str:token>/", views_survey.answer, name="survey"),
     path(
         "regions/<slug:slug>/monitoring/invite/<str:audience>/",

@@ -45,7 +45,7 @@ def dashboard_page(request: AuthedRequest, slug: str) -> HttpResponse:
             "met": met,
             "judged": judged,
             "exact": exact,
-            "typed_form": TypedValueForm() if exact else None,
+            "typed_form": TypedValueForm(region=region) if exact else None,
             "surveys": surveys.results(*year, exact=exact),
             "side_by_side": surveys.side_by_side(*year),
             "report_quarter": report.last_complete_quarter()
@@ -70,7 +70,7 @@ def trend(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_POST
 def typed_value(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region_as_coordinator(request.user, slug, purpose="monitoring")
-    form = TypedValueForm(request.POST)
+    form = TypedValueForm(request.POST, region=region)
     if form.is_valid():
         actions.do_type_value(region, acting_user=request.user, **form.cleaned_data)
         messages.success(request, _("The figure is saved, marked as typed in."))
