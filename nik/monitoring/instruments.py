@@ -115,4 +115,79 @@ PROFESSIONAL_SURVEY = Instrument(
     ),
 )  # fmt: skip
 
-INSTRUMENTS = {i.key: i for i in (FAMILY_SURVEY, PROFESSIONAL_SURVEY)}
+NEEDS_SURVEY = Instrument(
+    "needs",
+    1,
+    PROFESSIONALS,
+    "Wat wil je leren?",
+    "What would you like to learn?",
+    (
+        Item("topic", TEXT, "Wat zouden de professionals in het netwerk het komende jaar moeten leren?",
+             "What should the network's professionals learn in the coming year?"),
+        Item("themes", MULTIPLE, "Over welke onderwerpen wil je zelf meer weten?",
+             "Which subjects would you like to know more about yourself?",
+             (("talking", "gesprekken met ouders en kind", "talking with parents and child"),
+              ("symptoms", "klachten en symptomen", "complaints and symptoms"),
+              ("siblings", "broers en zussen", "brothers and sisters"),
+              ("grief", "rouw en verlies", "grief and loss"),
+              ("rules", "wet- en regelgeving en financiering", "laws, rules and financing"),
+              ("network", "samenwerken in het netwerk", "working together in the network")),
+             required=False),
+        Item("way", SINGLE, "Hoe leer je het liefst?", "How do you like to learn best?",
+             (("course", "een cursus", "a course"),
+              ("case", "een casusbespreking", "a case discussion"),
+              ("intervision", "intervisie", "intervision"),
+              ("online", "online, in mijn eigen tijd", "online, in my own time")),
+             required=False),
+    ),
+)  # fmt: skip
+
+INSTRUMENTS = {i.key: i for i in (FAMILY_SURVEY, PROFESSIONAL_SURVEY, NEEDS_SURVEY)}
+
+
+def from_survey(survey: Any) -> Instrument:
+    """A region's own survey (one version of `models.Survey`) as an instrument."""
+    return Instrument(
+        survey.key,
+        survey.number,
+        survey.audience,
+        survey.title,
+        survey.title_en or survey.title,
+        tuple(
+            Item(
+                i["key"],
+                i["kind"],
+                i["nl"],
+                i.get("en") or i["nl"],
+                tuple(tuple(o) for o in i.get("options", ())),
+                bool(i.get("required", True)),
+                tuple(i["show_if"]) if i.get("show_if") else None,
+            )
+            for i in survey.items
+        ),
+    )
+
+
+def instrument_of(region: Any, key: str, version: int | None = None) -> Instrument | None:
+    """The built-in instrument of that key, or the region's own survey in that version (the
+    latest published one when none is named)."""
+    if key in INSTRUMENTS:
+        return INSTRUMENTS[key]
+    from .models import Survey
+
+    found = Survey.objects.filter(region=region, key=key)
+    found = found.filter(number=version) if version else found.filter(published_at__isnull=False)
+    survey = found.order_by("-number").first()
+    return from_survey(survey) if survey else None
+
+
+def instruments_of(region: Any) -> list[Instrument]:
+    """The built-in instruments and the latest published version of each of the region's own."""
+    from .models import Survey
+
+    latest: dict[str, Any] = {}
+    for survey in Survey.objects.filter(region=region, published_at__isnull=False).order_by(
+        "key", "-number"
+    ):
+        latest.setdefault(survey.key, survey)
+    return [*INSTRUMENTS.values(), *(from_survey(s) for s in latest.values())]

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nik.core.concurrency import Versioned
 from nik.core.models import Region, User
 
 from .periods import KINDS
@@ -200,3 +201,40 @@ class Settings(models.Model):
     def of(cls, region: Region) -> Settings:
         found = cls.objects.filter(region=region).first()
         return found or cls(region=region)
+
+
+class Survey(Versioned):
+    """A survey a region writes itself. Each version (`number`) is a row of its own; once
+    published it is never changed (answers keep the version they were given to), and a change is
+    a new draft. (`version` counts the edits of a draft, for two coordinators at once.)"""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="surveys")
+    key = models.CharField(max_length=30)  # "own-<pk of the first version>"
+    number = models.PositiveSmallIntegerField(_("version"), default=1)
+    audience = models.CharField(
+        _("for"),
+        max_length=20,
+        choices=[("families", _("families")), ("professionals", _("professionals"))],
+    )
+    title = models.CharField(_("title (Dutch)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    items = models.JSONField(default=list)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["region", "key", "-number"]
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "key", "number"], name="survey_version_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} v{self.number}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.published_at is None

@@ -27,13 +27,25 @@ from nik.core import audit, notify
 from nik.core.models import AuditAction, Professional, Region, User
 
 from . import small
-from .instruments import FAMILIES, INSTRUMENTS, LIKERT5, MULTIPLE, SCALE10, SINGLE, TEXT, Instrument
-from .models import Invitation, Response
+from .instruments import (
+    FAMILIES,
+    LIKERT5,
+    MULTIPLE,
+    PROFESSIONALS,
+    SCALE10,
+    SINGLE,
+    TEXT,
+    Instrument,
+    instrument_of,
+    instruments_of,
+)
+from .models import Invitation, Response, Survey
 from .small import HIDDEN
 
 VALID_FOR = timedelta(days=30)
 REMIND_AFTER = timedelta(days=7)
 PROFESSIONAL_INTERVAL = timedelta(days=90)
+NEEDS_INTERVAL = timedelta(days=365)  # the members' training needs: once a year
 GROUP = 5  # results only for groups of at least this many answers
 
 
@@ -79,14 +91,25 @@ def _invite(
     return invitation
 
 
+def _instrument(region: Region, survey: str, audience: str) -> Instrument:
+    found = instrument_of(region, survey)
+    if found is None or found.audience != audience:
+        raise ValidationError(_("There is no such survey for this group."))
+    return found
+
+
 @transaction.atomic
-def do_invite_families(region: Region, *, base_url: str, acting_user: User) -> int:
+def do_invite_families(
+    region: Region, *, base_url: str, acting_user: User, survey: str = "families"
+) -> int:
     """Invite the families whose care plan was evaluated (a new version made final) or whose route
-    closed in the last 30 days, each at most once per the region's interval. One invitation per family,
-    to the first parent with an e-mail address."""
+    closed in the last 30 days, each at most once per the region's interval (whatever the survey).
+    One invitation per family: by e-mail to the first parent with an address, and on the family
+    page of its parents."""
     from nik.careplans.models import CarePlanVersion
     from nik.families.models import Family, Guardian, StageChange
 
+    instrument = _instrument(region, survey, FAMILIES)
     from .models import Settings
 
     # One coordinator's click at a time per region: two at once would invite a family twice.
@@ -102,7 +125,6 @@ def do_invite_families(region: Region, *, base_url: str, acting_user: User) -> i
     recent = set(
         Invitation.objects.filter(
             region=region,
-            instrument="families",
             created_at__gte=timezone.now() - interval,
             family_id__isnull=False,
         ).values_list("family_id", flat=True)
@@ -125,21 +147,30 @@ def do_invite_families(region: Region, *, base_url: str, acting_user: User) -> i
     reachable = sorted(f for f in families if f in emails or f in on_portal)
     # The families whose parents' e-mail address was read are the event's subjects.
     return _invite_all(
-        region, "families", [(emails.get(f, ""), f) for f in reachable], base_url, acting_user
+        region, instrument, [(emails.get(f, ""), f) for f in reachable], base_url, acting_user
     )
 
 
 @transaction.atomic
-def do_invite_professionals(region: Region, *, base_url: str, acting_user: User) -> int:
+def do_invite_professionals(
+    region: Region, *, base_url: str, acting_user: User, survey: str = "professionals"
+) -> int:
     """Invite every professional of the region's register with an e-mail address; refused when
-    the professionals were invited less than `PROFESSIONAL_INTERVAL` ago."""
+    they were invited to this survey less than `PROFESSIONAL_INTERVAL` ago (the training needs:
+    `NEEDS_INTERVAL`)."""
+    instrument = _instrument(region, survey, PROFESSIONALS)
     Region.objects.select_for_update().filter(pk=region.pk).values_list("pk").get()
+    needs = instrument.key == "needs"
     if Invitation.objects.filter(
         region=region,
-        instrument="professionals",
-        created_at__gte=timezone.now() - PROFESSIONAL_INTERVAL,
+        instrument=instrument.key,
+        created_at__gte=timezone.now() - (NEEDS_INTERVAL if needs else PROFESSIONAL_INTERVAL),
     ).exists():
-        raise ValidationError(_("The professionals were invited less than three months ago."))
+        raise ValidationError(
+            _("The professionals were asked this less than a year ago.")
+            if needs
+            else _("The professionals were invited less than three months ago.")
+        )
     emails = sorted(
         set(
             Professional.objects.filter(region=region)
@@ -147,18 +178,17 @@ def do_invite_professionals(region: Region, *, base_url: str, acting_user: User)
             .values_list("email", flat=True)
         )
     )
-    return _invite_all(region, "professionals", [(e, None) for e in emails], base_url, acting_user)
+    return _invite_all(region, instrument, [(e, None) for e in emails], base_url, acting_user)
 
 
 def _invite_all(
     region: Region,
-    survey: str,
+    instrument: Instrument,
     addressees: list[tuple[str, int | None]],
     base_url: str,
     acting_user: User,
 ) -> int:
     """Invite each (e-mail, family or None) and log it once; families are the event's subjects."""
-    instrument = INSTRUMENTS[survey]
     for email, family_id in addressees:
         _invite(region, instrument, email, family_id, base_url)
     audit.record(
@@ -169,7 +199,7 @@ def _invite_all(
         object_type="monitoring.invitation",
         subjects=[f for _e, f in addressees if f is not None],
         purpose="survey invitation",
-        details={"survey": survey, "invited": len(addressees)},
+        details={"survey": instrument.key, "invited": len(addressees)},
     )
     return len(addressees)
 
@@ -220,6 +250,13 @@ def do_answer(token: str, answers: dict[str, Any]) -> Response:
         raise ValidationError(_("This link was used already: the answers are in. Thank you!"))
     locked.used, locked.token, locked.email = True, "", ""
     locked.save(update_fields=["used", "token", "email"])
+    if locked.instrument == "needs" and answers.get("topic"):
+        # The yearly question feeds the training plan's list of needs (anonymously).
+        from nik.learning.models import NeedSource, TrainingNeed
+
+        TrainingNeed.objects.create(
+            region=locked.region, topic=str(answers["topic"])[:300], source=NeedSource.MEMBER
+        )
     return Response.objects.create(
         region=locked.region, instrument=locked.instrument, version=locked.version, answers=answers
     )
@@ -244,7 +281,9 @@ def send_reminders(base_url: str, now: Any = None) -> int:
         .exclude(email="")
     )
     for invitation in due.select_related("region"):
-        instrument = INSTRUMENTS[invitation.instrument]
+        instrument = instrument_of(invitation.region, invitation.instrument, invitation.version)
+        if instrument is None:
+            continue
         sent += notify.send_once(
             f"survey.reminder:{invitation.pk}",
             to=[invitation.email],
@@ -306,10 +345,11 @@ def results(region: Region, start: date, end: date, *, exact: bool = True) -> li
     counts; free text is never shown here. Not `exact`: the small-number rule on the numbers of
     families invited and answering."""
     out = []
-    for instrument in INSTRUMENTS.values():
+    for instrument in instruments_of(region):
         invited = Invitation.objects.filter(
             region=region,
             instrument=instrument.key,
+            version=instrument.version,
             created_at__date__gte=start,
             created_at__date__lt=end,
         ).count()
@@ -317,6 +357,7 @@ def results(region: Region, start: date, end: date, *, exact: bool = True) -> li
             Response.objects.filter(
                 region=region,
                 instrument=instrument.key,
+                version=instrument.version,
                 submitted_on__gte=start,
                 submitted_on__lt=end,
             ).values_list("answers", flat=True)
@@ -412,3 +453,68 @@ def side_by_side(region: Region, start: date, end: date) -> list[Comparison]:
             _positive(professionals, "know_network", agree),
         ),
     ]
+
+
+# The region's own surveys ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_save_survey(
+    survey: Survey, *, seen: int | None, items: list[dict[str, Any]], acting_user: User
+) -> Survey:
+    """Save a draft (a new survey, or the draft of a new version) with its questions. A published
+    version is never changed; two coordinators saving the same draft: the second is told."""
+    from nik.core.concurrency import claim
+
+    if survey.pk and not Survey.objects.filter(pk=survey.pk, published_at__isnull=True).exists():
+        raise ValidationError(_("This version is published and cannot be changed any more."))
+    claim(survey, seen, ["title", "title_en", "audience", "items"])
+    new = survey.pk is None
+    survey.items = items
+    survey.created_by = survey.created_by or acting_user
+    survey.save()
+    if new:
+        survey.key = f"own-{survey.pk}"
+        survey.save(update_fields=["key"])
+    audit.record_write(
+        AuditAction.CREATE if new else AuditAction.UPDATE, survey, survey.region, acting_user,
+        "survey.saved", number=survey.number, questions=len(items),
+    )  # fmt: skip
+    return survey
+
+
+@transaction.atomic
+def do_publish_survey(survey: Survey, *, acting_user: User) -> Survey:
+    """Publish a draft: from now on invitations use this version, and it stays as it is."""
+    from nik.core.concurrency import lock
+
+    lock(survey)
+    if survey.published_at is None:
+        survey.published_at = timezone.now()
+        survey.save(update_fields=["published_at"])
+        audit.record_write(
+            AuditAction.UPDATE, survey, survey.region, acting_user, "survey.published",
+            number=survey.number,
+        )  # fmt: skip
+    return survey
+
+
+@transaction.atomic
+def do_new_version(survey: Survey, *, acting_user: User) -> Survey:
+    """The draft of the next version, a copy of the latest; an existing draft is returned as it
+    is (two clicks make one draft)."""
+    Region.objects.select_for_update().filter(pk=survey.region_id).values_list("pk").get()
+    versions = Survey.objects.filter(region=survey.region, key=survey.key)
+    draft = versions.filter(published_at__isnull=True).first()
+    if draft is not None:
+        return draft
+    latest = versions.order_by("-number").first() or survey
+    copy = Survey.objects.create(
+        region=latest.region, key=latest.key, number=latest.number + 1, audience=latest.audience,
+        title=latest.title, title_en=latest.title_en, items=latest.items, created_by=acting_user,
+    )  # fmt: skip
+    audit.record_write(
+        AuditAction.CREATE, copy, copy.region, acting_user, "survey.new_version",
+        number=copy.number,
+    )  # fmt: skip
+    return copy

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views, views_omk, views_setup, views_survey
+from . import views, views_authoring, views_omk, views_setup, views_survey
 
 app_name = "monitoring"
 
@@ -20,9 +20,30 @@ urlpatterns = [
     path("regions/<slug:slug>/monitoring/settings/", views_setup.settings, name="settings"),
     path("survey/<str:token>/", views_survey.answer, name="survey"),
     path(
-        "regions/<slug:slug>/monitoring/invite/<str:audience>/",
+        "regions/<slug:slug>/monitoring/invite/<str:key>/",
         views_survey.invite,
         name="invite",
+    ),
+    path("regions/<slug:slug>/monitoring/surveys/", views_authoring.survey_list, name="surveys"),
+    path(
+        "regions/<slug:slug>/monitoring/surveys/new/",
+        views_authoring.survey_new,
+        name="survey_new",
+    ),
+    path(
+        "regions/<slug:slug>/monitoring/surveys/own/<int:pk>/",
+        views_authoring.survey_edit,
+        name="survey_edit",
+    ),
+    path(
+        "regions/<slug:slug>/monitoring/surveys/own/<int:pk>/publish/",
+        views_authoring.survey_publish,
+        name="survey_publish",
+    ),
+    path(
+        "regions/<slug:slug>/monitoring/surveys/own/<int:pk>/new-version/",
+        views_authoring.survey_new_version,
+        name="survey_new_version",
     ),
     path(
         "regions/<slug:slug>/monitoring/surveys/<str:key>/<str:kind>",

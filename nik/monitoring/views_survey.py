@@ -18,7 +18,7 @@ from nik.core.auth import AuthedRequest
 from nik.core.models import AuditAction
 
 from . import surveys
-from .instruments import FAMILIES, INSTRUMENTS
+from .instruments import FAMILIES, instrument_of
 from .models import Response
 
 
@@ -37,7 +37,9 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         invitation = surveys.open_invitation(token)
     except ValidationError as error:
         return _closed(request, error)
-    instrument = INSTRUMENTS[invitation.instrument]
+    instrument = instrument_of(invitation.region, invitation.instrument, invitation.version)
+    if instrument is None:
+        raise Http404
     answers: dict = {}
     errors: dict[str, str] = {}
     if request.method == "POST":
@@ -67,30 +69,38 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def invite(request: AuthedRequest, slug: str, audience: str) -> HttpResponse:
+def invite(request: AuthedRequest, slug: str, key: str) -> HttpResponse:
+    """Invite the group a survey is for (built-in or the region's own, by its key)."""
     region = access.open_region_as_coordinator(request.user, slug, purpose="surveys")
+    instrument = instrument_of(region, key)
+    if instrument is None:
+        raise Http404
     base_url = request.build_absolute_uri("/")
+    invite_group = (
+        surveys.do_invite_families
+        if instrument.audience == FAMILIES
+        else surveys.do_invite_professionals
+    )
     try:
-        if audience == "families":
-            n = surveys.do_invite_families(region, base_url=base_url, acting_user=request.user)
-        else:
-            n = surveys.do_invite_professionals(region, base_url=base_url, acting_user=request.user)
+        n = invite_group(region, base_url=base_url, acting_user=request.user, survey=key)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Invitations sent: %(n)s.") % {"n": n})
-    return redirect("monitoring:dashboard", slug=slug)
+    return redirect("monitoring:surveys", slug=slug)
 
 
 def _export_rows(region: Any, key: str) -> tuple[Any, list[Any]]:
-    if key not in INSTRUMENTS:
+    """A survey (its latest published version) and the answers given to that version."""
+    instrument = instrument_of(region, key)
+    if instrument is None:
         raise Http404
     rows = list(
-        Response.objects.filter(region=region, instrument=key)
+        Response.objects.filter(region=region, instrument=key, version=instrument.version)
         .order_by("submitted_on", "pk")
         .values_list("submitted_on", "answers")
     )
-    return INSTRUMENTS[key], rows
+    return instrument, rows
 
 
 @login_required

@@ -18,6 +18,7 @@ from nik.families.factories import FamilyFactory
 from nik.families.models import Guardian
 from nik.monitoring import surveys
 from nik.monitoring.formulas import family_rating
+from nik.monitoring.instruments import FAMILY_SURVEY
 from nik.monitoring.models import Invitation, Response
 from nik.monitoring.periods import Period
 
@@ -113,9 +114,9 @@ def test_a_missing_answer_is_asked_for_and_the_follow_up_question_shows(
     )
     assert Response.objects.get().answers["whom_missing"] == "Een kaartje"
     # A forged value outside the scale is refused, not stored.
-    assert surveys.clean_answers(surveys.INSTRUMENTS["families"], _QueryDict(answers(fit="11")))[
-        1
-    ] == {"fit": "Kies een van de antwoorden."}
+    assert surveys.clean_answers(FAMILY_SURVEY, _QueryDict(answers(fit="11")))[1] == {
+        "fit": "Kies een van de antwoorden."
+    }
 
 
 class _QueryDict(dict):
