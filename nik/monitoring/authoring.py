@@ -34,7 +34,9 @@ class SurveyForm(VersionedForm, forms.ModelForm):
 
 class ItemForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of answer"), choices=KINDS)
-    nl = forms.CharField(label=_("Question (Dutch)"), max_length=300)
+    # Not required: a question left empty is left out (the two empty ones at the end, or one
+    # whose text was removed).
+    nl = forms.CharField(label=_("Question (Dutch)"), max_length=300, required=False)
     en = forms.CharField(label=_("Question (English)"), max_length=300, required=False)
     options = forms.CharField(
         label=_("Answers to choose from"),
@@ -50,6 +52,8 @@ class ItemForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if not data.get("nl", "").strip():
+            return data
         choices = data.get("kind") in (SINGLE, MULTIPLE)
         if choices and len(options_of(data.get("options", ""))) < 2:
             self.add_error("options", _("Give at least two answers to choose from."))

@@ -32,9 +32,7 @@ def survey_waiting(viewer: Viewer) -> dict[str, Any] | None:
 
     own = door.visible_families(viewer.user).filter(portal_users=viewer.user).values("pk")
     waiting = list(
-        Invitation.objects.filter(
-            family_id__in=own, instrument="families", used=False, expires_at__gt=timezone.now()
-        )
+        Invitation.objects.filter(family_id__in=own, used=False, expires_at__gt=timezone.now())
         .exclude(token="")
         .order_by("-created_at")[:1]
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from nik.core.formats import number, percent
 from nik.core.models import Region
@@ -42,7 +43,10 @@ def shown_value(formula: Formula, value: float | None, cases: int, *, exact: boo
     if formula.unit == SHARE:
         return percent(value)
     if formula.unit == DAYS:
-        return _("%(n)s working days") % {"n": number(value, 1 if value % 1 else 0)}
+        count = int(value) if value == int(value) else 2  # "1,5 werkdagen"
+        return ngettext("%(n)s working day", "%(n)s working days", count) % {
+            "n": number(value, 1 if value % 1 else 0)
+        }
     if formula.unit == RATING:
         return number(value, 1)
     return number(value)

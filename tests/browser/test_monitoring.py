@@ -100,3 +100,83 @@ def test_a_parent_answers_from_the_e_mail_link_on_a_phone_and_steering_sees_the_
     desk.goto(f"/regions/{region.slug}/monitoring/")
     expect(desk.locator("#indicator-family_rating")).to_contain_text("8,0")
     expect(desk.locator("#survey-families")).to_contain_text("geantwoord: 5")
+
+
+def test_a_coordinator_writes_a_survey_links_an_own_indicator_and_a_parent_answers_on_the_portal(
+    people, region, coordinator, family, parent, login_via_browser, axe_violations
+):
+    from datetime import timedelta
+
+    from nik.careplans.models import CarePlan, CarePlanVersion
+    from nik.monitoring.models import Measure, Response, Survey
+    from nik.roadmap.models import Indicator
+
+    own = Indicator.objects.create(region=region, name="Snel contact", definition="Gebeld.",
+                                   unit="%", target="95%", source="NIK")  # fmt: skip
+    desk = people("nl", 1280)
+    login_via_browser(desk, coordinator)
+    desk.goto(f"/regions/{region.slug}/monitoring/")
+    desk.get_by_role("link", name="Resultaten instellen").click()
+    assert axe_violations(desk) == []
+    card = desk.locator(f"#measure-{own.pk}")
+    card.get_by_label("Berekend als").select_option("first_contact")
+    card.get_by_label("Onze streefwaarde").fill("95")
+    card.get_by_role("button", name="Bewaar hoe ‘Snel contact’ gemeten wordt").click()
+    expect(
+        desk.get_by_text("Opgeslagen: ‘Snel contact’ wordt vanaf nu zo gemeten.")
+    ).to_be_visible()
+    assert Measure.objects.get(indicator=own).target == 95
+
+    desk.goto(f"/regions/{region.slug}/monitoring/surveys/")
+    assert axe_violations(desk) == []
+    desk.get_by_role("link", name="Een nieuwe vragenlijst schrijven").click()
+    desk.get_by_label("Titel (Nederlands):").fill("Logeeropvang")
+    first = desk.locator("#question-1")
+    first.get_by_label("Soort antwoord").select_option("single")
+    first.get_by_label("Vraag (Nederlands)").fill(
+        "Heeft u gebruikgemaakt van de palliatieve logeervoorziening?"
+    )
+    first.get_by_label("Antwoorden om uit te kiezen").fill("ja | yes\nnee | no")
+    second = desk.locator("#question-2")
+    second.get_by_label("Soort antwoord").select_option("scale10")
+    second.get_by_label("Vraag (Nederlands)").fill("Welk cijfer geef je het logeren?")
+    desk.get_by_role("button", name="Concept opslaan").click()
+    expect(desk.get_by_text("Het concept is opgeslagen.")).to_be_visible()
+    # The hint names the word parents never read from us.
+    expect(desk.locator("section[aria-labelledby=readability]")).to_contain_text("palliatieve")
+    assert axe_violations(desk) == []
+    # Saved again from the page as it came back: the two questions stay, the word is changed.
+    desk.locator("#question-1").get_by_label("Vraag (Nederlands)").fill("Heb je gelogeerd?")
+    desk.get_by_role("button", name="Concept opslaan").click()
+    expect(desk.get_by_text("Het concept is opgeslagen.")).to_be_visible()
+    survey = Survey.objects.get()
+    assert [i["nl"] for i in survey.items] == [
+        "Heb je gelogeerd?",
+        "Welk cijfer geef je het logeren?",
+    ]
+    desk.get_by_role("button", name="Versie 1 publiceren").click()
+    expect(
+        desk.get_by_text("Gepubliceerd: uitnodigingen gebruiken vanaf nu deze versie.")
+    ).to_be_visible()
+
+    plan = CarePlan.objects.create(family=family)
+    for number in (1, 2):
+        CarePlanVersion.objects.create(
+            plan=plan, number=number, status="published", content={},
+            published_at=timezone.now() - timedelta(days=40 if number == 1 else 2),
+        )  # fmt: skip
+    desk.locator(f"#survey-{survey.key}").get_by_role("button", name="Nu uitnodigen").click()
+    expect(desk.get_by_text("Uitnodigingen verstuurd: 1.")).to_be_visible()
+
+    phone = people("nl", 390)
+    login_via_browser(phone, parent)
+    phone.goto("/")
+    phone.get_by_role("link", name="Vragen beantwoorden").click()
+    expect(phone.get_by_role("heading", name="Logeeropvang")).to_be_visible()
+    assert axe_violations(phone) == []
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    phone.get_by_label("ja", exact=True).check()
+    phone.get_by_label("9", exact=True).check()
+    phone.get_by_role("button", name="Mijn antwoorden versturen").click()
+    expect(phone.get_by_role("heading", name="Dank je wel")).to_be_visible()
+    assert Response.objects.get(instrument=survey.key).answers == {"q1": "ja", "q2": 9}

@@ -233,3 +233,18 @@ def test_only_the_coordinator_types_a_figure_and_a_parent_sees_no_dashboard(
     assert IndicatorValue.objects.get(key="family_rating").typed
     assert login(parent).get(f"/regions/{region.slug}/monitoring/").status_code == 404
     assert login(other_coordinator).get(f"/regions/{region.slug}/monitoring/").status_code == 404
+
+
+def test_working_days_read_as_people_write_them():
+    from django.utils import translation
+
+    from nik.monitoring.formulas import BY_KEY
+    from nik.monitoring.selectors import shown_value
+
+    formula = BY_KEY["first_answer"]
+    with translation.override("nl"):
+        assert shown_value(formula, 1.0, 9, exact=True) == "1 werkdag"
+        assert shown_value(formula, 1.5, 9, exact=True) == "1,5 werkdagen"
+        assert shown_value(formula, 2.0, 9, exact=True) == "2 werkdagen"
+    with translation.override("en"):
+        assert shown_value(formula, 1.0, 9, exact=True) == "1 working day"
