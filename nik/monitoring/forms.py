@@ -39,6 +39,8 @@ class MeasureForm(forms.ModelForm):
     class Meta:
         model = Measure
         fields = ["formula", "target", "higher_is_better"]
+        localized_fields = ["target"]  # "7,5" in Dutch
+        widgets = {"target": forms.TextInput(attrs={"inputmode": "decimal"})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
