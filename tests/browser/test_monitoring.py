@@ -22,7 +22,7 @@ def test_a_typed_figure_reaches_the_steering_group_and_steering_scores_the_netwo
     desk.goto(f"/regions/{region.slug}/monitoring/")
     expect(desk.locator(".nik-area [aria-current=page]")).to_have_text("Resultaten")
     assert axe_violations(desk) == []
-    desk.get_by_label("Indicator").select_option("family_rating")
+    desk.get_by_label("Indicator:").select_option("family_rating")
     desk.get_by_label("Een dag in het kwartaal").fill(timezone.localdate().isoformat())
     desk.get_by_label("Waarde").fill("7.8")
     desk.get_by_label("Bron en datum van het cijfer").fill("Enquête onder 31 gezinnen")
@@ -158,6 +158,11 @@ def test_a_coordinator_writes_a_survey_links_an_own_indicator_and_a_parent_answe
     expect(
         desk.get_by_text("Gepubliceerd: uitnodigingen gebruiken vanaf nu deze versie.")
     ).to_be_visible()
+    desk.get_by_role("link", name="Versie 1").click()
+    expect(desk.get_by_role("heading", name="Logeeropvang, versie 1")).to_be_visible()
+    assert axe_violations(desk) == []
+    desk.get_by_role("link", name="Alle vragenlijsten").click()
+    desk.wait_for_url("**/monitoring/surveys/")
 
     plan = CarePlan.objects.create(family=family)
     for number in (1, 2):
