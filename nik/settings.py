@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "nik.learning",
     "nik.casework",
     "nik.monitoring",
+    "nik.signals",
     "nik.home",
 ]
 

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("nik.learning.urls")),
     path("", include("nik.casework.urls")),
     path("", include("nik.monitoring.urls")),
+    path("", include("nik.signals.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

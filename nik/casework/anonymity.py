@@ -49,15 +49,22 @@ FAMILY_WORDS = ("familie ", "gezin ", "fam. ", "family ")
 LONGEST_NAME = 4
 
 
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def _phrases(text: str) -> set[str]:
-    """Runs of one to four words with at least one capital, lowercased."""
+    """Runs of one to four words with at least one capital, lowercased: as Python lowercases
+    (and PostgreSQL's LOWER) and as SQLite's LOWER does (only A–Z), so "Émile" or "Özlem" is
+    found on both databases."""
     words = [(m.group(), m.group()[:1].isupper()) for m in WORD.finditer(text)]
     found: set[str] = set()
     for start in range(len(words)):
         for end in range(start + 1, min(start + LONGEST_NAME, len(words)) + 1):
             run = words[start:end]
             if any(capital for _w, capital in run) and run[-1][1]:
-                found.add(" ".join(w for w, _c in run).lower())
+                written = " ".join(w for w, _c in run)
+                found.add(written.lower())
+                found.add(written.translate(ASCII_LOWER))
     return found
 
 

@@ -79,6 +79,7 @@ PURPOSES: dict[str, Any] = {
         "discussed your child's situation with the network (case discussion)"
     ),
     "unlink case discussion": _("took your family's name off a case discussion"),
+    "signal": _("noted a problem your family ran into, to improve care (it stays in the network)"),
     "api family": _("fetched your details through a linked care system"),
     "api access log": _("fetched this overview through a linked care system"),
     "api": _("fetched your details through a linked care system"),

@@ -148,7 +148,7 @@ def test_bad_questions_are_named_and_nothing_is_saved(login, region, coordinator
 
 
 def test_two_coordinators_saving_one_draft_the_second_is_told(login, region, coordinator):
-    from tests.personas import person
+    from nik.core.factories import person
 
     other = person(region, "coordinator", "tweede@nik.test")
     login(coordinator).post(f"/regions/{region.slug}/monitoring/surveys/new/", draft())

@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from nik.core.concurrency import VersionedForm
+from nik.core.forms import label_with
+
+from .models import Kind, NationalIssue, Signal, System, Theme
+
+
+class SignalForm(forms.ModelForm):
+    """A professional's or coordinator's signal."""
+
+    systems = forms.MultipleChoiceField(
+        label=_("Systems involved"),
+        choices=System.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Signal
+        fields = ["kind", "theme", "systems", "text"]
+        widgets = {"kind": forms.RadioSelect, "text": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {
+            "text": _("What happens, for whom, and where it gets stuck (or what works well). "
+                      "No names: the signal never needs to say who."),
+        }  # fmt: skip
+
+
+PLAIN_KINDS = [
+    (Kind.BOTTLENECK, _("Something did not go well")),
+    (Kind.GOOD_PRACTICE, _("Something went really well")),
+]
+
+
+class ParentSignalForm(forms.ModelForm):
+    """A parent's signal in plain words (the family page, or the public site)."""
+
+    kind = forms.ChoiceField(
+        label=_("What do you want to tell us?"),
+        choices=PLAIN_KINDS,
+        widget=forms.RadioSelect,
+        initial=Kind.BOTTLENECK,
+    )
+    theme = forms.ChoiceField(label=_("What is it about?"), choices=Theme.choices)
+    text = forms.CharField(
+        label=_("What happened?"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("You do not have to write your name or your child's name."),
+    )
+
+    class Meta:
+        model = Signal
+        fields = ["kind", "theme", "text"]
+
+
+class PublicSignalForm(ParentSignalForm):
+    reply_to = forms.EmailField(
+        label=_("Your e-mail address, if you want an answer"),
+        required=False,
+        help_text=_("We only use it to send you the answer, then we forget it."),
+    )
+    # Left empty by people; a bot fills it in.
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+
+    class Meta(ParentSignalForm.Meta):
+        fields = ["kind", "theme", "text", "reply_to"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update(
+            {"tabindex": "-1", "autocomplete": "off", "class": "nik-visually-hidden"}
+        )
+
+
+class DiscussForm(VersionedForm):
+    region_note = forms.CharField(
+        label=_("What the region concluded"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    close = forms.BooleanField(
+        label=_("The region deals with it itself: close it (not passed on)"), required=False
+    )
+
+
+class SteeringForm(VersionedForm):
+    steering_view = forms.CharField(
+        label=_("The steering group's view"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class PassForm(forms.Form):
+    signals = forms.ModelMultipleChoiceField(
+        label=_("Signals passed on together"),
+        queryset=Signal.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    summary = forms.CharField(
+        label=_("What the knowledge centre should know"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("In your own words, without names, dates of birth, addresses or phone "
+                    "numbers: this text leaves the region."),
+    )  # fmt: skip
+    families = forms.IntegerField(
+        label=_("How many families it concerns"), min_value=1, max_value=100_000
+    )
+    systems = forms.MultipleChoiceField(
+        label=_("Systems involved"),
+        choices=System.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, open_signals: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelMultipleChoiceField, self.fields["signals"])
+        field.queryset = open_signals
+        label_with(
+            field, lambda s: f"{s.get_theme_display()} ({s.get_kind_display()}): {s.text[:120]}"
+        )
+
+
+class TakeUpForm(forms.Form):
+    issue = forms.ModelChoiceField(
+        label=_("A national issue it belongs to"),
+        queryset=NationalIssue.objects.all(),
+        required=False,
+        empty_label=_("— a new issue —"),
+    )
+    title = forms.CharField(label=_("Title of a new issue"), max_length=200, required=False)
+
+
+class NotTakenUpForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why it is not taken up"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AnswerForm(forms.Form):
+    feedback = forms.CharField(
+        label=_("The answer to the region and to who raised it"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class ActionForm(forms.Form):
+    description = forms.CharField(label=_("Action"), max_length=300)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("planned", _("planned")), ("underway", _("underway")), ("done", _("done"))],
+    )
+    on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
