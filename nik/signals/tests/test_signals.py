@@ -11,7 +11,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nik.core.factories import person
+from nik.core.factories import RegionFactory, person
 from nik.core.models import AuditEvent, Role
 from nik.families.factories import FamilyFactory
 from nik.families.models import Child
@@ -245,3 +245,29 @@ def test_two_regions_reports_come_together_under_one_issue_and_issues_merge(
         other_region.slug,
     }
     assert not NationalIssue.objects.filter(pk=other_issue.pk).exists()
+
+
+def test_a_signal_is_raised_from_a_question_a_declined_referral_and_a_case(
+    login, region, coordinator, family
+):
+    from nik.families.models import Inquiry, Referral
+
+    inquiry = Inquiry.objects.create(region=region, family=family, topic="respite", name="Ouder",
+                                     question="Waar kunnen we logeren?")  # fmt: skip
+    desk = login(coordinator)
+    page = desk.get(f"/regions/{region.slug}/inquiries/{inquiry.pk}/").content.decode()
+    assert f"signals/new/?from=inquiry&amp;inquiry={inquiry.pk}" in page
+    desk.post(f"/regions/{region.slug}/signals/new/?from=inquiry&inquiry={inquiry.pk}",
+              {"kind": "bottleneck", "theme": "respite", "text": "Geen logeerhuis."})  # fmt: skip
+    signal = Signal.objects.get()
+    assert (signal.source, signal.family) == ("inquiry", family)
+    referral = Referral.objects.create(region=region, family=family, source="gp",
+                                       status="declined", decline_reason="region",
+                                       consent_to_share=True)  # fmt: skip
+    page = desk.get(f"/regions/{region.slug}/referrals/{referral.pk}/").content.decode()
+    assert f"from=referral&amp;referral={referral.pk}" in page
+    # Another region's question named in the address: not found, nothing saved.
+    other = Inquiry.objects.create(region=RegionFactory(), topic="respite", name="X", question="?")
+    response = desk.post(f"/regions/{region.slug}/signals/new/?from=inquiry&inquiry={other.pk}",
+                         {"kind": "bottleneck", "theme": "respite", "text": "x"})  # fmt: skip
+    assert response.status_code == 404 and Signal.objects.count() == 1
