@@ -88,7 +88,7 @@ def _n(shown: Any) -> int | None:
 @router.get("/regions/{slug}/indicators", response=list[IndicatorOut])
 def indicators(request: ApiRequest, slug: str) -> list[IndicatorOut]:
     """Every indicator of the region with its values over the last eight quarters."""
-    region = access.open_region(request.auth, slug, purpose="api indicators")
+    region = access.open_region_in_network(request.auth, slug, purpose="api indicators")
     exact = access.is_coordinator(request.auth, region)
     return [_out(row, exact=exact) for row in dashboard(region, exact=exact)]
 
@@ -115,7 +115,7 @@ class SurveyOut(Schema):
 def survey_results(request: ApiRequest, slug: str) -> list[SurveyOut]:
     """Each survey of the last twelve months: invited, answered, and per question the mean and
     the counts — only from five answers (no free text, ever)."""
-    region = access.open_region(request.auth, slug, purpose="api survey results")
+    region = access.open_region_in_network(request.auth, slug, purpose="api survey results")
     exact = access.is_coordinator(request.auth, region)
     today = timezone.localdate()
 

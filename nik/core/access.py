@@ -142,3 +142,27 @@ def open_region_as_coordinator(user: AnyUser, slug: str, purpose: str) -> Region
         )
         raise PermissionDenied
     return region
+
+
+def open_region_in_network(user: AnyUser, slug: str, purpose: str) -> Region:
+    """A region's own work that those in its network read (coordinators, case managers, members,
+    the steering group): not the knowledge centre, which meets regions only side by side (the
+    national view), so that no figure of one page can be combined with another's totals."""
+    region = open_region(user, slug, purpose)
+    if not (
+        active(user)
+        and Membership.objects.filter(user=user, region=region, role__in=Role.in_network()).exists()
+    ):
+        audit.record(
+            action=AuditAction.VIEW,
+            event=CoreEvent.REFUSED,
+            outcome=AuditOutcome.DENIED,
+            user=user if active(user) else None,
+            region=region,
+            object_type="core.region",
+            object_id=region.slug,
+            purpose=purpose,
+            details={"reason": "not_in_network"},
+        )
+        raise PermissionDenied
+    return region

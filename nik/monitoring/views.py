@@ -29,7 +29,7 @@ from .selectors import dashboard, on_target
 @login_required
 @require_GET
 def dashboard_page(request: AuthedRequest, slug: str) -> HttpResponse:
-    region = access.open_region(request.user, slug, purpose="monitoring")
+    region = access.open_region_in_network(request.user, slug, purpose="monitoring")
     exact = access.is_coordinator(request.user, region)
     rows = dashboard(region, exact=exact)
     met, judged = on_target(rows)
@@ -58,7 +58,7 @@ def dashboard_page(request: AuthedRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def trend(request: AuthedRequest, slug: str) -> HttpResponse:
-    region = access.open_region(request.user, slug, purpose="monitoring")
+    region = access.open_region_in_network(request.user, slug, purpose="monitoring")
     rows = dashboard(region, exact=access.is_coordinator(request.user, region))
     svg = trend_svg(rows, _("Indicators per quarter, %(region)s") % {"region": region.name})
     response = HttpResponse(svg, content_type="image/svg+xml")

@@ -14,38 +14,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from nik.core import access, audit
 from nik.core.events import CoreEvent
 from nik.core.models import AuditAction, AuditOutcome, Membership, Region, Role
 
-IN_REGION = [Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER, Role.STEERING]
-
-
-def _refuse(user: Any, region: Region, purpose: str) -> None:
-    audit.record(
-        action=AuditAction.VIEW,
-        event=CoreEvent.REFUSED,
-        outcome=AuditOutcome.DENIED,
-        user=user,
-        region=region,
-        object_type="signals.signal",
-        object_id=region.slug,
-        purpose=purpose,
-        details={"reason": "not_in_region_network"},
-    )
-    raise PermissionDenied
+IN_REGION = Role.in_network()
 
 
 def open_region_for_signals(user: Any, slug: str, purpose: str = "signals") -> Region:
     """A region whose signals the user reads: they are in its network (steering included).
     The knowledge centre may open the region, not its signals (refused and logged)."""
-    region = access.open_region(user, slug, purpose)
-    if not Membership.objects.filter(user=user, region=region, role__in=IN_REGION).exists():
-        _refuse(user, region, purpose)
-    return region
+    return access.open_region_in_network(user, slug, purpose)
 
 
 def is_national(user: Any) -> bool:

@@ -102,3 +102,8 @@ def test_the_api_hides_a_part_that_the_total_would_give_away(client, region, ste
     assert declined["values"][-1]["value"] == 33.0
     # 3 alone would be 33 − 10 − 20; so 10 goes too.
     assert declined["breakdowns"]["by_reason"] == {"region": None, "family": None, "other": 20}
+
+
+def test_the_knowledge_centre_reads_no_single_regions_indicators(client, region, national, capsys):
+    answer = get(client, f"/api/v1/regions/{region.slug}/indicators", token_for(national, capsys))
+    assert answer.status_code == 403

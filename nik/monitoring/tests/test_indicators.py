@@ -248,3 +248,9 @@ def test_working_days_read_as_people_write_them():
         assert shown_value(formula, 2.0, 9, exact=True) == "2 werkdagen"
     with translation.override("en"):
         assert shown_value(formula, 1.0, 9, exact=True) == "1 working day"
+
+
+def test_the_knowledge_centre_meets_a_regions_figures_only_side_by_side(login, region, national):
+    # A region's own results page would let its exact counts be set against the national table's
+    # totals; the knowledge centre reads the national view instead (the API: test_monitoring_api).
+    assert login(national).get(f"/regions/{region.slug}/monitoring/").status_code == 403
