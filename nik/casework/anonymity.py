@@ -11,6 +11,7 @@ and sisters. The query reads only the rows whose name or date the text contains.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 
@@ -20,7 +21,10 @@ from django.db.models.functions import Lower
 from nik.core.models import Region
 from nik.families.models import Child, Family, Guardian, Sibling
 
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# A word: letters, with the combining accents some keyboards type apart ("e" + "́"), and
+# apostrophes or hyphens inside ("d'Ancona", "Jan-Willem").
+LETTERS = r"(?:[^\W\d_][\u0300-\u036f]*)+"
+WORD = re.compile(LETTERS + r"(?:['’-]" + LETTERS + r")*")
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -53,10 +57,11 @@ ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstu
 
 
 def _phrases(text: str) -> set[str]:
-    """Runs of one to four words with at least one capital, lowercased: as Python lowercases
-    (and PostgreSQL's LOWER) and as SQLite's LOWER does (only A–Z), so "Émile" or "Özlem" is
-    found on both databases."""
-    words = [(m.group(), m.group()[:1].isupper()) for m in WORD.finditer(text)]
+    """Runs of one to four words with at least one capital, lowercased in each way a database
+    may lowercase the stored names: as Python does, letter by letter (PostgreSQL), and only A–Z
+    (SQLite), so "Émile", "Özlem" or "İlayda" is found on both databases."""
+    # A capital: a first letter that is not its own lowercase (upper- and titlecase letters).
+    words = [(m.group(), m.group()[:1] != m.group()[:1].lower()) for m in WORD.finditer(text)]
     found: set[str] = set()
     for start in range(len(words)):
         for end in range(start + 1, min(start + LONGEST_NAME, len(words)) + 1):
@@ -65,6 +70,8 @@ def _phrases(text: str) -> set[str]:
                 written = " ".join(w for w, _c in run)
                 found.add(written.lower())
                 found.add(written.translate(ASCII_LOWER))
+                # PostgreSQL under a libc collation lowers one letter to one letter ("İ" → "i").
+                found.add("".join(c.lower()[:1] for c in written))
     return found
 
 
@@ -92,7 +99,7 @@ def identifiers(region: Region, texts: Iterable[str]) -> list[str]:
     """The words in `texts` that are a name or a date of birth of one of the region's families.
 
     Returned as the author wrote them (sorted, each once); never which family they belong to."""
-    text = "\n".join(t for t in texts if t)
+    text = unicodedata.normalize("NFC", "\n".join(t for t in texts if t))
     phrases = _phrases(text)
     dates = _dates(text)
     hits: set[str] = set()

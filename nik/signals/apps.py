@@ -27,7 +27,13 @@ class SignalsConfig(AppConfig):
         )  # fmt: skip
         place(
             Place(
+                "signals.national_view", 68, _("Side by side"), "signals:national_view",
+                roles=frozenset({Role.NATIONAL}), exact=True,
+            )
+        )  # fmt: skip
+        place(
+            Place(
                 "signals.national", 70, _("Signals"), "signals:national_queue",
-                roles=frozenset({Role.NATIONAL}),
+                roles=frozenset({Role.NATIONAL}), also=("/national/issues/",),
             )
         )  # fmt: skip

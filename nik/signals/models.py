@@ -176,3 +176,16 @@ class NationalAction(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+
+class Sharing(models.Model):
+    """Whether a region lets the other regions' coordinators see its figures by name (beside the
+    national median they always see). Off unless the region turns it on."""
+
+    region = models.OneToOneField(Region, on_delete=models.CASCADE, related_name="sharing")
+    named = models.BooleanField(
+        _("other regions may see our figures by name (if they share theirs)"), default=False
+    )
+
+    def __str__(self) -> str:
+        return f"{self.region_id}: {self.named}"

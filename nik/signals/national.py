@@ -190,9 +190,9 @@ def share_rows(rows: list[IndicatorRow]) -> list[IndicatorRow]:
 def dictionary() -> list[list[str]]:
     """The research export's data dictionary: each column and each indicator in words."""
     out = [
-        [_("quarter"), _("The quarter, as 2026-Q3.")],
-        [_("region"), _("The network (its short name).")],
-        [_("indicator"), _("The indicator's key; its definition is below.")],
+        ["quarter", _("The quarter, as 2026-Q3.")],
+        ["region", _("The network (its short name).")],
+        ["indicator", _("The indicator's key; its definition is below.")],
         [
             _("value"),
             _(
@@ -201,7 +201,7 @@ def dictionary() -> list[list[str]]:
                 "recorded."
             ),
         ],  # fmt: skip
-        [_("suppressed"), _("1 where the small-number rule hid the value.")],
+        ["suppressed", _("1 where the small-number rule hid the value.")],
     ]
     out += [[f.key, f"{f.name}: {f.definition}"] for f in FORMULAS]
     out += [[f"category:{code}", str(label)] for code, label in ConditionCategory.choices]
