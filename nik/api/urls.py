@@ -21,6 +21,7 @@ from .learning import router as learning_router
 from .monitoring import router as monitoring_router
 from .network import router as network_router
 from .roadmap import router as roadmap_router
+from .signals import router as signals_router
 
 
 class NikAPI(NinjaAPI):
@@ -152,3 +153,4 @@ api.add_router("/", directory_router)
 api.add_router("/", learning_router)
 api.add_router("/", casework_router)
 api.add_router("/", monitoring_router)
+api.add_router("/", signals_router)
