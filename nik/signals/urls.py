@@ -20,6 +20,11 @@ urlpatterns = [
     path("regions/<slug:slug>/compare/sharing/", views_view.sharing, name="sharing"),
     path("national/signals/", views_national.queue, name="national_queue"),
     path("national/signals/<int:pk>/", views_national.report, name="national_report"),
+    path(
+        "national/signals/report/<int:year>-h<int:half>.<str:kind>",
+        views_national.report_file,
+        name="signals_report",
+    ),
     path("national/issues/<int:pk>/", views_national.issue, name="national_issue"),
     path("national/issues/<int:pk>/merge/", views_national.merge, name="national_merge"),
 ]

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -19,6 +19,7 @@ from . import actions
 from .access import require_national
 from .forms import ActionForm, AnswerForm, NotTakenUpForm, TakeUpForm
 from .models import NationalIssue, Passed, Theme
+from .report import Half
 
 STATES = {
     "waiting": Q(issue__isnull=True, not_taken_up=""),
@@ -50,6 +51,7 @@ def queue(request: AuthedRequest) -> HttpResponse:
             "state": state,
             "theme": theme,
             "themes": Theme.choices,
+            "half": Half.last(),
             "issues": NationalIssue.objects.annotate(
                 regions=Count("reports__region", distinct=True), n=Count("reports")
             ),
@@ -134,3 +136,33 @@ def merge(request: AuthedRequest, pk: int) -> HttpResponse:
         return redirect("signals:national_issue", pk=pk)
     messages.success(request, _("Merged."))
     return redirect("signals:national_issue", pk=target.pk)
+
+
+@login_required
+@require_GET
+def report_file(request: AuthedRequest, year: int, half: int, kind: str) -> HttpResponse:
+    """The twice-yearly signals report as PDF or .xlsx; logged as an export."""
+    from nik.core import audit
+    from nik.core.models import AuditAction
+    from nik.core.xlsx import XLSX_CONTENT_TYPE
+
+    from . import report as signals_report
+
+    require_national(request.user, "signals report")
+    if kind not in ("pdf", "xlsx") or half not in (1, 2) or not 2000 <= year <= 2100:
+        raise Http404
+    found = signals_report.build(signals_report.Half(year, half))
+    audit.record(
+        action=AuditAction.EXPORT,
+        event="signals.report",
+        user=request.user,
+        object_type="signals.report",
+        object_id=f"{year}-h{half}",
+        details={"format": kind},
+    )
+    if kind == "pdf":
+        response = HttpResponse(signals_report.pdf(found), content_type="application/pdf")
+    else:
+        response = HttpResponse(signals_report.xlsx(found), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{found.filename}.{kind}"'
+    return response

@@ -280,3 +280,37 @@ def test_a_signal_is_raised_from_a_question_a_declined_referral_and_a_case(
     response = desk.post(f"/regions/{region.slug}/signals/new/?from=inquiry&inquiry={other.pk}",
                          {"kind": "bottleneck", "theme": "respite", "text": "x"})  # fmt: skip
     assert response.status_code == 404 and Signal.objects.count() == 1
+
+
+def test_the_twice_yearly_report_counts_per_theme_and_region_without_a_small_number(
+    login, region, other_region, coordinator, other_coordinator, national
+):
+    import io
+
+    import openpyxl
+    from django.utils import timezone
+    from pypdf import PdfReader
+
+    one = actions.do_pass(region, [raise_(region)], summary="Te weinig logeerplekken.",
+                          families=12, systems=[], acting_user=coordinator)  # fmt: skip
+    actions.do_pass(other_region, [raise_(other_region)], summary="Geen logeerhuis dichtbij.",
+                    families=2, systems=[], acting_user=other_coordinator)  # fmt: skip
+    issue = actions.do_take_up(
+        one, issue=None, title="Logeren met medische zorg", acting_user=national
+    )
+    actions.do_add_action(issue, description="Brief aan VWS", status="underway",
+                          on=timezone.localdate(), acting_user=national)  # fmt: skip
+    today = timezone.localdate()
+    half = f"{today.year}-h{1 if today.month <= 6 else 2}"
+    client = login(national)
+    pdf = client.get(f"/national/signals/report/{half}.pdf")
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Logeren met medische zorg" in text and "Brief aan VWS" in text
+    book = openpyxl.load_workbook(
+        io.BytesIO(client.get(f"/national/signals/report/{half}.xlsx").content)
+    )
+    rows = list(book["Gezinnen per thema"].iter_rows(values_only=True))
+    respite = next(r for r in rows if r[0] == "even rust (respijtzorg)")
+    # 2 families is hidden, and 12 with it: the theme's total (14) would give the 2 away.
+    assert 2 not in respite and 12 not in respite and respite[-1] == 14
+    assert login(coordinator).get(f"/national/signals/report/{half}.pdf").status_code == 404
