@@ -23,6 +23,7 @@ from nik.learning import demo as learning_demo
 from nik.monitoring import demo as monitoring_demo
 from nik.network import demo as network_demo
 from nik.roadmap import demo as roadmap_demo
+from nik.signals import demo as signals_demo
 
 __all__ = ["DEMO_PASSWORD", "load"]
 
@@ -54,4 +55,5 @@ def load(seed: int = SEED) -> list[DemoAccount]:
     casework_demo.populate_together(regions, seed + 8)
     monitoring_demo.populate(regions, big_coordinator)
     accounts += core_demo.national_accounts(fake)
+    signals_demo.populate(regions, seed + 9)
     return accounts

@@ -65,17 +65,15 @@ class PublicSignalForm(ParentSignalForm):
         required=False,
         help_text=_("We only use it to send you the answer, then we forget it."),
     )
-    # Left empty by people; a bot fills it in.
-    website = forms.CharField(required=False, label=_("Leave this empty"))
+    # A field people never see (the contact page's way): bots fill it in.
+    website = forms.CharField(
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        label=_("Leave this field empty"),
+    )
 
     class Meta(ParentSignalForm.Meta):
         fields = ["kind", "theme", "text", "reply_to"]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["website"].widget.attrs.update(
-            {"tabindex": "-1", "autocomplete": "off", "class": "nik-visually-hidden"}
-        )
 
 
 class DiscussForm(VersionedForm):
