@@ -76,6 +76,15 @@ def test_from_a_parents_signal_to_the_national_answer_the_parent_reads(
     expect(centre.get_by_text("Beantwoord; 1 persoon of personen gemaild.")).to_be_visible()
     centre.goto("/national/")
     assert axe_violations(centre) == []
+    # The tables sort by a column: twice on "Netwerk" puts the networks in reverse order.
+    trend = centre.locator("#national-trend")
+    trend.get_by_role("button", name="Netwerk").click()
+    expect(trend.locator("thead th").first).to_have_attribute("aria-sort", "ascending")
+    first = trend.locator("tbody tr").first.locator("th").inner_text()
+    trend.get_by_role("button", name="Netwerk").click()
+    expect(trend.locator("thead th").first).to_have_attribute("aria-sort", "descending")
+    assert trend.locator("tbody tr").first.locator("th").inner_text() != first
+    expect(trend.locator("tbody tr").last).to_contain_text("Mediaan")  # the median stays last
 
     phone.goto("/signals/mine/")
     expect(phone.get_by_text("Er is een antwoord:")).to_be_visible()
@@ -102,4 +111,8 @@ def test_the_public_form_and_the_comparison_page(
     desk.goto(f"/regions/{region.slug}/monitoring/")
     desk.get_by_role("link", name="Naast de landelijke mediaan").click()
     expect(desk.get_by_role("heading", name="Naast de landelijke mediaan")).to_be_visible()
+    assert axe_violations(desk) == []
+    desk.goto("/")
+    desk.get_by_role("link", name="Een signaal melden").click()
+    expect(desk.get_by_role("heading", name="Een signaal melden")).to_be_visible()
     assert axe_violations(desk) == []
