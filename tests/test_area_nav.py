@@ -26,6 +26,7 @@ EXPECTED = {
         "Stappenplan",
         "Resultaten",
         "Samen leren",
+        "Signalen",
         "Wegwijzer",
     ],
     "casemanager@holland-rijnland.example": [
@@ -33,19 +34,28 @@ EXPECTED = {
         "Gezinnen",
         "Netwerk",
         "Samen leren",
+        "Signalen",
         "Wegwijzer",
     ],
-    "member@holland-rijnland.example": ["Start", "Gezinnen", "Netwerk", "Samen leren", "Wegwijzer"],
+    "member@holland-rijnland.example": [
+        "Start",
+        "Gezinnen",
+        "Netwerk",
+        "Samen leren",
+        "Signalen",
+        "Wegwijzer",
+    ],
     "steering@holland-rijnland.example": [
         "Start",
         "Netwerk",
         "Stappenplan",
         "Resultaten",
         "Samen leren",
+        "Signalen",
         "Wegwijzer",
     ],
     "parent@holland-rijnland.example": ["Start", "Wegwijzer"],
-    "national@nik.example": ["Start", "Wegwijzer"],
+    "national@nik.example": ["Start", "Naast elkaar", "Signalen", "Wegwijzer"],
 }
 
 

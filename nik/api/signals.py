@@ -88,7 +88,7 @@ class PassedOut(Schema):
 @paginate(Paged)
 def national_signals(request: ApiRequest) -> QuerySet[Passed]:
     """What the regions passed on to the knowledge centre (national analysts only)."""
-    require_national(request.auth, "api national signals")
+    require_national(request.auth, "api national signals", api=True)
     return Passed.objects.select_related("region", "issue").order_by("-passed_at", "-id")
 
 
@@ -120,7 +120,7 @@ class NationalOut(Schema):
 def national_indicators(request: ApiRequest) -> NationalOut:
     """The networks side by side for the last complete quarter, with the small-number rule and
     secondary suppression (national analysts only)."""
-    require_national(request.auth, "api national indicators")
+    require_national(request.auth, "api national indicators", api=True)
     found = national.view(last_complete_quarter())
 
     def n(shown: object) -> int | None:

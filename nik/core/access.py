@@ -1,11 +1,13 @@
 """The region and role doors: who may open a region's records, and who may change them.
 
 Family data has its own door, `nik.families.access`, built on these. Views and the API never
-filter by hand: they call `open_region`, `open_region_for_edit` or `open_region_as_coordinator`,
+filter by hand: they call `open_region`, `open_region_for_edit`, `open_region_as_coordinator` or `open_region_in_network`,
 which also write the audit event of a denial.
 """
 
 from __future__ import annotations
+
+from typing import NoReturn
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
@@ -103,18 +105,7 @@ def open_region_for_edit(user: AnyUser, slug: str, purpose: str = "edit network 
     """A region the user may change: 404 for outsiders, 403 for read-only roles."""
     region = open_region(user, slug, purpose)
     if not can_edit_region(user, region):
-        audit.record(
-            action=AuditAction.UPDATE,
-            event=CoreEvent.REFUSED,
-            outcome=AuditOutcome.DENIED,
-            user=user if active(user) else None,
-            region=region,
-            object_type="core.region",
-            object_id=region.slug,
-            purpose=purpose,
-            details={"reason": "read_only_role"},
-        )
-        raise PermissionDenied
+        _refuse(user, region, purpose, "read_only_role", AuditAction.UPDATE)
     return region
 
 
@@ -129,18 +120,7 @@ def open_region_as_coordinator(user: AnyUser, slug: str, purpose: str) -> Region
     """Region work that only its coordinators do (questions, referrals, reviews)."""
     region = open_region(user, slug, purpose)
     if not is_coordinator(user, region):
-        audit.record(
-            action=AuditAction.VIEW,
-            event=CoreEvent.REFUSED,
-            outcome=AuditOutcome.DENIED,
-            user=user if active(user) else None,
-            region=region,
-            object_type="core.region",
-            object_id=region.slug,
-            purpose=purpose,
-            details={"reason": "not_coordinator"},
-        )
-        raise PermissionDenied
+        _refuse(user, region, purpose, "not_coordinator")
     return region
 
 
@@ -153,16 +133,23 @@ def open_region_in_network(user: AnyUser, slug: str, purpose: str) -> Region:
         active(user)
         and Membership.objects.filter(user=user, region=region, role__in=Role.in_network()).exists()
     ):
-        audit.record(
-            action=AuditAction.VIEW,
-            event=CoreEvent.REFUSED,
-            outcome=AuditOutcome.DENIED,
-            user=user if active(user) else None,
-            region=region,
-            object_type="core.region",
-            object_id=region.slug,
-            purpose=purpose,
-            details={"reason": "not_in_network"},
-        )
-        raise PermissionDenied
+        _refuse(user, region, purpose, "not_in_network")
     return region
+
+
+def _refuse(
+    user: AnyUser, region: Region, purpose: str, reason: str, action: str = AuditAction.VIEW
+) -> NoReturn:
+    """Log a refused region page (who, which region, why) and refuse it (403)."""
+    audit.record(
+        action=action,
+        event=CoreEvent.REFUSED,
+        outcome=AuditOutcome.DENIED,
+        user=user if active(user) else None,
+        region=region,
+        object_type="core.region",
+        object_id=region.slug,
+        purpose=purpose,
+        details={"reason": reason},
+    )
+    raise PermissionDenied

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from nik.core import access, imports
 from nik.core.auth import AuthedRequest
 from nik.core.formats import money, number
-from nik.core.models import Region
+from nik.core.models import Membership, Region, Role
 from nik.core.xlsx import XLSX_CONTENT_TYPE, write_table
 
 from . import actions
@@ -35,12 +35,23 @@ def _region(request: AuthedRequest, slug: str) -> tuple[Region, bool]:
 
 # Deliverables that are the coordinator's work lists: shown only to those who may open them.
 COORDINATORS_ONLY = {"families:referrals", "families:inquiries"}
+# The results page is for those in the region's network; the knowledge centre sees regions side by
+# side in the national view.
+IN_NETWORK_ONLY = {"monitoring:dashboard"}
 
 
-def _links(step: Step, slug: str, *, coordinator: bool) -> list[tuple[str, str]]:
+def _in_network(user: Any, region: Region) -> bool:
+    return Membership.objects.filter(user=user, region=region, role__in=Role.in_network()).exists()
+
+
+def _links(
+    step: Step, slug: str, *, coordinator: bool, in_network: bool = True
+) -> list[tuple[str, str]]:
     links = []
     for label, name in step.deliverables:
         if name in COORDINATORS_ONLY and not coordinator:
+            continue
+        if name in IN_NETWORK_ONLY and not in_network:
             continue
         try:
             links.append((label, reverse(name, args=[slug])))
@@ -57,12 +68,13 @@ def roadmap(request: AuthedRequest, slug: str) -> HttpResponse:
         s.number: s for s in RoadmapStep.objects.filter(region=region).prefetch_related("answers")
     }
     coordinator = access.is_coordinator(request.user, region)
+    in_network = _in_network(request.user, region)
     rows = [
         (
             step,
             stored[step.number],
             len(stored[step.number].answers.all()),
-            _links(step, slug, coordinator=coordinator),
+            _links(step, slug, coordinator=coordinator, in_network=in_network),
         )
         for step in STEPS
     ]
@@ -114,7 +126,12 @@ def step_detail(request: AuthedRequest, slug: str, number: int) -> HttpResponse:
             "questions": questions,
             "can_edit": can_edit,
             "status_form": StatusForm(initial={"status": stored.status}),
-            "links": _links(step, slug, coordinator=access.is_coordinator(request.user, region)),
+            "links": _links(
+                step,
+                slug,
+                coordinator=access.is_coordinator(request.user, region),
+                in_network=_in_network(request.user, region),
+            ),
         },
     )
 
@@ -140,6 +157,8 @@ def indicators(request: AuthedRequest, slug: str) -> HttpResponse:
             "indicators": Indicator.objects.filter(region=region),
             "form": form,
             "can_edit": can_edit,
+            # The results page is for those in the region's network (not the knowledge centre).
+            "in_network": _in_network(request.user, region),
         },
     )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from nik.core import access, audit
@@ -36,8 +37,9 @@ def is_national(user: Any) -> bool:
     )
 
 
-def require_national(user: Any, purpose: str = "national signals") -> None:
-    """The knowledge centre's pages: national analysts only; anyone else gets 404 (logged)."""
+def require_national(user: Any, purpose: str = "national signals", *, api: bool = False) -> None:
+    """The knowledge centre's pages: national analysts only; anyone else gets 404 (logged), or
+    403 over the API (which names its refusals)."""
     if not is_national(user):
         audit.record(
             action=AuditAction.VIEW,
@@ -48,6 +50,8 @@ def require_national(user: Any, purpose: str = "national signals") -> None:
             purpose=purpose,
             details={"reason": "not_national"},
         )
+        if api:
+            raise PermissionDenied
         raise Http404
 
 

@@ -56,7 +56,7 @@ def test_the_national_queue_and_table_for_the_knowledge_centre_only(
     )  # fmt: skip
     assert "Geen logeerplek." not in str(item)
     assert (
-        get(client, "/api/v1/national/signals", token_for(coordinator, capsys)).status_code == 404
+        get(client, "/api/v1/national/signals", token_for(coordinator, capsys)).status_code == 403
     )
     IndicatorValue.objects.create(
         region=region, key="children_in_care", period_kind="quarter",

@@ -13,27 +13,13 @@ from django.core import mail
 from django.utils import timezone
 from fhirclient.models import questionnaire
 
-from nik.careplans.models import CarePlan, CarePlanVersion
 from nik.core.factories import OrganizationFactory, ProfessionalFactory
-from nik.families.factories import FamilyFactory
-from nik.families.models import Guardian
 from nik.learning.models import TrainingNeed
 from nik.monitoring import readability, surveys
 from nik.monitoring.models import Invitation, Response, Survey
+from nik.monitoring.tests.test_surveys import evaluated_family
 
 pytestmark = pytest.mark.django_db
-
-
-def evaluated_family(region):
-    family = FamilyFactory(region=region)
-    Guardian.objects.create(family=family, name="Ouder", email="ouder@voorbeeld.example")
-    plan = CarePlan.objects.create(family=family)
-    for number in (1, 2):
-        CarePlanVersion.objects.create(
-            plan=plan, number=number, status="published", content={},
-            published_at=timezone.now() - timedelta(days=40 if number == 1 else 3),
-        )  # fmt: skip
-    return family
 
 
 def management(n: int) -> dict[str, str]:

@@ -10,11 +10,10 @@ from django.core import mail
 from django.utils import timezone
 
 from nik.careplans.models import CarePlan, CarePlanVersion
-from nik.families.factories import FamilyFactory
-from nik.families.models import Guardian
 from nik.monitoring import surveys
 from nik.monitoring.actions import do_recompute
 from nik.monitoring.models import IndicatorValue, Invitation, Measure, Settings
+from nik.monitoring.tests.test_surveys import evaluated_family
 from nik.roadmap.models import Indicator
 from tests.queries import panel_queries
 
@@ -95,20 +94,8 @@ def test_only_the_coordinator_sets_up_and_never_another_regions_indicator(
     assert not Measure.objects.exists() and "Kies hoe het cijfer" in response.content.decode()
 
 
-def _evaluated(region, *, email="", days_ago=3):
-    family = FamilyFactory(region=region)
-    Guardian.objects.create(family=family, name="Ouder", email=email)
-    plan = CarePlan.objects.create(family=family)
-    for number in (1, 2):
-        CarePlanVersion.objects.create(
-            plan=plan, number=number, status="published", content={},
-            published_at=timezone.now() - timedelta(days=60 if number == 1 else days_ago),
-        )  # fmt: skip
-    return family
-
-
 def test_the_region_sets_how_often_a_family_may_be_asked(login, region, coordinator):
-    family = _evaluated(region, email="ouder@voorbeeld.example")
+    family = evaluated_family(region)
     Invitation.objects.create(
         region=region, instrument="families", version=1, token_hash="x" * 64, family_id=family.pk,
         expires_at=timezone.now(), created_at=timezone.now() - timedelta(days=40),
@@ -138,7 +125,7 @@ def test_a_family_without_an_address_finds_the_survey_on_its_family_page(
             plan=plan, number=number, status="published", content={},
             published_at=timezone.now() - timedelta(days=60 if number == 1 else 3),
         )  # fmt: skip
-    other = _evaluated(region)  # no address, no family page: cannot be reached
+    other = evaluated_family(region, email="")  # no address, no family page: cannot be reached
     with django_capture_on_commit_callbacks(execute=True):
         assert surveys.do_invite_families(region, base_url=BASE, acting_user=coordinator) == 1
     assert mail.outbox == []  # no address: no e-mail, only the family page
