@@ -314,3 +314,28 @@ def test_the_twice_yearly_report_counts_per_theme_and_region_without_a_small_num
     # 2 families is hidden, and 12 with it: the theme's total (14) would give the 2 away.
     assert 2 not in respite and 12 not in respite and respite[-1] == 14
     assert login(coordinator).get(f"/national/signals/report/{half}.pdf").status_code == 404
+
+
+def test_the_signal_lists_keep_their_query_count(login, region, coordinator, national):
+    from tests.queries import queries_of
+
+    def more(n: int) -> None:
+        for k in range(n):
+            signal = raise_(region, text=f"Nummer {k}.")
+            if k % 2:
+                actions.do_pass(region, [signal], summary=f"Melding {k}.", families=6, systems=[],
+                                acting_user=coordinator)  # fmt: skip
+
+    more(2)
+    desk = login(coordinator)
+    where = f"/regions/{region.slug}/signals/"
+    desk.get(where)
+    few = queries_of(lambda: desk.get(where))
+    more(6)
+    assert queries_of(lambda: desk.get(where)) == few
+    centre = login(national)
+    queue = "/national/signals/?state=all"
+    centre.get(queue)
+    few = queries_of(lambda: centre.get(queue))
+    more(6)
+    assert queries_of(lambda: centre.get(queue)) == few
