@@ -72,7 +72,11 @@ def do_discuss(
 ) -> Signal:
     """The coordinator's conclusion after the region discussed it; closed when the region deals
     with it itself (not passed on)."""
-    if signal.status not in OPEN:
+    # Read under a lock as stored now: passed on or closed meanwhile, it is not discussed again.
+    stored = (
+        Signal.objects.select_for_update().filter(pk=signal.pk).values_list("status", flat=True)
+    )
+    if stored.get() not in OPEN:
         raise ValidationError(_("This signal was passed on or closed already."))
     signal.region_note = region_note.strip()
     claim(signal, seen, ["region_note", "status"])

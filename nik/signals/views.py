@@ -129,13 +129,17 @@ def signal_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     if request.method == "POST":
         if discuss is not None and discuss.is_bound and discuss.is_valid():
             data = discuss.cleaned_data
-            done = save_or_explain(
-                discuss,
-                lambda: actions.do_discuss(
-                    signal, seen=data.get("version"), region_note=data["region_note"],
-                    close=data["close"], acting_user=request.user,
-                ),
-            )  # fmt: skip
+            try:
+                done = save_or_explain(
+                    discuss,
+                    lambda: actions.do_discuss(
+                        signal, seen=data.get("version"), region_note=data["region_note"],
+                        close=data["close"], acting_user=request.user,
+                    ),
+                )  # fmt: skip
+            except ValidationError as error:  # passed on or closed by someone else meanwhile
+                discuss.add_error(None, error)
+                done = None
             if done is not None:
                 messages.success(request, _("Saved."))
                 return redirect("signals:detail", slug=slug, pk=pk)

@@ -339,3 +339,18 @@ def test_the_signal_lists_keep_their_query_count(login, region, coordinator, nat
     few = queries_of(lambda: centre.get(queue))
     more(6)
     assert queries_of(lambda: centre.get(queue)) == few
+
+
+def test_a_signal_passed_on_meanwhile_is_not_discussed_back_open(login, region, coordinator):
+    signal = raise_(region)
+    desk = login(coordinator)
+    where = f"/regions/{region.slug}/signals/{signal.pk}/"
+    desk.get(where)  # the coordinator opens the page …
+    actions.do_pass(region, [signal], summary="Doorgegeven.", families=5, systems=[],
+                    acting_user=coordinator)  # fmt: skip
+    # … and saves a conclusion from the page as it was: the signal stays passed on.
+    response = desk.post(where, {"version": "1", "region_note": "Te laat."})
+    assert response.status_code in (400, 404)
+    assert Signal.objects.get().status == Status.PASSED
+    with pytest.raises(Exception, match="al doorgegeven of afgesloten"):
+        actions.do_discuss(signal, seen=1, region_note="x", acting_user=coordinator)
