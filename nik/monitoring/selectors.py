@@ -163,7 +163,7 @@ def _detail(detail: dict[str, Any], value: float | None, *, exact: bool) -> dict
     through the small-number rule together with its total (`small.breakdown`), so a hidden part
     cannot be found back by subtracting the shown ones from the total."""
     out: dict[str, Any] = {k: v for k, v in detail.items() if not isinstance(v, dict)}
-    totals = {"by_source": "new", "by_reason": None, "by_category": None}
+    totals = {"by_source": "new"}  # the breakdown whose total is shown under its own name
     for key, part in detail.items():
         if not isinstance(part, dict):
             continue
@@ -178,8 +178,9 @@ def _detail(detail: dict[str, Any], value: float | None, *, exact: bool) -> dict
         if total_key:
             out[total_key] = shown_total
         out[key] = shown_parts
-    if "closed" in out:
-        out["closed"] = small.count(out["closed"], exact=exact)
+    for single in ("closed", *(["new"] if "by_source" not in detail else [])):
+        if single in out:
+            out[single] = small.count(out[single], exact=exact)
     return out
 
 

@@ -3,8 +3,9 @@ once, response rates, and results only for groups of at least 5 answers.
 
 A family is invited after a plan evaluation or when its route closed, never more often than the
 region sets (`Settings.family_interval_days`, 90 days unless changed): by e-mail to the first
-parent with an address, and on the family page of the parents who have one; the professionals of the network at most once a
-quarter. An answer keeps no link to its invitation, no time (a day), and no person.
+parent with an address, and on the family page of the parents who have one. The professionals of
+the network are asked at most once a quarter (the training needs once a year). An answer keeps no
+link to its invitation, no time (a day), and no person.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from .instruments import (
     instrument_of,
     instruments_of,
 )
-from .models import Invitation, Response, Survey
+from .models import Invitation, Response, Settings, Survey
 from .small import HIDDEN
 
 VALID_FOR = timedelta(days=30)
@@ -110,8 +111,6 @@ def do_invite_families(
     from nik.families.models import Family, Guardian, StageChange
 
     instrument = _instrument(region, survey, FAMILIES)
-    from .models import Settings
-
     # One coordinator's click at a time per region: two at once would invite a family twice.
     Region.objects.select_for_update().filter(pk=region.pk).values_list("pk").get()
     interval = timedelta(days=Settings.of(region).family_interval_days)
