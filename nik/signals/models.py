@@ -43,6 +43,12 @@ class System(models.TextChoices):
     OTHER = "other", _("other")
 
 
+def systems_shown(codes: list[str]) -> str:
+    """The systems involved in words: "Wlz, Jeugdwet"."""
+    names = dict(System.choices)
+    return ", ".join(str(names.get(code, code)) for code in codes)
+
+
 class Kind(models.TextChoices):
     BOTTLENECK = "bottleneck", _("bottleneck")
     GOOD_PRACTICE = "good_practice", _("good practice")
@@ -104,6 +110,10 @@ class Signal(Versioned):
     def __str__(self) -> str:
         return f"{self.get_theme_display()}: {self.text[:40]}"
 
+    @property
+    def systems_shown(self) -> str:
+        return systems_shown(self.systems)
+
 
 class Passed(models.Model):
     """What a region passes to the knowledge centre: one or more of its signals on one theme,
@@ -135,6 +145,10 @@ class Passed(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region_id} {self.get_theme_display()}"
+
+    @property
+    def systems_shown(self) -> str:
+        return systems_shown(self.systems)
 
 
 class NationalIssue(models.Model):

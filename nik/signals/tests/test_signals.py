@@ -76,6 +76,7 @@ def test_from_a_professional_to_the_national_answer_and_back(
     assert Signal.objects.get().status == Status.ANSWERED
     detail = login(member).get(f"/regions/{region.slug}/signals/{signal.pk}/").content.decode()
     assert "We bespreken dit met VWS in december." in detail
+    assert "Wlz, Jeugdwet" in detail  # the systems in words
     assert "Logeren met medische zorg" in detail
     assert mail.outbox == []  # a professional reads it in the region, no e-mail
 
