@@ -465,7 +465,10 @@ def do_save_survey(
     version is never changed; two coordinators saving the same draft: the second is told."""
     from nik.core.concurrency import claim
 
-    if survey.pk and not Survey.objects.filter(pk=survey.pk, published_at__isnull=True).exists():
+    # Read under a lock: a version published meanwhile (`do_publish_survey` locks too) stays as
+    # it is.
+    draft = Survey.objects.select_for_update().filter(pk=survey.pk, published_at__isnull=True)
+    if survey.pk and draft.values_list("pk").first() is None:
         raise ValidationError(_("This version is published and cannot be changed any more."))
     claim(survey, seen, ["title", "title_en", "audience", "items"])
     new = survey.pk is None

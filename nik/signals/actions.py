@@ -17,7 +17,7 @@ from nik.core.concurrency import claim, lock
 from nik.core.models import AuditAction, Region, User
 
 from .identity import identifying
-from .models import NationalAction, NationalIssue, Passed, Signal, Source, Status
+from .models import NationalAction, NationalIssue, Passed, Sharing, Signal, Source, Status
 
 PUBLIC_PER_HOUR = 3  # signals from one address on the public site, per hour
 OPEN = (Status.NEW, Status.DISCUSSED)
@@ -226,3 +226,11 @@ def do_merge_issues(source: NationalIssue, target: NationalIssue, *, acting_user
     source.actions.update(issue=target)
     _log(AuditAction.DELETE, source, None, acting_user, "signal.issues_merged", into=target.pk)
     source.delete()
+
+
+@transaction.atomic
+def do_share(region: Region, *, named: bool, acting_user: User) -> Sharing:
+    """Whether the region's figures may be seen by name by regions that share theirs."""
+    found, _created = Sharing.objects.update_or_create(region=region, defaults={"named": named})
+    _log(AuditAction.UPDATE, found, region, acting_user, "signals.sharing", named=named)
+    return found

@@ -24,7 +24,7 @@ from nik.monitoring.formulas import BY_KEY, SHARE
 from nik.monitoring.periods import Period
 from nik.monitoring.report import last_complete_quarter
 
-from . import national
+from . import actions, national
 from .access import require_national
 from .mapsvg import map_svg
 from .models import Sharing
@@ -219,16 +219,6 @@ def compare(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_POST
 def sharing(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region_as_coordinator(request.user, slug, "national comparison")
-    named = request.POST.get("named") == "on"
-    Sharing.objects.update_or_create(region=region, defaults={"named": named})
-    audit.record(
-        action=AuditAction.UPDATE,
-        event="signals.sharing",
-        user=request.user,
-        region=region,
-        object_type="signals.sharing",
-        object_id=region.slug,
-        details={"named": named},
-    )
+    actions.do_share(region, named=request.POST.get("named") == "on", acting_user=request.user)
     messages.success(request, _("Saved."))
     return redirect("signals:compare", slug=slug)
