@@ -11,13 +11,13 @@ from django.core.exceptions import PermissionDenied
 
 from nik.core import access, audit
 from nik.core.events import CoreEvent
-from nik.core.models import AuditAction, AuditOutcome, Membership, Region, Role
+from nik.core.models import AuditAction, AuditOutcome, Region, Role
 
 WORKING = [Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER]
 
 
 def works_in(user: Any, region: Region) -> bool:
-    return Membership.objects.filter(user=user, region=region, role__in=WORKING).exists()
+    return access.active(user) and user.holds(region.pk, *WORKING)
 
 
 def open_region_for_cases(user: Any, slug: str, purpose: str) -> Region:

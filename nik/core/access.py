@@ -17,7 +17,7 @@ from typing_extensions import TypeIs
 
 from . import audit
 from .events import CoreEvent
-from .models import AuditAction, AuditOutcome, Membership, Region, Role, User
+from .models import AuditAction, AuditOutcome, Region, Role, User
 
 AnyUser = User | AnonymousUser
 
@@ -30,15 +30,13 @@ def can_open_region_record(user: AnyUser, region_id: int | None) -> bool:
     """Non-family records of a region: for anyone holding a role in that region."""
     if not active(user) or region_id is None:
         return False
-    return Membership.objects.filter(user=user, region_id=region_id).exists()
+    return user.holds(region_id)
 
 
 def region_role(user: AnyUser, region_id: int | None) -> str:
     if not active(user) or region_id is None:
         return ""
-    roles = sorted(
-        Membership.objects.filter(user=user, region_id=region_id).values_list("role", flat=True)
-    )
+    roles = sorted(m.role for m in user.held() if m.region_id == region_id)
     return roles[0] if roles else ""
 
 
@@ -46,10 +44,7 @@ def viewable_regions(user: AnyUser) -> QuerySet[Region]:
     """Regions whose overview the user may open: their own, or all for national analysts."""
     if not active(user):
         return Region.objects.none()
-    if (
-        user.is_superuser
-        or Membership.objects.filter(user=user, role__in=[Role.NATIONAL, Role.ADMIN]).exists()
-    ):
+    if user.is_superuser or user.holds_anywhere(Role.NATIONAL, Role.ADMIN):
         return Region.objects.all()
     return Region.objects.filter(
         memberships__user=user,
@@ -79,26 +74,17 @@ def open_region(user: AnyUser, slug: str, purpose: str = "region overview") -> R
 
 def can_edit_region(user: AnyUser, region: Region) -> bool:
     """The region's network records are kept by its coordinators."""
-    return (
-        active(user)
-        and Membership.objects.filter(user=user, region=region, role=Role.COORDINATOR).exists()
-    )
+    return active(user) and user.holds(region.pk, Role.COORDINATOR)
 
 
 def is_steering(user: AnyUser, region: Region) -> bool:
     """Members of the region's steering group approve plans and decide on proposals."""
-    return (
-        active(user)
-        and Membership.objects.filter(user=user, region=region, role=Role.STEERING).exists()
-    )
+    return active(user) and user.holds(region.pk, Role.STEERING)
 
 
 def is_parent(user: AnyUser, region: Region) -> bool:
     """A parent of a family in the region (their own pages, never the network's)."""
-    return (
-        active(user)
-        and Membership.objects.filter(user=user, region=region, role=Role.PARENT).exists()
-    )
+    return active(user) and user.holds(region.pk, Role.PARENT)
 
 
 def open_region_for_edit(user: AnyUser, slug: str, purpose: str = "edit network records") -> Region:
@@ -110,10 +96,7 @@ def open_region_for_edit(user: AnyUser, slug: str, purpose: str = "edit network 
 
 
 def is_coordinator(user: AnyUser, region: Region) -> bool:
-    return (
-        active(user)
-        and Membership.objects.filter(user=user, region=region, role=Role.COORDINATOR).exists()
-    )
+    return active(user) and user.holds(region.pk, Role.COORDINATOR)
 
 
 def open_region_as_coordinator(user: AnyUser, slug: str, purpose: str) -> Region:
@@ -129,10 +112,7 @@ def open_region_in_network(user: AnyUser, slug: str, purpose: str) -> Region:
     the steering group): not the knowledge centre, which meets regions only side by side (the
     national view), so that no figure of one page can be combined with another's totals."""
     region = open_region(user, slug, purpose)
-    if not (
-        active(user)
-        and Membership.objects.filter(user=user, region=region, role__in=Role.in_network()).exists()
-    ):
+    if not (active(user) and user.holds(region.pk, *Role.in_network())):
         _refuse(user, region, purpose, "not_in_network")
     return region
 

@@ -147,8 +147,25 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
+    def held(self) -> tuple[Membership, ...]:
+        """The user's roles per region, with their regions: read once per user object (a
+        request's user lives for one request) and again after any membership was saved or
+        removed in this process, so the doors of one page ask the database once."""
+        memo = self.__dict__.get("_held")
+        if memo is None or memo[0] != _membership_writes[0]:
+            rows = tuple(Membership.objects.filter(user=self).select_related("region"))
+            memo = self.__dict__["_held"] = (_membership_writes[0], rows)
+        return memo[1]
+
+    def holds(self, region_id: int | None, *roles: str) -> bool:
+        """Whether the user holds any of ``roles`` (any role when none given) in the region."""
+        return any(m.region_id == region_id and (not roles or m.role in roles) for m in self.held())
+
+    def holds_anywhere(self, *roles: str) -> bool:
+        return any(m.role in roles for m in self.held())
+
     def roles(self) -> set[str]:
-        return set(self.memberships.values_list("role", flat=True))
+        return {m.role for m in self.held()}
 
     def needs_second_factor(self) -> bool:
         """Roles that can reach family data, and the admin, need a second factor."""
@@ -214,6 +231,18 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.region}"
+
+
+# Moved by every membership saved or removed in this process: `User.held` reads again after it.
+_membership_writes = [0]
+
+
+def _membership_written(**kwargs: Any) -> None:
+    _membership_writes[0] += 1
+
+
+models.signals.post_save.connect(_membership_written, sender=Membership)
+models.signals.post_delete.connect(_membership_written, sender=Membership)
 
 
 class OrganizationKind(models.TextChoices):

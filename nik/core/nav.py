@@ -20,7 +20,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
-from .models import Membership, Role
+from .models import Role
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def places_for(request: HttpRequest) -> list[dict[str, Any]]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []
-    memberships = list(Membership.objects.for_user(user))
+    memberships = user.held()
     shown = []
     for place in sorted(_PLACES.values(), key=lambda p: p.order):
         fitting = [m for m in memberships if not place.roles or m.role in place.roles]

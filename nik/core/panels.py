@@ -42,7 +42,7 @@ class Viewer:
 
     @classmethod
     def of(cls, user: Any) -> Viewer:
-        return cls(user, tuple(Membership.objects.for_user(user)))
+        return cls(user, user.held() if user.is_authenticated else ())
 
     @cached_property
     def roles(self) -> frozenset[str]:

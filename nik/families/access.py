@@ -119,11 +119,7 @@ def role_for_family(user: AnyUser, family: Family) -> str:
     """The role under which the user reaches this family (for the audit log)."""
     if not active(user):
         return ""
-    roles = set(
-        Membership.objects.filter(user=user, region_id=family.region_id).values_list(
-            "role", flat=True
-        )
-    )
+    roles = {m.role for m in user.held() if m.region_id == family.region_id}
     for role in (Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER, Role.PARENT):
         if role in roles:
             return str(role)
@@ -185,7 +181,8 @@ def open_family(
     user: AnyUser, pk: Any, action: str = AuditAction.VIEW, purpose: str = "", scope: str = "basic"
 ) -> Family:
     """Fetch a family by id for this user, or log the attempt and raise Http404."""
-    family: Family = open_object(user, Family.objects.all(), pk, action, purpose, scope)
+    families = Family.objects.select_related("region", "casemanager")
+    family: Family = open_object(user, families, pk, action, purpose, scope)
     return family
 
 
@@ -216,16 +213,11 @@ def can_edit_family(user: AnyUser, family: Family) -> bool:
     """The family's record, consent and team are kept by the region's coordinator and the case manager."""
     if not active(user):
         return False
-    if (
-        family.casemanager_id == user.pk
-        and Membership.objects.filter(
-            user=user, region_id=family.region_id, role__in=[Role.CASEMANAGER, Role.COORDINATOR]
-        ).exists()
+    if family.casemanager_id == user.pk and user.holds(
+        family.region_id, Role.CASEMANAGER, Role.COORDINATOR
     ):
         return True
-    return Membership.objects.filter(
-        user=user, region_id=family.region_id, role=Role.COORDINATOR
-    ).exists()
+    return user.holds(family.region_id, Role.COORDINATOR)
 
 
 def open_family_for_edit(user: AnyUser, pk: Any, purpose: str) -> Family:

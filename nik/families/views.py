@@ -261,9 +261,7 @@ OPEN_SHOWN = 100
 @require_http_methods(["GET", "POST"])
 def referral_new(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region(request.user, slug, "refer a family")
-    if not access.Membership.objects.filter(
-        user=request.user, region=region, role__in=[Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER]
-    ).exists():
+    if not request.user.holds(region.pk, Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER):
         raise PermissionDenied
     inquiry = None
     initial: dict[str, Any] = {}
@@ -752,9 +750,7 @@ def emergency(request: AuthedRequest, pk: int) -> HttpResponse:
     The page answers the same for every number, so it tells nobody which families exist; only
     a professional of the family's own region, giving a reason, gets in (logged, reviewed).
     """
-    if not access.Membership.objects.filter(
-        user=request.user, role__in=[Role.MEMBER, Role.CASEMANAGER]
-    ).exists():
+    if not request.user.holds_anywhere(Role.MEMBER, Role.CASEMANAGER):
         raise Http404
     form = EmergencyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

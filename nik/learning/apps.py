@@ -15,4 +15,14 @@ class LearningConfig(AppConfig):
 
         for panel in PANELS:
             register(panel)
+        from django.db.models.signals import post_delete, post_save
+
+        from nik.core.models import Professional
+
+        from .models import Course, Enrolment
+        from .panels import forget_coverage
+
+        for model in (Course, Enrolment, Professional):
+            post_save.connect(forget_coverage, sender=model, dispatch_uid=f"coverage-{model}")
+            post_delete.connect(forget_coverage, sender=model, dispatch_uid=f"coverage-d-{model}")
         # Its place in the navigation is casework's "Learning together" (training is one part).

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from nik.core.models import Region, Role
+from nik.core.figures import figure, forget
+from nik.core.models import Professional, Region, Role
 from nik.core.panels import REGION, Panel, Viewer
 
 from .models import TrainingPlan, TrainingPlanStatus
@@ -25,8 +26,25 @@ def plans_to_approve(viewer: Viewer) -> dict[str, Any] | None:
     return {"drafts": drafts} if drafts else None
 
 
+COVERAGE = "basic-course"
+
+
 def coverage_glance(viewer: Viewer, region: Region) -> dict[str, Any] | None:
-    return {"coverage": coverage(region), "region": region}
+    """The share from the shared cache (counting a register of thousands on every start page
+    costs more than the rest of the page): forgotten when an enrolment, a professional or a
+    course changes (apps.py), counted again within five minutes after bulk writes."""
+    return {"coverage": figure(COVERAGE, region.pk, lambda: coverage(region)), "region": region}
+
+
+def forget_coverage(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if isinstance(instance, Professional):
+        forget(COVERAGE, instance.region_id)
+    elif hasattr(instance, "professional_id"):  # an enrolment: its person's region
+        person = Professional.objects.filter(pk=instance.professional_id)
+        forget(COVERAGE, person.values_list("region_id", flat=True).first())
+    else:  # a course (made basic or not): what counts changed everywhere
+        for region_id in Region.objects.values_list("pk", flat=True):
+            forget(COVERAGE, region_id)
 
 
 PANELS = [

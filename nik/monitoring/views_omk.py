@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from nik.core import access
 from nik.core.auth import AuthedRequest
-from nik.core.models import Membership, Region, Role
+from nik.core.models import Region, Role
 
 from . import actions
 from .charts import radar_svg
@@ -28,7 +28,7 @@ from .selectors import omk_result
 
 def _scores(user: Any, region: Region) -> bool:
     """Network and steering members score; the knowledge centre and parents do not."""
-    return Membership.objects.filter(user=user, region=region, role__in=Role.in_network()).exists()
+    return access.active(user) and user.holds(region.pk, *Role.in_network())
 
 
 def _rounds(region: Region) -> tuple[OmkRound | None, OmkRound | None, OmkRound | None]:

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from nik.core import access, imports
 from nik.core.auth import AuthedRequest
 from nik.core.formats import money, number
-from nik.core.models import Membership, Region, Role
+from nik.core.models import Region, Role
 from nik.core.xlsx import XLSX_CONTENT_TYPE, write_table
 
 from . import actions
@@ -41,7 +41,7 @@ IN_NETWORK_ONLY = {"monitoring:dashboard"}
 
 
 def _in_network(user: Any, region: Region) -> bool:
-    return Membership.objects.filter(user=user, region=region, role__in=Role.in_network()).exists()
+    return access.active(user) and user.holds(region.pk, *Role.in_network())
 
 
 def _links(

@@ -19,7 +19,7 @@ from django.http import Http404
 
 from nik.core import access, audit
 from nik.core.events import CoreEvent
-from nik.core.models import AuditAction, AuditOutcome, Membership, Region, Role
+from nik.core.models import AuditAction, AuditOutcome, Region, Role
 
 IN_REGION = Role.in_network()
 
@@ -32,8 +32,7 @@ def open_region_for_signals(user: Any, slug: str, purpose: str = "signals") -> R
 
 def is_national(user: Any) -> bool:
     return access.active(user) and (
-        user.is_superuser
-        or Membership.objects.filter(user=user, role__in=[Role.NATIONAL, Role.ADMIN]).exists()
+        user.is_superuser or user.holds_anywhere(Role.NATIONAL, Role.ADMIN)
     )
 
 
