@@ -305,12 +305,7 @@ def emergency_target(user: User, pk: Any) -> Family | None:
     family = (
         Family.objects.filter(pk=pk).select_related("region").first() if str(pk).isdigit() else None
     )
-    allowed = (
-        family is not None
-        and Membership.objects.filter(
-            user=user, region_id=family.region_id, role__in=[Role.MEMBER, Role.CASEMANAGER]
-        ).exists()
-    )
+    allowed = family is not None and user.holds(family.region_id, Role.MEMBER, Role.CASEMANAGER)
     if not allowed:
         _refused(user, AuditAction.VIEW, "families.family", pk, "emergency access", "not_allowed")
         return None
