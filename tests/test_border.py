@@ -4,6 +4,7 @@ injection in exports, and imports without limits. Never a 500, never half-saved.
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import date
 
 import pytest
@@ -13,6 +14,7 @@ from nik.core import limits, xlsx
 from nik.core.models import ApiToken
 from nik.families.models import Family, Inquiry
 from nik.network import actions as network_actions
+from nik.network.excel import STAKEHOLDER_COLUMNS
 from nik.network.models import StakeholderAssessment
 from nik.network.tests.test_stakeholder_import import sheet
 
@@ -200,6 +202,53 @@ def test_a_file_larger_than_the_limit_is_refused_before_it_is_read(region, coord
     report = network_actions.do_import_stakeholders(region, big, acting_user=coordinator)
     assert [e.row for e in report.errors] == [1]
     assert "MB" in report.errors[0].message
+
+
+def test_a_workbook_that_unpacks_beyond_the_limit_is_refused_before_it_is_read(region, coordinator):
+    """A small file that unpacks into a huge sheet (a "zip bomb"): the reader holds a whole sheet
+    in memory, so the unpacked size is checked first, from the archive's directory."""
+    good = sheet([["", "Wethouder", date(2026, 3, 1), 4, 2, 4, 4, ""]]).getvalue()
+    bomb = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(good)) as source,
+        zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for member in source.infolist():
+            target.writestr(member, source.read(member))
+        target.writestr("xl/media/padding.bin", b"\0" * (limits.MAX_UNPACKED_BYTES + 1))
+    assert len(bomb.getvalue()) < limits.MAX_FILE_BYTES  # small on the way in
+    bomb.seek(0)
+    report = network_actions.do_import_stakeholders(region, bomb, acting_user=coordinator)
+    assert [e.row for e in report.errors] == [1]
+    assert "50 MB" in report.errors[0].message
+    assert not StakeholderAssessment.objects.exists()
+
+
+def test_a_zip_that_is_no_workbook_is_named_as_such(region, coordinator):
+    other = io.BytesIO()
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("readme.txt", "geen werkmap")
+    other.seek(0)
+    report = network_actions.do_import_stakeholders(region, other, acting_user=coordinator)
+    assert [e.row for e in report.errors] == [1]
+    assert "Excel" in report.errors[0].message
+
+
+def test_the_reader_gives_cells_as_people_typed_them():
+    """Whole numbers as numbers, blank cells as nothing, dates as dates, text kept; an empty row
+    between rows is kept (to be reported) and empty rows at the end are dropped."""
+    rows = [
+        ["Zorg BV", "", date(2026, 3, 1), 4, 2.5, None, "", "0"],
+        [None] * 8,
+        ["", "Wethouder", date(2026, 3, 2), 1, 2, 3, 4, "bellen"],
+        [None] * 8,
+    ]
+    read = xlsx.read_table(sheet(rows), STAKEHOLDER_COLUMNS)
+    assert [r.number for r in read] == [2, 3, 4]
+    first = list(read[0].values.values())
+    assert first[:4] == ["Zorg BV", None, date(2026, 3, 1), 4]
+    assert type(first[3]) is int and first[4] == 2.5 and first[5:] == [None, None, "0"]
+    assert read[1].is_empty() and not read[2].is_empty()
 
 
 def test_a_refused_field_is_named_in_dutch(client, coordinator_token, region):

@@ -27,6 +27,7 @@ MAX_FREE_TEXT = 5000  # a question, a note, a diagnosis in words: no model limit
 # What one import may hold (a spreadsheet's rows, an HSDS file's records), and how many
 # problems it reports before it says "and N more".
 MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # a workbook's parts unpacked (5,000 rows: about 2 MB)
 MAX_ROWS = 5000
 MAX_ERRORS = 100
 

@@ -12,6 +12,7 @@ from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower, Trim
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -299,7 +300,13 @@ class Organization(Versioned):
                 fields=["region", "name"], name="organization_unique_name_in_region"
             )
         ]
-        indexes = [models.Index(fields=["region", "kind"], name="organization_region_kind")]
+        indexes = [
+            models.Index(fields=["region", "kind"], name="organization_region_kind"),
+            # How an import finds the organisations a sheet names, however they were typed.
+            models.Index(
+                models.F("region"), Lower(Trim("name")), name="organization_region_name_key"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
