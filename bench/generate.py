@@ -56,7 +56,7 @@ def generate(families: int, *, regions: int = 1, seed: int = SEED) -> Counts:
     from django.db import transaction
     from faker import Faker
 
-    from nik.families.figures import recount_families
+    from nik.families.figures import recount_families, recount_referrals
     from nik.families.models import Family
 
     if Family.objects.exists():
@@ -72,8 +72,10 @@ def generate(families: int, *, regions: int = 1, seed: int = SEED) -> Counts:
         for index, region in enumerate(made):
             share = families // len(made) + (1 if index < families % len(made) else 0)
             _fill(region, share, rng, fake, counts)
-        # bulk_create sends no signals: the regions' family tallies are counted once here.
+        # bulk_create sends no signals: the regions' family and referral tallies are counted
+        # once here.
         recount_families([region.pk for region in made])
+        recount_referrals([region.pk for region in made])
     counts.seconds = round(time.monotonic() - started, 1)
     return counts
 

@@ -37,12 +37,10 @@ class FamiliesConfig(AppConfig):
 
         from django.db.models.signals import post_delete, post_save
 
-        from .figures import forget_referral_figures, tally_family
+        from .figures import tally_family, tally_referral
         from .models import Family, Referral
 
-        post_save.connect(forget_referral_figures, sender=Referral, dispatch_uid="referral-figures")
-        post_delete.connect(
-            forget_referral_figures, sender=Referral, dispatch_uid="referral-figures-d"
-        )
+        post_save.connect(tally_referral, sender=Referral, dispatch_uid="referral-tally")
+        post_delete.connect(tally_referral, sender=Referral, dispatch_uid="referral-tally-d")
         post_save.connect(tally_family, sender=Family, dispatch_uid="family-tally")
         post_delete.connect(tally_family, sender=Family, dispatch_uid="family-tally-d")

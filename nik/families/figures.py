@@ -1,48 +1,44 @@
 """Figures of a region's families and referrals.
 
-The referral list's figures (where referrals came from, why some were not accepted) are counted
-over the last twelve months and kept in the shared cache (nik.core.figures), forgotten whenever
-a referral is saved, so a decision shows at once. The number of families is a tally the
-database keeps (`RegionTally`), exact at every moment.
+The referral list's figures (where referrals came from, why some were not accepted, over the
+last twelve months) add up day tallies (`ReferralTally`) that every saved referral counts again,
+so a decision shows at once. The number of families is a tally the database keeps
+(`RegionTally`). Both are exact at every moment.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Count, F, Sum
+from django.db import transaction
+from django.db.models import Count, F, QuerySet, Sum
+from django.db.models.functions import TruncDate
 from django.db.models.signals import post_delete
 from django.utils import timezone
 
-from nik.core.figures import figure, forget
 from nik.core.models import Region
 
-from .models import Family, Referral, RegionTally
+from .models import Family, Referral, ReferralTally, RegionTally
 
 
 def referral_figures(region: Region) -> dict[str, list[tuple[str, int]]]:
-    """Per field (``source``, ``decline_reason``): labels in the reader's language and counts."""
-    counts = figure(REFERRAL_FIGURES, region.pk, lambda: _count(region))
-    return {field: _labelled(field, counts[field]) for field in ("decline_reason", "source")}
-
-
-REFERRAL_FIGURES = "referral-figures"
-
-
-def _count(region: Region) -> dict[str, list[tuple[str, int]]]:
-    """Where referrals came from and why some were not accepted, over the last twelve months:
-    codes and counts, most frequent first (kept in the shared cache, nik.core.figures)."""
-    recent = region.referrals.filter(received_at__gte=timezone.now() - timedelta(days=365))
-
-    def counted(rows: Any, field: str) -> list[tuple[str, int]]:
-        found = rows.values(field).annotate(n=Count("id")).order_by("-n", field)
-        return [(row[field], row["n"]) for row in found]
-
+    """Where referrals came from and why some were not accepted, over the last twelve months
+    (the last 365 days, today included): per field, labels in the reader's language and counts,
+    most frequent first. Added up from the region's day tallies (`ReferralTally`)."""
+    since = timezone.localdate() - timedelta(days=364)
+    rows = (
+        ReferralTally.objects.filter(region=region, day__gte=since)
+        .values("field", "code")
+        .annotate(total=Sum("n"))
+    )
+    counts: dict[str, list[tuple[str, int]]] = {"decline_reason": [], "source": []}
+    for row in rows:
+        counts[row["field"]].append((row["code"], row["total"]))
     return {
-        "decline_reason": counted(recent.exclude(decline_reason=""), "decline_reason"),
-        "source": counted(recent, "source"),
+        field: _labelled(field, sorted(found, key=lambda pair: (-pair[1], pair[0])))
+        for field, found in counts.items()
     }
 
 
@@ -51,8 +47,64 @@ def _labelled(field: str, counts: list[tuple[str, int]]) -> list[tuple[str, int]
     return [(str(labels.get(code, code)), n) for code, n in counts]
 
 
-def forget_referral_figures(sender: Any, instance: Referral, **kwargs: Any) -> None:
-    forget(REFERRAL_FIGURES, instance.region_id)
+def recount_referral_day(region_id: int, day: date) -> None:
+    """Count one day's referrals of a region again (a few rows), under the region's lock, so two
+    referrals saved at once both count."""
+    with transaction.atomic():
+        Region.objects.select_for_update().filter(pk=region_id).values_list("pk").first()
+        start = timezone.make_aware(datetime.combine(day, time.min))
+        received = Referral.objects.filter(
+            region_id=region_id, received_at__gte=start, received_at__lt=start + timedelta(days=1)
+        )
+        ReferralTally.objects.filter(region_id=region_id, day=day).delete()
+        ReferralTally.objects.bulk_create(_tallies(received, region_id, lambda row: day))
+
+
+def recount_referrals(region_ids: Collection[int] | None = None) -> None:
+    """Count every day again (after writes that sent no signals, and to fill the tally once)."""
+    regions = (
+        Region.objects.all() if region_ids is None else Region.objects.filter(pk__in=region_ids)
+    )
+    for region_id in regions.values_list("pk", flat=True):
+        with transaction.atomic():
+            Region.objects.select_for_update().filter(pk=region_id).values_list("pk").first()
+            ReferralTally.objects.filter(region_id=region_id).delete()
+            received = Referral.objects.filter(region_id=region_id).annotate(
+                day=TruncDate("received_at")
+            )
+            ReferralTally.objects.bulk_create(
+                _tallies(received, region_id, lambda row: row["day"], "day")
+            )
+
+
+def _tallies(
+    received: QuerySet[Referral], region_id: int, day_of: Any, *by: str
+) -> list[ReferralTally]:
+    made = []
+    for field, rows in (
+        ("source", received),
+        ("decline_reason", received.exclude(decline_reason="")),
+    ):
+        for row in rows.values(*by, field).annotate(n=Count("pk")).order_by():
+            made.append(
+                ReferralTally(
+                    region_id=region_id, day=day_of(row), field=field, code=row[field], n=row["n"]
+                )
+            )
+    return made
+
+
+COUNTED = {"region", "received_at", "source", "decline_reason"}
+
+
+def tally_referral(sender: Any, instance: Referral, **kwargs: Any) -> None:
+    """A referral saved or removed: its day is counted again (not when a save names only fields
+    the tally does not count, such as the first contact). A region removed with its referrals
+    leaves nothing to count, so nothing is written for it."""
+    fields = kwargs.get("update_fields")
+    if fields is not None and not COUNTED & set(fields):
+        return
+    recount_referral_day(instance.region_id, timezone.localdate(instance.received_at))
 
 
 def family_count(region: Region) -> int:

@@ -118,6 +118,32 @@ class RegionTally(models.Model):
         return f"{self.region_id}: {self.families}"
 
 
+class ReferralTally(models.Model):
+    """How many referrals a region received on one day per source, and declined per reason.
+
+    The referral list's figures (the last twelve months) add these up instead of counting every
+    referral of the year on each view. A saved or removed referral counts its day again, under
+    the region's lock, so the tally is exact (`figures.recount_referral_day`); code that writes
+    referrals around the ORM's signals (the benchmark generator) calls `figures.recount_referrals`.
+    """
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    field = models.CharField(max_length=20)  # "source" or "decline_reason"
+    code = models.CharField(max_length=40)
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "day", "field", "code"], name="referral_tally_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_id} {self.day} {self.field}={self.code}: {self.n}"
+
+
 class Child(models.Model):
     family = models.OneToOneField(Family, on_delete=models.CASCADE, related_name="child")
     first_name = models.CharField(_("first name"), max_length=100)

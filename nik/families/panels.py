@@ -34,6 +34,7 @@ def _intake_of(region: Region, user: Any) -> dict[str, Any]:
             status__in=[ReferralStatus.OPEN, ReferralStatus.DUPLICATE], decided_at__isnull=True
         )
         .select_related("family", "region")
+        .defer("question", "decision_note", "referrer_contact")
         .order_by("contact_due_at")[:20]
     )
     access.shown(

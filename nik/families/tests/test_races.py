@@ -162,3 +162,23 @@ def test_the_race_helper_runs_the_second_while_the_first_holds_its_lock():
     order: list[str] = []
     race(lambda: order.append("first"), lambda: order.append("second"))
     assert order == ["first", "second"]
+
+
+def test_two_declines_at_once_are_both_in_the_referral_figures(region, coordinator):
+    """Each saved referral counts its day again under the region's lock: the second count waits
+    for the first decision and includes it (without the lock it would write over it)."""
+    from nik.families.figures import referral_figures
+
+    first_referral = _referral(region, coordinator)
+    other = _referral(region, coordinator, first_name="Noor", date_of_birth=date(2016, 2, 2))
+    first, second = race(
+        lambda: actions.do_decline_referral(
+            first_referral, acting_user=coordinator, reason="region", note=""
+        ),
+        lambda: actions.do_decline_referral(
+            other, acting_user=coordinator, reason="family", note=""
+        ),
+    )
+    assert isinstance(first, Referral) and isinstance(second, Referral)
+    reasons = dict(referral_figures(region)["decline_reason"])
+    assert sum(reasons.values()) == 2, reasons
