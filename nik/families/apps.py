@@ -35,11 +35,12 @@ class FamiliesConfig(AppConfig):
         for panel in PANELS:
             register(panel)
 
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_save
 
-        from .figures import tally_family, tally_referral
+        from .figures import note_referral_day, tally_family, tally_referral
         from .models import Family, Referral
 
+        pre_save.connect(note_referral_day, sender=Referral, dispatch_uid="referral-tally-before")
         post_save.connect(tally_referral, sender=Referral, dispatch_uid="referral-tally")
         post_delete.connect(tally_referral, sender=Referral, dispatch_uid="referral-tally-d")
         post_save.connect(tally_family, sender=Family, dispatch_uid="family-tally")

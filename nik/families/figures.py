@@ -97,14 +97,34 @@ def _tallies(
 COUNTED = {"region", "received_at", "source", "decline_reason"}
 
 
-def tally_referral(sender: Any, instance: Referral, **kwargs: Any) -> None:
-    """A referral saved or removed: its day is counted again (not when a save names only fields
-    the tally does not count, such as the first contact). A region removed with its referrals
-    leaves nothing to count, so nothing is written for it."""
+def _counts(kwargs: dict[str, Any]) -> bool:
     fields = kwargs.get("update_fields")
-    if fields is not None and not COUNTED & set(fields):
+    return fields is None or bool(COUNTED & set(fields))
+
+
+def note_referral_day(sender: Any, instance: Referral, **kwargs: Any) -> None:
+    """Before a referral is saved again: the day it counted on, in case the save moves it."""
+    if instance.pk is not None and not instance._state.adding and _counts(kwargs):
+        instance._counted_on = (  # type: ignore[attr-defined]
+            Referral.objects.filter(pk=instance.pk).values_list("region_id", "received_at").first()
+        )
+
+
+def tally_referral(sender: Any, instance: Referral, **kwargs: Any) -> None:
+    """A referral saved or removed: its day is counted again, and the day it counted on before
+    if the save moved it (not when a save names only fields the tally does not count, such as
+    the first contact). A region removed with its referrals leaves nothing to count, so nothing
+    is written for it."""
+    if not _counts(kwargs):
         return
-    recount_referral_day(instance.region_id, timezone.localdate(instance.received_at))
+    day = timezone.localdate(instance.received_at)
+    before = getattr(instance, "_counted_on", None)
+    if before is not None:
+        instance._counted_on = None  # type: ignore[attr-defined]
+        region_id, received_at = before
+        if (region_id, timezone.localdate(received_at)) != (instance.region_id, day):
+            recount_referral_day(region_id, timezone.localdate(received_at))
+    recount_referral_day(instance.region_id, day)
 
 
 def family_count(region: Region) -> int:

@@ -57,7 +57,7 @@ def _completed() -> Exists:
 
 
 def coverage(region: Region, *, detail: bool = False, with_missing: bool = False) -> Coverage:
-    """Computed in a fixed number of queries, however large the register: one for the share,
+    """Computed in a fixed number of queries, however large the register: two for the share,
     two more for the parts per discipline and organisation, one for who has not followed it."""
     people = Professional.objects.filter(region=region).annotate(completed=_completed())
     # Counted from the attendance side: the people who followed the course are few beside a
