@@ -246,9 +246,67 @@ def test_the_reader_gives_cells_as_people_typed_them():
     read = xlsx.read_table(sheet(rows), STAKEHOLDER_COLUMNS)
     assert [r.number for r in read] == [2, 3, 4]
     first = list(read[0].values.values())
-    assert first[:4] == ["Zorg BV", None, date(2026, 3, 1), 4]
-    assert type(first[3]) is int and first[4] == 2.5 and first[5:] == [None, None, "0"]
+    assert first[0] == "Zorg BV" and first[1] in (None, "") and first[3] == 4
+    assert xlsx.as_date(first[2]) == date(2026, 3, 1)
+    assert first[4] == 2.5 and first[5] is None and first[7] == "0"
     assert read[1].is_empty() and not read[2].is_empty()
+
+
+def _with_sheet_xml(workbook: bytes, change) -> io.BytesIO:
+    source, out = zipfile.ZipFile(io.BytesIO(workbook)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            data = source.read(member)
+            target.writestr(member, change(data) if "worksheets/" in member.filename else data)
+    out.seek(0)
+    return out
+
+
+def test_a_sheet_claiming_to_be_very_wide_is_read_only_as_wide_as_its_columns():
+    """A cell in the last column Excel has (XFD) beside a good row: only the eight columns are
+    read, so nothing grows with the claimed width."""
+    good = sheet([["", "Wethouder", date(2026, 3, 1), 4, 2, 4, 4, ""]]).getvalue()
+    wide = _with_sheet_xml(
+        good,
+        lambda xml: xml.replace(
+            b"</row></sheetData>",
+            b'<c r="XFD2" t="inlineStr"><is><t>ver</t></is></c></row></sheetData>',
+        ),
+    )
+    read = xlsx.read_table(wide, STAKEHOLDER_COLUMNS)
+    assert len(read) == 1 and len(read[0].values) == 8
+    assert read[0].values["Persoon"] == "Wethouder"
+
+
+def test_a_sheet_that_says_it_is_smaller_than_it_is_is_read_whole():
+    """The sheet's own "dimension" may be wrong (some tools write A1 for any sheet): every row
+    is read anyway, none left out without a word."""
+    rows = [["", f"Persoon {i}", date(2026, 3, 1), 4, 2, 4, 4, ""] for i in range(3)]
+    wrong = _with_sheet_xml(
+        sheet(rows).getvalue(),
+        lambda xml: xml.replace(b'<dimension ref="A1:H4" />', b'<dimension ref="A1" />'),
+    )
+    assert b'<dimension ref="A1" />' in zipfile.ZipFile(wrong).read("xl/worksheets/sheet1.xml")
+    wrong.seek(0)
+    read = xlsx.read_table(wrong, STAKEHOLDER_COLUMNS)
+    assert [r.values["Persoon"] for r in read] == ["Persoon 0", "Persoon 1", "Persoon 2"]
+
+
+def test_a_row_number_past_excels_last_row_is_refused_not_skipped_forever(region, coordinator):
+    """A row numbered 99,999,999 would have the reader step through a hundred million empty rows:
+    it stops at Excel's last row and refuses the sheet."""
+    good = sheet([["", "Wethouder", date(2026, 3, 1), 4, 2, 4, 4, ""]]).getvalue()
+    far = _with_sheet_xml(
+        good,
+        lambda xml: xml.replace(
+            b"</sheetData>",
+            b'<row r="99999999"><c r="A99999999" t="inlineStr"><is><t>ver</t></is></c></row></sheetData>',
+        ),
+    )
+    report = network_actions.do_import_stakeholders(region, far, acting_user=coordinator)
+    assert [e.row for e in report.errors] == [1]
+    assert "5000" in report.errors[0].message
+    assert not StakeholderAssessment.objects.exists()
 
 
 def test_a_refused_field_is_named_in_dutch(client, coordinator_token, region):
