@@ -51,7 +51,7 @@ def test_who_gives_consent_follows_the_law_by_age(age, giver):
     assert consent_giver_for_age(age) == giver
 
 
-def _referral(region, coordinator, **child):
+def _referral(region, coordinator, source="gp", **child):
     details = {
         "first_name": "Sam",
         "last_name": "Jansen",
@@ -62,7 +62,7 @@ def _referral(region, coordinator, **child):
         region,
         child=actions.ChildDetails(**details),
         guardians=[{"name": "Eva Jansen", "phone": "06-1", "email": "eva@voorbeeld.example"}],
-        source="gp",
+        source=source,
         referrer_name="Dr. Huisarts",
         referrer_contact="071-1",
         question="Hulp thuis",

@@ -14,22 +14,15 @@ from django.utils import timezone
 from nik.families import actions
 from nik.families.figures import recount_referrals, referral_figures
 from nik.families.models import Family, Referral, ReferralTally
+from nik.families.tests.test_families import _referral
 
 pytestmark = pytest.mark.django_db
 
 
 def _refer(region, coordinator, n: int, source: str) -> Referral:
-    return actions.do_create_referral(
-        region,
-        child=actions.ChildDetails(f"Kind{n}", f"Achternaam{n}", date(2015, 1, 1) + timedelta(n)),
-        guardians=[{"name": "Ouder", "phone": "06-1", "email": ""}],
-        source=source,
-        referrer_name="Verwijzer",
-        referrer_contact="",
-        question="Hulp",
-        consent_to_share=True,
-        acting_user=coordinator,
-    )
+    """A referral of another child each time (the same child twice is a duplicate)."""
+    born = date(2015, 1, 1) + timedelta(n)
+    return _referral(region, coordinator, source, first_name=f"Kind{n}", date_of_birth=born)
 
 
 def _counted_directly(region) -> dict[str, Counter]:
