@@ -332,6 +332,71 @@ def per_request_costs(world: World) -> dict[str, dict[str, int]]:
     return costs
 
 
+def in_process(world: World, requests: int) -> str:
+    """Where the time of each kind of request goes, without a server: the mix sent ``requests``
+    times through Django's test client in this process, one at a time, with the time spent
+    waiting for the database and the queries counted per kind (after a warm-up of each kind)."""
+    from django.db import connection
+    from django.test import Client
+
+    workload = Workload(world, seed=11)
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies["sessionid"] = world.session
+    client.cookies["csrftoken"] = world.csrf
+    waited = [0.0, 0]
+
+    def timed(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        began = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            waited[0] += time.perf_counter() - began
+            waited[1] += 1
+
+    found: dict[str, list[float]] = {}
+    wrong: list[str] = []
+    for number in range(len(MIX) * 4 + requests):
+        request = workload.next()
+        headers = {
+            "Accept-Language": "nl",
+            **{k: v for k, v in request.headers.items() if k not in ("Cookie", "Content-Type")},
+        }
+        waited[:] = [0.0, 0]
+        began = time.perf_counter()
+        with connection.execute_wrapper(timed):
+            response = client.generic(
+                request.method,
+                request.path,
+                request.body,
+                content_type=request.headers.get("Content-Type", ""),
+                secure=True,
+                headers=headers,
+            )
+        if response.status_code not in EXPECTED.get(request.name, {200}):
+            wrong.append(f"{request.name} {response.status_code}")
+        if number >= len(MIX) * 4:
+            row = found.setdefault(request.name, [0, 0.0, 0.0, 0])
+            row[0] += 1
+            row[1] += time.perf_counter() - began
+            row[2] += waited[0]
+            row[3] += waited[1]
+    total = sum(row[1] for row in found.values())
+    count = sum(row[0] for row in found.values())
+    lines = [
+        f"\nIn-process, one at a time: {count} requests, {1000 * total / count:.1f} ms on average; "
+        f"unexpected answers: {len(wrong)} {sorted(set(wrong)) or ''}",
+        "",
+        "| URL | n | ms | of which database ms | queries | share of all time |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, (n, spent, db, queries) in sorted(found.items(), key=lambda kv: -kv[1][1]):
+        lines.append(
+            f"| {name} | {n} | {1000 * spent / n:.1f} | {1000 * db / n:.1f} | "
+            f"{queries / n:.0f} | {100 * spent / total:.0f} % |"
+        )
+    return "\n".join(lines)
+
+
 def start_gunicorn(
     workers: int, threads: int, env: dict[str, str]
 ) -> tuple[subprocess.Popen[bytes], int]:
@@ -390,6 +455,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
+    parser.add_argument(
+        "--in-process",
+        type=int,
+        metavar="N",
+        help="instead of the load: N requests of the mix in this process, and where their time "
+        "goes per URL (no server)",
+    )
     args = parser.parse_args(argv)
 
     if not os.environ.get("NIK_DATABASE_URL", "").startswith("postgres"):
@@ -416,7 +488,10 @@ def main(argv: list[str] | None = None) -> None:
 
     call_command("collectstatic", interactive=False, verbosity=0)
     drafts = sum(args.requests for _ in args.concurrency.split(",")) // 10 + 20
-    world = prepare(drafts)
+    world = prepare(args.in_process // 10 + 20 if args.in_process else drafts)
+    if args.in_process:
+        print(f"{world.families} families in the region" + in_process(world, args.in_process))
+        return
     costs = per_request_costs(world)
     server, port = start_gunicorn(args.workers, args.threads, env)
     runs = []
