@@ -289,38 +289,46 @@ def _percentiles(values: list[float]) -> dict[str, float]:
     return {"n": len(ordered), "p50": at(50), "p95": at(95), "p99": at(99)}
 
 
+def _client(world: World) -> Any:
+    """Django's test client with the coordinator's session, as the load's page requests carry."""
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies["sessionid"] = world.session
+    client.cookies["csrftoken"] = world.csrf
+    return client
+
+
+def _send(client: Any, request: Request) -> Any:
+    """One request of the mix through the test client, with the load's own headers."""
+    headers = {k: v for k, v in request.headers.items() if k not in ("Cookie", "Content-Type")}
+    return client.generic(
+        request.method,
+        request.path,
+        request.body,
+        content_type=request.headers.get("Content-Type", ""),
+        secure=True,
+        headers={"Accept-Language": "nl", **headers},
+    )
+
+
 def per_request_costs(world: World) -> dict[str, dict[str, int]]:
     """Queries and audit rows of one request of each kind, in-process on the same database."""
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from nik.core.models import AuditEvent, AuditSubject
 
     workload = Workload(world, seed=7)
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.cookies["sessionid"] = world.session
-    client.cookies["csrftoken"] = world.csrf
+    client = _client(world)
     costs = {}
     for name, _ in MIX:
         draft = workload.drafts.pop(0) if name == "POST plan draft" else None
         request = workload.build(name, world.family_ids[0], draft, 900_000)
-        headers = {
-            f"HTTP_{k.upper().replace('-', '_')}": v
-            for k, v in request.headers.items()
-            if k not in ("Cookie", "Content-Type")
-        }
         events = AuditEvent.objects.count()
         subjects = AuditSubject.objects.count()
         with CaptureQueriesContext(connection) as queries:
-            response = client.generic(
-                request.method,
-                request.path,
-                request.body,
-                content_type=request.headers.get("Content-Type", ""),
-                secure=True,
-                **headers,
-            )
+            response = _send(client, request)
         costs[name] = {
             "status": response.status_code,
             "queries": len(queries),
@@ -337,12 +345,9 @@ def in_process(world: World, requests: int) -> str:
     times through Django's test client in this process, one at a time, with the time spent
     waiting for the database and the queries counted per kind (after a warm-up of each kind)."""
     from django.db import connection
-    from django.test import Client
 
     workload = Workload(world, seed=11)
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.cookies["sessionid"] = world.session
-    client.cookies["csrftoken"] = world.csrf
+    client = _client(world)
     waited = [0.0, 0]
 
     def timed(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
@@ -357,21 +362,10 @@ def in_process(world: World, requests: int) -> str:
     wrong: list[str] = []
     for number in range(len(MIX) * 4 + requests):
         request = workload.next()
-        headers = {
-            "Accept-Language": "nl",
-            **{k: v for k, v in request.headers.items() if k not in ("Cookie", "Content-Type")},
-        }
         waited[:] = [0.0, 0]
         began = time.perf_counter()
         with connection.execute_wrapper(timed):
-            response = client.generic(
-                request.method,
-                request.path,
-                request.body,
-                content_type=request.headers.get("Content-Type", ""),
-                secure=True,
-                headers=headers,
-            )
+            response = _send(client, request)
         if response.status_code not in EXPECTED.get(request.name, {200}):
             wrong.append(f"{request.name} {response.status_code}")
         if number >= len(MIX) * 4:
