@@ -57,6 +57,35 @@ class View:
     omk: dict[int, list[Any]]
     clusters: list[Any] = field(default_factory=list)
 
+    @property
+    def children_rows(self) -> list[tuple[Region, list[Any], Any]]:
+        """Per network: its count shown per category (in the categories' order) and its total."""
+        return [
+            (
+                region,
+                [self.by_category[(region.pk, code)] for code, _label in self.categories],
+                self.category_rows[region.pk],
+            )
+            for region in self.regions
+        ]
+
+    @property
+    def children_totals(self) -> list[Any]:
+        return [self.category_cols[code] for code, _label in self.categories]
+
+    @property
+    def development_rows(self) -> list[tuple[Region, Any, Any, list[Any]]]:
+        """Per network: steps done, (next review, overdue) or None, self-assessment per cluster."""
+        return [
+            (
+                region,
+                self.steps_done.get(region.pk, ""),
+                self.review.get(region.pk),
+                self.omk.get(region.pk, []),
+            )
+            for region in self.regions
+        ]
+
 
 def _shown(formula: Formula, value: float | None, cases: int) -> Cell:
     if value is None:

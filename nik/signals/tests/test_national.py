@@ -58,6 +58,10 @@ def test_the_knowledge_centre_sees_the_networks_side_by_side_without_a_small_num
     assert ">3<" not in declined and ">9<" not in declined  # 3 hidden, and 9 with it (total 12)
     children = html.split('id="national-children"')[1].split("</table>")[0]
     assert ">2<" not in children
+    # Every network's row has a cell per category and its total, in the header's order.
+    header = children.split("</thead>")[0].count("<th ")
+    for tr in children.split("<tbody")[1].split("</tr>")[:-1]:
+        assert tr.count("<td ") + tr.count("<th ") == header, tr
     for user in (coordinator, steering):
         assert login(user).get("/national/").status_code == 404
 
