@@ -106,10 +106,25 @@ def record(
         row.hash = row.compute_hash()
         row.save()
         if row.subject_ids:
-            AuditSubject.objects.bulk_create(
-                AuditSubject(event=row, family_id=family_id) for family_id in row.subject_ids
-            )
+            _add_subjects(row.pk, row.subject_ids)
     return row
+
+
+def _add_subjects(event_id: int, family_ids: list[int]) -> None:
+    """The families a list view showed, a row each. On PostgreSQL one statement with the ids as
+    one array (a list view names 50 to 150 families; building a model object per row took
+    longer than the insert)."""
+    if connection.vendor != "postgresql":
+        AuditSubject.objects.bulk_create(
+            AuditSubject(event_id=event_id, family_id=family_id) for family_id in family_ids
+        )
+        return
+    table = connection.ops.quote_name(AuditSubject._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (event_id, family_id) SELECT %s, unnest(%s::bigint[])",  # noqa: S608  (our own table name)
+            [event_id, family_ids],
+        )
 
 
 def changes(before: Any, after: Any) -> dict[str, Any]:
