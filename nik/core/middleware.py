@@ -150,9 +150,16 @@ def _expired_session(request: HttpRequest, key: str) -> tuple[bool, User | None]
 
 
 class RequireTwoFactorMiddleware:
-    """Roles that can see family data must enrol a second factor before anything else."""
+    """Roles that can see family data must enrol a second factor before anything else.
+
+    Whether the user has one is asked of the database once every ``CHECK_EVERY`` seconds per
+    session (the answer kept in the session), not on every page; removing one's own second
+    factor forgets the answer at once (`forget_second_factor`), one removed another way counts
+    within ``CHECK_EVERY`` seconds in every session of the user."""
 
     allowed_prefixes = ("/accounts/", "/static/", "/i18n/", "/healthz", "/api/", "/fhir/")
+    CHECK_EVERY = 300
+    KEY = "_nik_second_factor"
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
@@ -164,7 +171,7 @@ class RequireTwoFactorMiddleware:
             and user.is_authenticated
             and not request.path.startswith(self.allowed_prefixes)
             and user.needs_second_factor()
-            and not is_mfa_enabled(user)
+            and not self._has_second_factor(request, user)
         ):
             messages.info(
                 request,
@@ -174,3 +181,27 @@ class RequireTwoFactorMiddleware:
             )
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
+
+    def _has_second_factor(self, request: HttpRequest, user: User) -> bool:
+        checked = request.session.get(self.KEY)
+        if checked and checked[0] == user.pk and time.time() - checked[1] < self.CHECK_EVERY:
+            return True
+        return remember_second_factor(request, user)
+
+
+def remember_second_factor(request: HttpRequest | None, user: User) -> bool:
+    """Whether the user has a second factor, asked of the database and kept in the session
+    (at login, and by RequireTwoFactorMiddleware when its answer is old)."""
+    if not is_mfa_enabled(user):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[RequireTwoFactorMiddleware.KEY] = [user.pk, int(time.time())]
+    return True
+
+
+def forget_second_factor(request: HttpRequest | None) -> None:
+    """A second factor was removed in this session: ask the database again on the next page."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        session.pop(RequireTwoFactorMiddleware.KEY, None)

@@ -1,4 +1,5 @@
-"""Logins, logouts and failed logins become audit events.
+"""Logins, logouts and failed logins become audit events; a removed second factor is asked
+about again.
 
 Django and allauth announce these only through signals, so receivers are the one place to
 catch them; no business logic lives here.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from allauth.mfa.signals import authentication_failed
+from allauth.mfa.signals import authentication_failed, authenticator_removed
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest
@@ -79,3 +80,20 @@ def _second_factor_failed(sender: Any, request: HttpRequest, user: User, **kwarg
         details={"reason": "second_factor"},
         access_point=_point(request),
     )
+
+
+@receiver(user_logged_in, dispatch_uid="nik_second_factor_at_login")
+def _second_factor_at_login(
+    sender: Any, request: HttpRequest | None, user: User, **kwargs: Any
+) -> None:
+    from .middleware import remember_second_factor
+
+    if user.needs_second_factor():
+        remember_second_factor(request, user)
+
+
+@receiver(authenticator_removed, dispatch_uid="nik_second_factor_removed")
+def _second_factor_removed(sender: Any, request: HttpRequest, **kwargs: Any) -> None:
+    from .middleware import forget_second_factor
+
+    forget_second_factor(request)

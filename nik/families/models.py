@@ -466,6 +466,12 @@ class Referral(models.Model):
                 condition=models.Q(decided_at__isnull=True),
                 name="referral_undecided",
             ),
+            # The start page's clocks: a region's referrals without a decision, first due first.
+            models.Index(
+                fields=["region", "contact_due_at"],
+                condition=models.Q(decided_at__isnull=True),
+                name="referral_undecided_due",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pyotp
 import pytest
+import time_machine
 from django.conf import settings
 from django.utils import timezone
 
@@ -199,3 +200,49 @@ def test_a_visitor_whose_anonymous_session_ran_out_is_not_told_to_log_in(client,
     page = client.get(f"/regions/{region.slug}/wegwijzer/")
     assert "Je sessie is verlopen" not in page.text
     assert not AuditEvent.objects.filter(details__reason="session_expired").exists()
+
+
+def test_the_second_factor_is_asked_of_the_database_once_in_five_minutes(
+    client, login, coordinator
+):
+    """Whether a coordinator has a second factor is asked at login and kept in the session for
+    five minutes: not asked again on every page, and asked again after that."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def asked() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/families/").status_code == 200
+        return sum("mfa_authenticator" in q["sql"] for q in queries)
+
+    login(coordinator)
+    assert asked() == 0
+    assert asked() == 0
+    with time_machine.travel(timezone.now() + timedelta(minutes=6)):
+        assert asked() == 1
+
+
+def test_a_removed_second_factor_is_asked_for_again(client, login, coordinator):
+    """Removing one's second factor sends one back to set it up on the next page; one removed
+    behind the session's back (by an administrator, in the database) within five minutes."""
+    from allauth.mfa.models import Authenticator
+
+    login(coordinator)
+    assert client.get("/families/").status_code == 200
+    Authenticator.objects.filter(user=coordinator).delete()
+    assert client.get("/families/").status_code == 200  # the session's answer still holds
+    with time_machine.travel(timezone.now() + timedelta(minutes=6)):
+        response = client.get("/families/")
+    assert response.status_code == 302 and response.url == "/accounts/2fa/totp/activate/"
+
+
+def test_removing_ones_own_second_factor_counts_at_once(client, login, coordinator):
+    login(coordinator)
+    assert client.get("/families/").status_code == 200
+    page = client.get("/accounts/2fa/totp/deactivate/", follow=True)
+    if page.redirect_chain and "/reauthenticate/" in page.redirect_chain[-1][0]:
+        client.post(page.redirect_chain[-1][0], {"password": PASSWORD})
+    removed = client.post("/accounts/2fa/totp/deactivate/")
+    assert removed.status_code == 302, removed.content
+    response = client.get("/families/")
+    assert response.status_code == 302 and response.url == "/accounts/2fa/totp/activate/"
