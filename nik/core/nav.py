@@ -14,10 +14,11 @@ Apps register in ``AppConfig.ready()``::
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.functional import SimpleLazyObject
 
 from .models import Role
@@ -59,10 +60,10 @@ def places_for(request: HttpRequest) -> list[dict[str, Any]]:
             region = next((m.region for m in fitting if m.role not in NATIONWIDE), None)
             if region is None:
                 continue
-            address = reverse(place.url_name, args=[region.slug])
+            address = _address(get_script_prefix(), place.url_name, region.slug)
             prefixes = (address, *(p.format(slug=region.slug) for p in place.also))
         else:
-            address = reverse(place.url_name)
+            address = _address(get_script_prefix(), place.url_name, None)
             prefixes = (address, *place.also)
         shown.append({"label": place.label, "url": address, "prefixes": prefixes, "place": place})
     path = request.path
@@ -79,6 +80,13 @@ def places_for(request: HttpRequest) -> list[dict[str, Any]]:
         {"label": link["label"], "url": link["url"], "current": best is not None and best[1] == i}
         for i, link in enumerate(shown)
     ]
+
+
+@lru_cache(maxsize=4096)
+def _address(script_prefix: str, url_name: str, slug: str | None) -> str:
+    """A place's address, reversed once per process (every signed-in page draws a dozen; the
+    answer depends only on these three)."""
+    return reverse(url_name, args=[slug] if slug is not None else [])
 
 
 def area_nav(request: HttpRequest) -> dict[str, Any]:
