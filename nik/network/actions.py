@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from nik.core import audit
+from nik.core.bulk import fewer_collections, insert_all
 from nik.core.concurrency import claim
 from nik.core.models import AuditAction, Organization, Professional, Region, User
 from nik.core.xlsx import RowError
@@ -127,16 +128,17 @@ def do_import_stakeholders(
 
     The check runs outside a transaction (so a job's progress can be seen); the write is one.
     """
-    rows, errors = parse_stakeholders(region, file, progress)
-    if errors:
-        return ImportReport(0, errors)
-    with transaction.atomic():
-        _write_stakeholders(region, rows, acting_user)
+    with fewer_collections():
+        rows, errors = parse_stakeholders(region, file, progress)
+        if errors:
+            return ImportReport(0, errors)
+        with transaction.atomic():
+            _write_stakeholders(region, rows, acting_user)
     return ImportReport(len(rows), [])
 
 
 def _write_stakeholders(region: Region, rows: list[Any], acting_user: User) -> None:
-    StakeholderAssessment.objects.bulk_create(row.assessment for row in rows)
+    insert_all([row.assessment for row in rows])
     audit.record(
         action=AuditAction.CREATE,
         event=NetworkEvent.STAKEHOLDERS_IMPORTED,

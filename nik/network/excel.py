@@ -130,17 +130,16 @@ def parse_stakeholders(
         record = None
         if not problems and day is not None:
             record = StakeholderAssessment(
-                region=region,
-                organization=organization,
+                region_id=region.pk,
+                organization_id=organization.pk if organization else None,
                 person=person,
                 assessed_on=day,
                 action=as_text(values["Actie"]),
                 **dict(zip(SCORE_FIELDS, scores.values(), strict=True)),
             )
-            # The date and the scores are checked above; the model checks the rest (lengths).
-            problems = model_problems(
-                record, exclude=["region", "organization", "assessed_on", *SCORE_FIELDS]
-            )
+            # The organisation, the date and the scores are checked above; the model checks
+            # the two texts (their lengths).
+            problems = model_problems(record, only=["person", "action"])
         if problems or record is None:
             errors.extend(RowError(sheet_row.number, p) for p in problems)
             continue
