@@ -120,11 +120,10 @@ def _add_subjects(event_id: int, family_ids: list[int]) -> None:
         )
         return
     table = connection.ops.quote_name(AuditSubject._meta.db_table)
+    # The table's name is the model's own; the ids travel as one parameter.
+    insert = f"INSERT INTO {table} (event_id, family_id) SELECT %s, unnest(%s::bigint[])"  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (event_id, family_id) SELECT %s, unnest(%s::bigint[])",  # noqa: S608  (our own table name)
-            [event_id, family_ids],
-        )
+        cursor.execute(insert, [event_id, family_ids])
 
 
 def changes(before: Any, after: Any) -> dict[str, Any]:

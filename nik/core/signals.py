@@ -1,5 +1,6 @@
-"""Logins, logouts and failed logins become audit events; a removed second factor is asked
-about again.
+"""Logins, logouts and failed logins become audit events; at login, and when a user removes a
+second factor, the session's note of whether they have one is made or dropped (see
+`RequireTwoFactorMiddleware`).
 
 Django and allauth announce these only through signals, so receivers are the one place to
 catch them; no business logic lives here.
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.mfa.signals import authentication_failed, authenticator_removed
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest
@@ -88,7 +90,7 @@ def _second_factor_at_login(
 ) -> None:
     from .middleware import remember_second_factor
 
-    if user.needs_second_factor():
+    if settings.REQUIRE_2FA and user.needs_second_factor():
         remember_second_factor(request, user)
 
 

@@ -33,7 +33,7 @@ def _intake_of(region: Region, user: Any) -> dict[str, Any]:
         region.referrals.filter(
             status__in=[ReferralStatus.OPEN, ReferralStatus.DUPLICATE], decided_at__isnull=True
         )
-        .select_related("family", "region")
+        .select_related("family")  # the region is the box's own (the manager sets it)
         .defer("question", "decision_note", "referrer_contact")
         .order_by("contact_due_at")[:20]
     )

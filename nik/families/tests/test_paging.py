@@ -139,3 +139,27 @@ def test_the_referral_list_pages_newest_first_through_ties(client, login, coordi
     ]
     expected = [r.pk for r in sorted(made, key=lambda r: (r.received_at, r.pk), reverse=True)]
     assert seen == expected
+
+
+def test_each_clock_and_row_links_to_its_referrals_page(client, login, coordinator, region):
+    """The lists build a referral's address once and add its number: each link opens that
+    referral, from the referral list (waiting and all) and from the start page's clocks."""
+    waiting = Referral.objects.create(
+        region=region, family=FamilyFactory(region=region), source="gp", consent_to_share=True
+    )
+    decided = Referral.objects.create(
+        region=region,
+        family=FamilyFactory(region=region),
+        source="umc",
+        consent_to_share=True,
+        decided_at=timezone.now(),
+        status="accepted",
+    )
+    client = login(coordinator)
+    listed = client.get(f"/regions/{region.slug}/referrals/").text
+    start = client.get("/").text
+    for page, referrals in ((listed, [waiting, decided]), (start, [waiting])):
+        links = set(re.findall(rf'href="(/regions/{region.slug}/referrals/\d+/)"', page))
+        assert links == {f"/regions/{region.slug}/referrals/{r.pk}/" for r in referrals}
+        for link in links:
+            assert client.get(link).status_code == 200
