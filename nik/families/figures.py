@@ -48,16 +48,12 @@ def _labelled(field: str, counts: list[tuple[str, int]]) -> list[tuple[str, int]
 
 
 def recount_referral_day(region_id: int, day: date) -> None:
-    """Count one day's referrals of a region again (a few rows), under the region's lock, so two
-    referrals saved at once both count."""
-    with transaction.atomic():
-        Region.objects.select_for_update().filter(pk=region_id).values_list("pk").first()
-        start = timezone.make_aware(datetime.combine(day, time.min))
-        received = Referral.objects.filter(
-            region_id=region_id, received_at__gte=start, received_at__lt=start + timedelta(days=1)
-        )
-        ReferralTally.objects.filter(region_id=region_id, day=day).delete()
-        ReferralTally.objects.bulk_create(_tallies(received, region_id, lambda row: day))
+    """Count one day's referrals of a region again (a few rows)."""
+    start = timezone.make_aware(datetime.combine(day, time.min))
+    received = Referral.objects.filter(
+        region_id=region_id, received_at__gte=start, received_at__lt=start + timedelta(days=1)
+    )
+    _retally(region_id, day, received, lambda row: day)
 
 
 def recount_referrals(region_ids: Collection[int] | None = None) -> None:
@@ -66,15 +62,24 @@ def recount_referrals(region_ids: Collection[int] | None = None) -> None:
         Region.objects.all() if region_ids is None else Region.objects.filter(pk__in=region_ids)
     )
     for region_id in regions.values_list("pk", flat=True):
-        with transaction.atomic():
-            Region.objects.select_for_update().filter(pk=region_id).values_list("pk").first()
-            ReferralTally.objects.filter(region_id=region_id).delete()
-            received = Referral.objects.filter(region_id=region_id).annotate(
-                day=TruncDate("received_at")
-            )
-            ReferralTally.objects.bulk_create(
-                _tallies(received, region_id, lambda row: row["day"], "day")
-            )
+        received = Referral.objects.filter(region_id=region_id).annotate(
+            day=TruncDate("received_at")
+        )
+        _retally(region_id, None, received, lambda row: row["day"], "day")
+
+
+def _retally(
+    region_id: int, day: date | None, received: QuerySet[Referral], day_of: Any, *by: str
+) -> None:
+    """Replace the region's tallies of ``day`` (of every day when None) by a count of
+    ``received``, under the region's lock, so two referrals saved at once both count.
+    ``first()``, not ``concurrency.lock``: a region being removed with its referrals has no row
+    left to lock."""
+    with transaction.atomic():
+        Region.objects.select_for_update().filter(pk=region_id).values_list("pk").first()
+        stale = ReferralTally.objects.filter(region_id=region_id)
+        (stale if day is None else stale.filter(day=day)).delete()
+        ReferralTally.objects.bulk_create(_tallies(received, region_id, day_of, *by))
 
 
 def _tallies(
