@@ -58,3 +58,19 @@ def pytest_runtest_makereport(
         # Under CI a skipped test (no browser, no database) is a failure, not a pass.
         report.outcome = "failed"
         report.longrepr = f"Skipped under CI=true: {report.longrepr}"
+
+
+@pytest.fixture(autouse=True)
+def _dutch_to_start_with() -> Generator[None, None, None]:
+    """Each test starts in Dutch, the default language.
+
+    The language middleware activates a request's language in the thread that serves it, and
+    the test client serves in the test's own thread: without this, a test that asked for an
+    English page would leave the next test in that worker formatting dates in English.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
