@@ -9,4 +9,14 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from . import checks, signals  # noqa: F401  (registers checks and auth event receivers)
+        from django.apps import apps
+
+        from . import checks, display, signals  # noqa: F401  (checks, auth event receivers)
+
+        # Every app's models are loaded before any app is ready.
+        display.install(
+            model
+            for config in apps.get_app_configs()
+            if config.name.startswith("nik.")
+            for model in config.get_models()
+        )
