@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import translation
 
 from nik.core import display
-from nik.families.models import Referral
+from nik.core.models import Membership, Role
 
 
 def _fields_with_choices() -> list[tuple[type[models.Model], models.Field[Any, Any]]]:
@@ -41,12 +41,12 @@ def test_every_choice_of_every_field_shows_djangos_label_in_dutch_and_english() 
 
 
 def test_the_label_follows_the_language_of_the_moment() -> None:
-    referral = Referral(status=Referral._meta.get_field("status").flatchoices[0][0])
+    membership = Membership(role=Role.COORDINATOR)
     with translation.override("nl"):
-        dutch = referral.get_status_display()
+        dutch = membership.get_role_display()
     with translation.override("en"):
-        english = referral.get_status_display()
-    assert dutch != english
+        english = membership.get_role_display()
+    assert (dutch, english) == ("netwerkcoördinator", "network coordinator")
 
 
 def test_a_model_keeps_its_own_display_method() -> None:
