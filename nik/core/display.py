@@ -2,7 +2,7 @@
 
 Django's own (`Model._get_FIELD_display`) builds a dict of the field's choices each time it is
 called, and hashing a lazily translated label translates it: a field of seven choices costs seven
-translations to show one label (~20-30 µs). A list of 50 referrals shows three labels a row. Here
+translations to show one label (~20-30 µs). A list of 50 referrals shows two or three a row. Here
 the dict is built once per field (its labels stay lazy, so it holds for every language) and only
 the label shown is translated. `install` puts it on our models at start-up (`CoreConfig.ready`);
 a model that writes its own `get_FOO_display` keeps it.
@@ -35,9 +35,8 @@ def _is_djangos(model: type[models.Model], name: str) -> bool:
     for klass in model.__mro__:
         if name in klass.__dict__:
             found = klass.__dict__[name]
-            return (
-                isinstance(found, partialmethod) and found.func is models.Model._get_FIELD_display  # type: ignore[attr-defined]
-            )
+            djangos = models.Model._get_FIELD_display  # type: ignore[attr-defined]
+            return isinstance(found, partialmethod) and found.func is djangos
     return False
 
 
