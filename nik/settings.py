@@ -148,6 +148,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form and widget templates through Jinja2 (nik/core/forms.py says why).
+FORM_RENDERER = "nik.core.forms.FormRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("NIK_DATABASE_URL", f"sqlite:///{DATA_DIR / 'nik.sqlite3'}"),

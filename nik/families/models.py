@@ -474,6 +474,22 @@ class Referral(models.Model):
             ),
         ]
 
+    # What lists of referrals read of a referral and its family: what they show (name, dates,
+    # source, status, clock) and the door's log needs. A list of 150 rows spends more time
+    # making objects of its columns than querying them; the long texts stay in the database.
+    LISTED = (
+        "region_id",
+        "status",
+        "source",
+        "decline_reason",
+        "received_at",
+        "contact_due_at",
+        "first_contact_at",
+        "decided_at",
+        "family__name",
+        "family__region_id",
+    )
+
     def __str__(self) -> str:
         return f"{self.family} ({self.received_at:%Y-%m-%d})"
 

@@ -8,7 +8,7 @@ from nik.core.models import Region, Role
 from nik.core.panels import REGION, Panel, Viewer
 
 from . import access, figures
-from .models import EmergencyAccess, InquiryStatus, ReferralStatus
+from .models import EmergencyAccess, InquiryStatus, Referral, ReferralStatus
 
 
 def own_family(viewer: Viewer) -> dict[str, Any]:
@@ -34,7 +34,7 @@ def _intake_of(region: Region, user: Any) -> dict[str, Any]:
             status__in=[ReferralStatus.OPEN, ReferralStatus.DUPLICATE], decided_at__isnull=True
         )
         .select_related("family")  # the region is the box's own (the manager sets it)
-        .defer("question", "decision_note", "referrer_contact")
+        .only(*Referral.LISTED)
         .order_by("contact_due_at")[:20]
     )
     access.shown(

@@ -222,11 +222,8 @@ def inquiry_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_GET
 def referral_list(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region_as_coordinator(request.user, slug, "referrals")
-    # The lists show the family's name, dates, source and status: the question and notes (long
-    # texts) stay in the database, and nothing else is joined.
-    listed = region.referrals.select_related("family").defer(
-        "question", "decision_note", "referrer_contact"
-    )
+    # Both lists read only the columns they show (Referral.LISTED).
+    listed = region.referrals.select_related("family").only(*Referral.LISTED)
     page = keyset_page(listed, ("-received_at", "-pk"), request.GET.get("after", ""))
     # Every referral still waiting for a decision, however old: the work list.
     open_ones = list(
