@@ -7,7 +7,6 @@ from typing import Any, cast
 
 from django import forms
 from django.forms.renderers import DjangoTemplates, Jinja2
-from django.template import TemplateDoesNotExist
 from django.utils.functional import cached_property
 
 
@@ -38,10 +37,10 @@ class FormRenderer(Jinja2):
         return DjangoTemplates()
 
     def get_template(self, template_name: str) -> Any:
-        try:
+        # Django's own live under django/forms/; any other is written for Django's engine.
+        if template_name.startswith("django/forms/"):
             return super().get_template(template_name)
-        except TemplateDoesNotExist:
-            return self.django_templates.get_template(template_name)
+        return self.django_templates.get_template(template_name)
 
 
 # A picker shows at most this many rows of a long list (a region's professionals, organisations).
