@@ -10,6 +10,11 @@ or ``--seconds`` have passed. It reports p50/p95/p99 per URL, throughput, each p
 multiple of ``/healthz``'s, and the database queries and audit rows of one request of each kind
 (counted in-process with Django's test client on the same database, before the load).
 
+One run of a mix on a shared machine is one sample: ``--repeat N`` runs the levels N times, in
+turn (1, 8, 1, 8, ...), and reports each URL's median p95 and the median of its per-run ratio to
+``/healthz``. ``--out`` keeps the figures; ``--against`` an earlier run's ``--out`` (say, at
+1,000 families) adds each URL's median p95 as a multiple of that run's.
+
 Not a test and not in CI: the figures belong to a machine. docs/performance.md has the results
 and the machine. It writes to the database (referrals, plan drafts, audit events, sessions):
 use a generated database, never one with real families.
@@ -441,6 +446,65 @@ def report(costs: dict[str, dict[str, int]], runs: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def medians(runs: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Per concurrency level, over its runs: the median throughput (and its range), and per URL
+    the median p95 and the median of the run-by-run ratio of its p95 to ``/healthz``'s p95."""
+    levels: dict[int, list[dict[str, Any]]] = {}
+    for run in runs:
+        levels.setdefault(run["concurrency"], []).append(run)
+    found = {}
+    for level, same in levels.items():
+        urls: dict[str, dict[str, list[float]]] = {}
+        for run in same:
+            health = run["urls"].get("healthz", {}).get("p95")
+            for name, figures in run["urls"].items():
+                url = urls.setdefault(name, {"p95": [], "ratio": []})
+                url["p95"].append(figures["p95"])
+                if health:
+                    url["ratio"].append(figures["p95"] / health)
+        throughput = [run["throughput"] for run in same]
+        found[level] = {
+            "runs": len(same),
+            "throughput": statistics.median(throughput),
+            "throughput_range": [min(throughput), max(throughput)],
+            "urls": {
+                name: {
+                    "p95": round(statistics.median(url["p95"]), 1),
+                    "ratio": round(statistics.median(url["ratio"]), 2) if url["ratio"] else None,
+                }
+                for name, url in urls.items()
+            },
+        }
+    return found
+
+
+def report_medians(
+    found: dict[int, dict[str, Any]], against: dict[int, dict[str, Any]] | None = None
+) -> str:
+    """The medians as tables; with ``against`` (another run's medians, e.g. at 1,000 families)
+    each URL's median p95 as a multiple of its median p95 there."""
+    lines = []
+    for level, summary in found.items():
+        low, high = summary["throughput_range"]
+        lines += [
+            f"\nConcurrency {level}, median of {summary['runs']} runs: "
+            f"{summary['throughput']} requests/s ({low}–{high})",
+            "",
+            "| URL | median p95 ms | median of p95 / healthz p95 |"
+            + (" median p95 / the other run's |" if against else ""),
+            "| --- | --- | --- |" + (" --- |" if against else ""),
+        ]
+        other = (against or {}).get(level, {}).get("urls", {})
+        for name, url in summary["urls"].items():
+            ratio = "" if url["ratio"] is None else f"{url['ratio']:.2f}"
+            line = f"| {name} | {url['p95']} | {ratio} |"
+            if against:
+                base = other.get(name, {}).get("p95")
+                line += f" {url['p95'] / base:.2f} |" if base else " |"
+            lines.append(line)
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--concurrency", default="1,8", help="client threads, e.g. 1,8")
@@ -448,7 +512,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=180, help="at most, per level")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="run the levels this many times, in turn"
+    )
     parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
+    parser.add_argument(
+        "--against", type=Path, help="an earlier run's --out: compare the median p95s with it"
+    )
     parser.add_argument(
         "--in-process",
         type=int,
@@ -482,7 +552,15 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)
-    drafts = sum(args.requests for _ in args.concurrency.split(",")) // 10 + 20
+    levels = [int(c) for c in args.concurrency.split(",")]
+    against = None
+    if args.against:
+        # JSON keys are strings; the levels are numbers.
+        saved = json.loads(args.against.read_text()).get("medians")
+        if not saved:
+            raise SystemExit(f"{args.against} has no medians: write it with this script's --out.")
+        against = {int(level): summary for level, summary in saved.items()}
+    drafts = args.repeat * args.requests * len(levels) // 10 + 20
     world = prepare(args.in_process // 10 + 20 if args.in_process else drafts)
     if args.in_process:
         print(f"{world.families} families in the region" + in_process(world, args.in_process))
@@ -494,8 +572,9 @@ def main(argv: list[str] | None = None) -> None:
         workload = Workload(world, seed=2014)
         # Warm up: every worker imports, connects and fills its caches once.
         run_load(port, workload, args.workers * args.threads, 4 * len(MIX), 60)
-        for level in (int(c) for c in args.concurrency.split(",")):
-            runs.append(run_load(port, workload, level, args.requests, args.seconds))
+        for _ in range(args.repeat):
+            for level in levels:
+                runs.append(run_load(port, workload, level, args.requests, args.seconds))
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -505,9 +584,15 @@ def main(argv: list[str] | None = None) -> None:
         "statuses of one request each: " + ", ".join(f"{n} {c['status']}" for n, c in costs.items())
     )
     print(report(costs, runs))
+    summary = medians(runs)
+    if args.repeat > 1 or against:
+        print(report_medians(summary, against))
     if args.out:
         args.out.write_text(
-            json.dumps({"families": world.families, "costs": costs, "runs": runs}, indent=2)
+            json.dumps(
+                {"families": world.families, "costs": costs, "runs": runs, "medians": summary},
+                indent=2,
+            )
         )
 
 
