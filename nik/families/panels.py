@@ -28,6 +28,11 @@ def intake(viewer: Viewer) -> dict[str, Any] | None:
     return {"boxes": boxes} if boxes else None
 
 
+# The start page counts open questions up to this many ("100 or more"): the list behind the
+# link shows them; counting every one of tens of thousands on each visit would not.
+QUESTIONS_COUNTED = 100
+
+
 def _intake_of(region: Region, user: Any) -> dict[str, Any]:
     waiting = list(
         region.referrals.filter(
@@ -40,11 +45,16 @@ def _intake_of(region: Region, user: Any) -> dict[str, Any]:
     access.shown(
         user, [r.family for r in waiting], "start page: referral clocks", role=Role.COORDINATOR
     )
+    # Unordered: which hundred does not matter, and sorting all of them first would.
+    open_questions = (
+        region.inquiries.filter(status=InquiryStatus.OPEN).order_by()[:QUESTIONS_COUNTED].count()
+    )
     return {
         "region": region,
         "referrals": waiting,
         "late": sum(1 for r in waiting if r.is_late()),
-        "open_questions": region.inquiries.filter(status=InquiryStatus.OPEN).count(),
+        "open_questions": open_questions,
+        "questions_counted": QUESTIONS_COUNTED,
         "to_review": EmergencyAccess.objects.filter(
             family__region=region, reviewed_at__isnull=True
         ).count(),

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from nik.core import audit
+from nik.families import panels
 from nik.families.factories import FamilyFactory
-from nik.families.models import Referral
+from nik.families.models import Inquiry, Referral
 from tests.queries import panel_queries
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +29,35 @@ def test_the_intake_panel_does_not_grow_with_the_referrals(region, coordinator):
     many, html = panel_queries("families.intake", coordinator)
     assert html.count("Gezin ") == 14
     assert many == few
+
+
+def test_the_intake_panel_counts_open_questions_up_to_a_bound(region, coordinator, monkeypatch):
+    def ask(count: int, **extra) -> None:
+        for n in range(count):
+            Inquiry.objects.create(
+                region=region, topic="school", question="School?", name=f"Ouder {n}", **extra
+            )
+
+    ask(2)
+    ask(1, status="answered")
+    with translation.override("nl"):
+        few, html = panel_queries("families.intake", coordinator)
+    assert "2 open vragen" in html
+    # Tens of thousands are not counted on every visit: past the bound, "or more".
+    monkeypatch.setattr(panels, "QUESTIONS_COUNTED", 3)
+    ask(5)
+    with translation.override("nl"):
+        many, html = panel_queries("families.intake", coordinator)
+    assert "3 of meer open vragen" in html and "7 open" not in html
+    with translation.override("en"):
+        _same, html = panel_queries("families.intake", coordinator)
+    assert "3 or more open questions" in html
+    assert many == few
+    # Counted without sorting them first (a sort of all open questions took 4 × the count).
+    with CaptureQueriesContext(connection) as captured:
+        panels._intake_of(region, coordinator)
+    (counting,) = [q["sql"] for q in captured if "families_inquiry" in q["sql"]]
+    assert "COUNT(*)" in counting and "LIMIT 3" in counting and "ORDER BY" not in counting
 
 
 def test_the_intake_panel_is_for_the_coordinator_only(region, coordinator, member, steering):
