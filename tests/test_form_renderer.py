@@ -5,10 +5,14 @@ through Django's own renderer, with choices, chosen values and error messages.""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import django
+import jinja2
 import pytest
 from django.forms.renderers import get_default_renderer
 from django.test import override_settings
+from jinja2 import meta
 
 from nik.core.factories import OrganizationFactory, ProfessionalFactory
 from nik.core.forms import FormRenderer
@@ -76,3 +80,17 @@ def test_an_answer_form_with_a_search_picker_looks_the_same(client, login, coord
     # NIK's own widget (a Django template) is drawn inside the Jinja2-drawn form.
     assert 'class="nik-picker"' in ours and "Logeerhuis De Zeester" in ours
     assert 'type="radio" name="way"' in ours
+
+
+def test_djangos_form_templates_need_none_of_jinja2s_globals():
+    # FormRenderer leaves Jinja2's default globals (range, dict, cycler, …) out of its
+    # environment; a Django upgrade whose form templates used one would be caught here.
+    env = get_default_renderer().engine.env
+    assert not env.globals
+    folder = Path(django.__file__).parent / "forms" / "jinja2"
+    templates = list(folder.rglob("*.html"))
+    assert len(templates) > 30
+    defaults = set(jinja2.Environment().globals)
+    for template in templates:
+        used = meta.find_undeclared_variables(env.parse(template.read_text()))
+        assert not used & defaults, (template, used & defaults)

@@ -33,6 +33,15 @@ class FormRenderer(Jinja2):
     """
 
     @cached_property
+    def engine(self) -> Any:
+        engine = super().engine
+        # Django's form templates use none of Jinja2's default globals (range, dict, cycler,
+        # …); without them each of the ~150 small templates a record page draws starts with
+        # a context made of its own variables alone: 26 → 17 µs a template.
+        engine.env.globals.clear()
+        return engine
+
+    @cached_property
     def django_templates(self) -> DjangoTemplates:
         return DjangoTemplates()
 
