@@ -78,35 +78,10 @@ def fill(count: int) -> None:
             )
         )
         if len(batch) == 5000:
-            _flush(batch, search)
+            search.index_many(Service.objects.bulk_create(batch))
             batch = []
     if batch:
-        _flush(batch, search)
-
-
-def _flush(batch, search) -> None:  # type: ignore[no-untyped-def]
-    from django.contrib.postgres.search import SearchVector
-
-    from nik.directory.models import Service
-
-    for s in batch:
-        s.search_stems = (
-            f"{search.stems(f'{s.name} {s.description}')} {search.kind_token(s.category)}"
-        )
-    created = Service.objects.bulk_create(batch)
-    if connection.vendor == "postgresql":
-        # The same shape as search.vector_expression, set for the whole batch in one statement.
-        Service.objects.filter(pk__in=[s.pk for s in created]).update(
-            search_vector=SearchVector("name", weight="A", config="dutch")
-            + SearchVector("description", weight="B", config="dutch")
-            + SearchVector("search_stems", weight="B", config="simple")
-        )
-    else:
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO directory_service_fts(rowid, stems) VALUES (%s, %s)",
-                [(s.pk, s.search_stems) for s in created],
-            )
+        search.index_many(Service.objects.bulk_create(batch))
 
 
 def measure(runs: int) -> None:

@@ -6,7 +6,8 @@
 Each family gets a child, two parents, consents for two organisations (basic and care plan), a
 care team of two, a referral (accepted, with first contact), a published care plan, and an audit
 history (referral received, accepted, plan published: the events the pages would write); one
-family in five has a question at the contact point. Professionals come at the demo's ratio to
+family in five has a question at the contact point. Each organisation offers a service in the
+region's wegwijzer (placed at the region's postcodes, of every kind, indexed for search). Professionals come at the demo's ratio to
 families, organisations one per ten professionals, a coordinator per region and a case manager per
 thirty families. The regions are the demo's (one, or spread over up to seven).
 
@@ -45,6 +46,7 @@ BATCH = 5000
 class Counts:
     regions: int = 0
     organizations: int = 0
+    services: int = 0
     professionals: int = 0
     families: int = 0
     audit_events: int = 0
@@ -125,6 +127,7 @@ def _fill(region: Any, families: int, rng: random.Random, fake: Any, counts: Cou
         )
         for i in range(n_organizations)
     )
+    counts.services += _services(region, organizations, towns)
     professionals: list[Any] = []
     for start in range(0, n_professionals, BATCH):
         professionals += Professional.objects.bulk_create(
@@ -158,6 +161,66 @@ def _fill(region: Any, families: int, rng: random.Random, fake: Any, counts: Cou
             region, start, size, organizations, professionals, coordinator, managers, rng, fake
         )
         counts.families += size
+
+
+# Words the generated wegwijzer's descriptions are made of (a search for one finds a share).
+SERVICE_WORDS = [
+    "logeerhuis",
+    "thuiszorg",
+    "verpleging",
+    "broertjes",
+    "zusjes",
+    "ouders",
+    "rouw",
+    "school",
+    "vrijwilliger",
+    "hulpmiddel",
+    "weekend",
+    "psycholoog",
+]
+
+
+def _services(region: Any, organizations: list[Any], towns: list[Any]) -> int:
+    """The region's wegwijzer: a service per organisation, in the region's towns, of every kind.
+
+    Its own random stream, so the families come out the same with or without it."""
+    from nik.directory import search
+    from nik.directory.models import Category, Place, Service, service_key
+
+    rng = random.Random(f"services-{region.slug}")
+    places = list(
+        Place.objects.filter(city__in=[town.name for town in towns]).order_by("postcode")
+    ) or list(Place.objects.order_by("postcode")[:100])
+    if not places:  # no postcodes loaded: the services have no place either
+        places = [Place(postcode="", city="", latitude=None, longitude=None)]
+    kinds = list(Category.values)
+    today = NOW.date()
+    made = 0
+    for start in range(0, len(organizations), BATCH):
+        batch = []
+        for i in range(start, min(start + BATCH, len(organizations))):
+            place = places[i % len(places)]
+            low = rng.randint(0, 12)
+            located = place.latitude is not None
+            service = Service(
+                region=region,
+                organization=organizations[i],
+                name=f"{rng.choice(SERVICE_WORDS).capitalize()} {place.city} {i}",
+                description=f"Voor gezinnen: {' '.join(rng.sample(SERVICE_WORDS, 4))}.",
+                category=kinds[i % len(kinds)],
+                age_min=low,
+                age_max=low + rng.randint(4, 11),
+                postcode=place.postcode,
+                city=place.city,
+                latitude=place.latitude + rng.uniform(-0.02, 0.02) if located else None,
+                longitude=place.longitude + rng.uniform(-0.02, 0.02) if located else None,
+                last_confirmed=today - timedelta(days=rng.randint(5, 500)),
+            )
+            service.hsds_id = service_key(service)
+            batch.append(service)
+        search.index_many(Service.objects.bulk_create(batch))
+        made += len(batch)
+    return made
 
 
 def _families(
@@ -349,6 +412,7 @@ def fingerprint() -> str:
 
     The rows are sorted here, not by the database: ties (two referrals in the same minute) come
     back in any order, and ids differ between runs."""
+    from nik.directory.models import Service
     from nik.families.models import Child, Consent, Referral
 
     rows = sorted(
@@ -358,6 +422,9 @@ def fingerprint() -> str:
         )
     )
     rows += sorted(repr(row) for row in Referral.objects.values_list("source", "received_at"))
+    rows += sorted(
+        repr(row) for row in Service.objects.values_list("name", "category", "postcode", "age_min")
+    )
     rows.append(str(Consent.objects.count()))
     return hashlib.sha256("\n".join(rows).encode()).hexdigest()
 
@@ -379,7 +446,7 @@ def main() -> None:
     counts = generate(args.families, regions=args.regions, seed=args.seed)
     print(
         f"{counts.families} families, {counts.professionals} professionals, "
-        f"{counts.organizations} organisations, {counts.audit_events} audit events in "
+        f"{counts.organizations} organisations, {counts.services} services, {counts.audit_events} audit events in "
         f"{counts.regions} region(s), {counts.seconds} s; fingerprint {fingerprint()[:16]}"
     )
 

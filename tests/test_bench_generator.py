@@ -7,6 +7,9 @@ from django.db import transaction
 
 from bench import generate as bench
 from nik.core import audit
+from nik.core.models import Organization, Region
+from nik.directory.models import Category
+from nik.directory.selectors import find
 from nik.families import access as family_access
 from nik.families.models import Family
 
@@ -30,6 +33,7 @@ def test_the_1k_set_is_deterministic_and_complete():
     counts, first = _generate_and_fingerprint()
     assert (counts.families, counts.audit_events) == (1000, 3000)
     assert counts.professionals == round(1000 * bench.PROFESSIONALS_PER_FAMILY)
+    assert counts.services == counts.organizations
     _again, second = _generate_and_fingerprint()
     assert first == second
 
@@ -51,3 +55,23 @@ def test_the_generated_families_are_whole_and_their_history_verifies():
     assert family_access.count_visible(coordinator) == 100
     checked, breaks = audit.verify_chain()
     assert breaks == [] and checked == 600
+
+
+def test_the_generated_wegwijzer_answers_the_load_benchmarks_search():
+    """The load benchmark searches for home nursing near Leiden: the generated services must be
+    found by that search, through the search index, closest first."""
+    bench.generate(100)
+    region = Region.objects.get(slug="holland-rijnland")
+    assert region.services.count() == Organization.objects.filter(region=region).count()
+    found, point, problem = find({"q": "thuiszorg", "near": "Leiden", "age": 6}, region)
+    shown = list(found[:20])
+    assert problem == "" and point is not None
+    # Found by its kind (the synonym) or by the word in its text, and some by each.
+    assert all(
+        s.category == Category.HOME_NURSING or "thuiszorg" in f"{s.name} {s.description}".lower()
+        for s in shown
+    )
+    assert {s.category == Category.HOME_NURSING for s in shown} == {True, False}
+    assert all(s.age_min <= 6 <= s.age_max for s in shown)
+    distances = [s.distance2 for s in shown]
+    assert distances == sorted(distances)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+import threading
 from datetime import timedelta
 
 import pytest
+import snowballstemmer
 from django.utils import timezone
 
 from nik.core.factories import OrganizationFactory
@@ -195,3 +198,33 @@ def test_an_emptied_postcode_table_fills_itself_again(db):
     Place.objects.all().delete()
     assert search.find_place("Leiden").label == "Leiden"
     assert Place.objects.count() > 4000
+
+
+@pytest.mark.django_db(False)
+def test_stemming_from_many_threads_at_once_gives_each_word_its_own_stem():
+    """A gthread worker searches for two people at once; the stemmer keeps its word in itself.
+    Shared without a lock it gave other words' stems and raised IndexError here."""
+    words = [f"logeerhuizen{i}" for i in range(400)] + [f"verpleegkundigen{i}" for i in range(400)]
+    alone = snowballstemmer.stemmer("dutch")
+    expected = {word: alone.stemWord(word) for word in words}
+    search._stem.cache_clear()  # every word stemmed by the shared stemmer, none remembered
+    wrong: list[str] = []
+    failed: list[BaseException] = []
+
+    def stem_all(order: list[str]) -> None:
+        try:
+            wrong.extend(w for w in order if search.stems(w) != expected[w])
+        except Exception as error:  # noqa: BLE001 - any error is what the test reports
+            failed.append(error)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as the interpreter can
+    try:
+        threads = [threading.Thread(target=stem_all, args=(words[i::4] + words,)) for i in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert failed == [] and wrong == []
