@@ -6,8 +6,10 @@
 Each family gets a child, two parents, consents for two organisations (basic and care plan), a
 care team of two, a referral (accepted, with first contact), a published care plan, and an audit
 history (referral received, accepted, plan published: the events the pages would write); one
-family in five has a question at the contact point. Each organisation offers a service in the
-region's wegwijzer (placed at the region's postcodes, of every kind, indexed for search). Professionals come at the demo's ratio to
+family in five has a question at the contact point. Each region's wegwijzer has 2,000 services of
+its organisations (at the region's postcodes, of every kind, indexed for search): a generous
+regional social map, the same at every size, since help offered does not grow with the families
+counted (the wegwijzer's own scale, 100,000 services, is bench/directory_search.py's). Professionals come at the demo's ratio to
 families, organisations one per ten professionals, a coordinator per region and a case manager per
 thirty families. The regions are the demo's (one, or spread over up to seven).
 
@@ -39,6 +41,7 @@ NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 # The demo: 285 professionals for 44 families (nik demo, counted).
 PROFESSIONALS_PER_FAMILY = 285 / 44
 FAMILIES_PER_CASEMANAGER = 30
+SERVICES_PER_REGION = 2000
 BATCH = 5000
 
 
@@ -181,7 +184,7 @@ SERVICE_WORDS = [
 
 
 def _services(region: Any, organizations: list[Any], towns: list[Any]) -> int:
-    """The region's wegwijzer: a service per organisation, in the region's towns, of every kind.
+    """The region's wegwijzer: its organisations' services, in the region's towns, of every kind.
 
     Its own random stream, so the families come out the same with or without it."""
     from nik.directory import search
@@ -196,15 +199,15 @@ def _services(region: Any, organizations: list[Any], towns: list[Any]) -> int:
     kinds = list(Category.values)
     today = NOW.date()
     made = 0
-    for start in range(0, len(organizations), BATCH):
+    for start in range(0, SERVICES_PER_REGION, BATCH):
         batch = []
-        for i in range(start, min(start + BATCH, len(organizations))):
+        for i in range(start, min(start + BATCH, SERVICES_PER_REGION)):
             place = places[i % len(places)]
             low = rng.randint(0, 12)
             located = place.latitude is not None
             service = Service(
                 region=region,
-                organization=organizations[i],
+                organization=organizations[i % len(organizations)],
                 name=f"{rng.choice(SERVICE_WORDS).capitalize()} {place.city} {i}",
                 description=f"Voor gezinnen: {' '.join(rng.sample(SERVICE_WORDS, 4))}.",
                 category=kinds[i % len(kinds)],
