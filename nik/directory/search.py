@@ -274,7 +274,8 @@ def nearest(queryset: QuerySet[Service], point: Point, wanted: int) -> QuerySet[
             latitude__range=(point.latitude - degrees, point.latitude + degrees),
             longitude__range=(point.longitude - degrees / scale, point.longitude + degrees / scale),
         )
-        if located.filter(box)[:wanted].count() >= wanted:
+        # Unordered: a sliced count keeps the order, and a sorted box is sorted whole first.
+        if located.filter(box).order_by()[:wanted].count() >= wanted:
             located = located.filter(box)
             break
     return located.annotate(distance2=distance).order_by("distance2", "name")

@@ -8,6 +8,8 @@ from datetime import timedelta
 
 import pytest
 import snowballstemmer
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from nik.core.factories import OrganizationFactory
@@ -130,6 +132,15 @@ def test_nearest_first_from_a_postcode_or_a_town(services):
     from_groningen, *_ = find({"category": "respite", "near": "Groningen"}, None)
     assert names(from_groningen)[0] == "Logeerhuis Noord"
     assert search.km(from_groningen[0].distance2) < 5
+
+
+def test_the_growing_box_counts_without_sorting(services):
+    """Each box `nearest` tries is counted up to a page: only useful unsorted (a sorted count
+    sorts every service in the box before it stops)."""
+    with CaptureQueriesContext(connection) as probes:
+        find({"category": "respite", "near": "Groningen"}, None)
+    counts = [q["sql"] for q in probes.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert counts and all("LIMIT" in sql and "ORDER BY" not in sql for sql in counts)
 
 
 @pytest.mark.parametrize(
