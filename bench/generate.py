@@ -6,12 +6,13 @@
 Each family gets a child, two parents, consents for two organisations (basic and care plan), a
 care team of two, a referral (accepted, with first contact), a published care plan, and an audit
 history (referral received, accepted, plan published: the events the pages would write); one
-family in five has a question at the contact point. Each region's wegwijzer has 2,000 services of
-its organisations (at the region's postcodes, of every kind, indexed for search): a generous
-regional social map, the same at every size, since help offered does not grow with the families
-counted (the wegwijzer's own scale, 100,000 services, is bench/directory_search.py's). Professionals come at the demo's ratio to
+family in five has a question at the contact point. Professionals come at the demo's ratio to
 families, organisations one per ten professionals, a coordinator per region and a case manager per
-thirty families. The regions are the demo's (one, or spread over up to seven).
+thirty families. The regions are the demo's (one, or spread over up to seven). Each region's
+wegwijzer has 2,000 services of its organisations (at the region's postcodes, of every kind,
+indexed for search): a generous regional social map, the same at every size, since the help
+offered does not grow with the families counted (the wegwijzer's own scale, 100,000 services, is
+bench/directory_search.py's).
 
 Deterministic: the same seed and size give the same rows (names from Faker's Dutch locale, seeded;
 times relative to a fixed moment). Rows are built with the demo's and tests' factories where
@@ -449,8 +450,9 @@ def main() -> None:
     counts = generate(args.families, regions=args.regions, seed=args.seed)
     print(
         f"{counts.families} families, {counts.professionals} professionals, "
-        f"{counts.organizations} organisations, {counts.services} services, {counts.audit_events} audit events in "
-        f"{counts.regions} region(s), {counts.seconds} s; fingerprint {fingerprint()[:16]}"
+        f"{counts.organizations} organisations, {counts.services} services, "
+        f"{counts.audit_events} audit events in {counts.regions} region(s), {counts.seconds} s; "
+        f"fingerprint {fingerprint()[:16]}"
     )
 
 
