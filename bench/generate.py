@@ -194,9 +194,7 @@ def _services(region: Any, organizations: list[Any], towns: list[Any]) -> int:
     rng = random.Random(f"services-{region.slug}")
     places = list(
         Place.objects.filter(city__in=[town.name for town in towns]).order_by("postcode")
-    ) or list(Place.objects.order_by("postcode")[:100])
-    if not places:  # no postcodes loaded: the services have no place either
-        places = [Place(postcode="", city="", latitude=None, longitude=None)]
+    ) or list(Place.objects.order_by("postcode")[:100])  # (the migrations load the postcodes)
     kinds = list(Category.values)
     today = NOW.date()
     made = 0
@@ -205,7 +203,6 @@ def _services(region: Any, organizations: list[Any], towns: list[Any]) -> int:
         for i in range(start, min(start + BATCH, SERVICES_PER_REGION)):
             place = places[i % len(places)]
             low = rng.randint(0, 12)
-            located = place.latitude is not None
             service = Service(
                 region=region,
                 organization=organizations[i % len(organizations)],
@@ -216,8 +213,8 @@ def _services(region: Any, organizations: list[Any], towns: list[Any]) -> int:
                 age_max=low + rng.randint(4, 11),
                 postcode=place.postcode,
                 city=place.city,
-                latitude=place.latitude + rng.uniform(-0.02, 0.02) if located else None,
-                longitude=place.longitude + rng.uniform(-0.02, 0.02) if located else None,
+                latitude=place.latitude + rng.uniform(-0.02, 0.02),
+                longitude=place.longitude + rng.uniform(-0.02, 0.02),
                 last_confirmed=today - timedelta(days=rng.randint(5, 500)),
             )
             service.hsds_id = service_key(service)

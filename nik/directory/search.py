@@ -175,7 +175,7 @@ def _in_order(queryset: QuerySet[Service], ids: list[int]) -> QuerySet[Service]:
 
 def _pg_query(terms: list[str], *, any_word: bool) -> SearchQuery:
     joined = " | " if any_word else " & "
-    stemmed = joined.join(f"{s}:*" for s in [_stem(t) for t in terms])
+    stemmed = joined.join(f"{_stem(t)}:*" for t in terms)
     plain = SearchQuery(
         " or ".join(terms) if any_word else " ".join(terms),
         config="dutch",
