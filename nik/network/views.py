@@ -6,11 +6,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -19,6 +18,7 @@ from nik.core.auth import AuthedRequest
 from nik.core.concurrency import save_or_explain
 from nik.core.forms import model_choice
 from nik.core.models import Membership, Organization, Professional, Region
+from nik.core.paging import keyset_page, other_params
 from nik.core.xlsx import XLSX_CONTENT_TYPE
 
 from . import actions, excel, gaps, graph, stakeholders
@@ -34,8 +34,6 @@ from .forms import (
     TargetGroupForm,
 )
 from .models import ProblemStatement, StakeholderAssessment, TargetGroup
-
-PAGE_SIZE = 50
 
 
 def _region(request: AuthedRequest, slug: str) -> tuple[Region, bool]:
@@ -63,8 +61,20 @@ def _flags(region: Region, professionals: list[Professional]) -> dict[int, tuple
 # The register ---------------------------------------------------------------------------
 
 
+def _organizations(region: Region) -> QuerySet[Organization]:
+    return region.organizations.select_related("municipality")
+
+
+def _professionals(region: Region) -> QuerySet[Professional]:
+    return region.professionals.select_related(
+        "organization", "organization__municipality"
+    ).prefetch_related("disciplines")
+
+
 def filtered_organizations(region: Region, data: dict[str, Any]) -> QuerySet[Organization]:
-    orgs = region.organizations.select_related("municipality")
+    """The register's organisations that match the filters. A filter on their professionals is a
+    subquery, not a join, so each organisation comes once without DISTINCT."""
+    orgs = _organizations(region)
     if data.get("q"):
         orgs = orgs.filter(
             Q(name__icontains=data["q"])
@@ -75,15 +85,16 @@ def filtered_organizations(region: Region, data: dict[str, Any]) -> QuerySet[Org
         orgs = orgs.filter(kind=data["kind"])
     if data.get("municipality"):
         orgs = orgs.filter(municipality=data["municipality"])
-    if data.get("discipline"):
-        orgs = orgs.filter(professionals__disciplines__code=data["discipline"])
-    if data.get("role"):
-        orgs = orgs.filter(professionals__in=filtered_professionals(region, {"role": data["role"]}))
-    return orgs.annotate(n_professionals=Count("professionals", distinct=True)).order_by("name")
+    for key in ("discipline", "role"):
+        if data.get(key):
+            staff = filtered_professionals(region, {key: data[key]})
+            orgs = orgs.filter(Exists(staff.filter(organization=OuterRef("pk"))))
+    return orgs.order_by("name")
 
 
 def filtered_professionals(region: Region, data: dict[str, Any]) -> QuerySet[Professional]:
-    people = region.professionals.select_related("organization", "organization__municipality")
+    """The register's professionals that match the filters, each once (subqueries, no DISTINCT)."""
+    people = _professionals(region)
     if data.get("q"):
         people = people.filter(
             Q(full_name__icontains=data["q"])
@@ -96,16 +107,44 @@ def filtered_professionals(region: Region, data: dict[str, Any]) -> QuerySet[Pro
     if data.get("municipality"):
         people = people.filter(organization__municipality=data["municipality"])
     if data.get("discipline"):
-        people = people.filter(disciplines__code=data["discipline"])
-    role = data.get("role")
-    if role in ("ambassador", "contact_person"):
         people = people.filter(
-            Q(user__memberships__region=region, **{f"user__memberships__{role}": True})
-            | Q(**{f"named_{role}": True})
+            Exists(
+                Professional.disciplines.through.objects.filter(
+                    professional=OuterRef("pk"), discipline__code=data["discipline"]
+                )
+            )
         )
+    role = data.get("role")
+    held = Membership.objects.filter(region=region, user=OuterRef("user"))
+    if role in ("ambassador", "contact_person"):
+        people = people.filter(Exists(held.filter(**{role: True})) | Q(**{f"named_{role}": True}))
     elif role:
-        people = people.filter(user__memberships__region=region, user__memberships__role=role)
-    return people.prefetch_related("disciplines").distinct().order_by("full_name")
+        people = people.filter(Exists(held.filter(role=role)))
+    return people.order_by("full_name")
+
+
+# A register is counted up to this many ("more than 10,000"): counting every row of a national
+# register on each visit would cost more than the page.
+COUNTED = 10_000
+
+
+def _register_page(
+    matching: QuerySet[Any], shown: QuerySet[Any], order: tuple[str, str], cursor: str
+) -> dict[str, Any]:
+    """A keyset page of a register's list, and how many rows match (up to COUNTED + 1).
+
+    The ids of the matching rows are read first, unordered, up to the bound: that is the count.
+    When no more than COUNTED match, the page is read from those ids (``shown`` says how to
+    read a row): walking the name index through every row to fill a page with the few a search
+    matches took seconds on a register of 650,000. When more match, the page walks the index
+    and stops at the page's end."""
+    ids = list(matching.order_by().values_list("pk", flat=True)[: COUNTED + 1])
+    rows = shown.filter(pk__in=ids) if len(ids) <= COUNTED else matching
+    return {
+        "page": keyset_page(rows, order, cursor),
+        "count": len(ids),
+        "more_than": number_format(COUNTED, force_grouping=True) if len(ids) > COUNTED else "",
+    }
 
 
 @login_required
@@ -114,13 +153,33 @@ def organization_list(request: AuthedRequest, slug: str) -> HttpResponse:
     region, can_edit = _region(request, slug)
     form = RegisterFilterForm(request.GET or None, region=region)
     data = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(filtered_organizations(region, data), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    listed = _register_page(
+        filtered_organizations(region, data),
+        _organizations(region),
+        ("name", "pk"),
+        request.GET.get("after", ""),
     )
+    page = listed["page"]
+    # Professionals are counted for the page's organisations only.
+    staff = dict(
+        Professional.objects.filter(organization__in=page.items)
+        .values_list("organization")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    rows = [(org, staff.get(org.pk, 0)) for org in page.items]
     return render(
         request,
         "network/organization_list.html",
-        {"region": region, "can_edit": can_edit, "form": form, "page": page, "tab": "register"},
+        {
+            "region": region,
+            "can_edit": can_edit,
+            "form": form,
+            **listed,
+            "rows": rows,
+            "params": other_params(request.GET),
+            "tab": "register",
+        },
     )
 
 
@@ -130,11 +189,15 @@ def professional_list(request: AuthedRequest, slug: str) -> HttpResponse:
     region, can_edit = _region(request, slug)
     form = RegisterFilterForm(request.GET or None, region=region)
     data = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(filtered_professionals(region, data), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    listed = _register_page(
+        filtered_professionals(region, data),
+        _professionals(region),
+        ("full_name", "pk"),
+        request.GET.get("after", ""),
     )
-    flags = _flags(region, list(page.object_list))
-    rows = [(p, flags.get(p.pk, (False, False))) for p in page.object_list]
+    page = listed["page"]
+    flags = _flags(region, page.items)
+    rows = [(p, flags.get(p.pk, (False, False))) for p in page.items]
     return render(
         request,
         "network/professional_list.html",
@@ -142,8 +205,9 @@ def professional_list(request: AuthedRequest, slug: str) -> HttpResponse:
             "region": region,
             "can_edit": can_edit,
             "form": form,
-            "page": page,
+            **listed,
             "rows": rows,
+            "params": other_params(request.GET),
             "tab": "register",
         },
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -125,6 +127,106 @@ def test_professional_list_query_count_does_not_grow(
         ProfessionalFactory(organization=umc).disciplines.add(discipline("nurse"))
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url(region, "professionals/"))
+
+
+def _listed(page) -> list[str]:
+    """The names in a register list as the page shows them, in its order."""
+    return [
+        row[0].full_name if hasattr(row[0], "full_name") else row[0].name
+        for row in page.context["rows"]
+    ]
+
+
+def test_the_register_pages_on_from_where_it_stopped(client, login, coordinator, region):
+    """A long register comes a page at a time, in name order, each row once, and the next page
+    keeps the filter; the line above it counts them all."""
+    for i in range(55):
+        OrganizationFactory(region=region, name=f"Zorg {i:02}", kind="home_care")
+    OrganizationFactory(region=region, name="Ziekenhuis", kind="umc")
+    client = login(coordinator)
+    first = client.get(url(region, "organizations/"), {"kind": "home_care"})
+    assert "55 organisaties" in first.text
+    assert _listed(first) == [f"Zorg {i:02}" for i in range(50)]
+    following = re.search(r'rel="next" href="\?([^"]+)"', first.text)
+    assert following and "kind=home_care" in following[1]
+    rest = client.get(url(region, "organizations/") + "?" + html.unescape(following[1]))
+    assert _listed(rest) == [f"Zorg {i:02}" for i in range(50, 55)]
+    assert "Terug naar het begin van de lijst" in rest.text and 'rel="next"' not in rest.text
+    # A cursor that cannot be read starts from the beginning.
+    again = client.get(url(region, "organizations/"), {"kind": "home_care", "after": "x!"})
+    assert _listed(again) == _listed(first)
+
+
+def test_a_register_past_the_bound_is_counted_as_more_than(
+    client, login, coordinator, region, monkeypatch
+):
+    """Past the bound the count says "more than"; the list is the same either way (past it the page
+    walks the name order, below it reads the matching ids)."""
+    from nik.network import views
+
+    for i in range(12):
+        ProfessionalFactory(organization__region=region, full_name=f"Els {i:02}")
+    client = login(coordinator)
+    below = client.get(url(region, "professionals/"))
+    assert "12 professionals" in below.text
+    monkeypatch.setattr(views, "COUNTED", 10)
+    past = client.get(url(region, "professionals/"))
+    assert "Meer dan 10 professionals" in past.text
+    assert _listed(past) == _listed(below) == [f"Els {i:02}" for i in range(12)]
+    search = client.get(url(region, "professionals/"), {"q": "els 0"})
+    assert "10 professionals" in search.text and "Meer dan" not in search.text
+    assert _listed(search) == [f"Els {i:02}" for i in range(10)]
+
+
+def test_the_register_reads_a_bounded_unsorted_count(
+    client, login, coordinator, region, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from nik.network.views import COUNTED
+
+    client = login(coordinator)
+    for page in ("organizations/", "professionals/"):
+        with CaptureQueriesContext(connection) as seen:
+            client.get(url(region, page), {"q": "zorg"})
+        counts = [q["sql"] for q in seen.captured_queries if f"LIMIT {COUNTED + 1}" in q["sql"]]
+        assert len(counts) == 1 and "ORDER BY" not in counts[0] and "DISTINCT" not in counts[0]
+
+
+def test_a_filter_on_professionals_lists_each_organisation_once(client, login, coordinator, region):
+    umc = OrganizationFactory(region=region, name="LUMC", kind="umc")
+    OrganizationFactory(region=region, name="Huisartsenpost")
+    for name in ("Ans", "Bas"):
+        ProfessionalFactory(organization=umc, full_name=name).disciplines.add(discipline("nurse"))
+    ProfessionalFactory(organization=umc, full_name="Cor").disciplines.add(discipline("doctor"))
+    page = login(coordinator).get(url(region, "organizations/"), {"discipline": "nurse"})
+    assert "1 organisatie" in page.text
+    # The column counts all of the organisation's professionals, not the ones the filter found.
+    assert page.context["rows"] == [(umc, 3)]
+
+
+def test_the_role_filter_reads_memberships_of_this_region_only(
+    client, login, coordinator, region, other_region
+):
+    from nik.core.factories import MembershipFactory, UserFactory
+    from nik.core.models import Role
+
+    org = OrganizationFactory(region=region)
+    by_account = ProfessionalFactory(organization=org, full_name="Via account", user=UserFactory())
+    MembershipFactory(user=by_account.user, region=region, role=Role.MEMBER, ambassador=True)
+    ProfessionalFactory(organization=org, full_name="Via afspraak", named_ambassador=True)
+    elsewhere = ProfessionalFactory(organization=org, full_name="Elders", user=UserFactory())
+    MembershipFactory(user=elsewhere.user, region=other_region, role=Role.MEMBER, ambassador=True)
+    MembershipFactory(user=elsewhere.user, region=region, role=Role.MEMBER)
+    ProfessionalFactory(organization=org, full_name="Niemand")
+    client = login(coordinator)
+    page = client.get(url(region, "professionals/"), {"role": "ambassador"})
+    assert _listed(page) == ["Via account", "Via afspraak"]
+    page = client.get(url(region, "professionals/"), {"role": "member"})
+    assert _listed(page) == ["Elders", "Via account"]
+    orgs = client.get(url(region, "organizations/"), {"role": "ambassador"})
+    assert orgs.context["rows"] == [(org, 4)]
 
 
 def test_coordinator_creates_an_organisation(client, login, coordinator, region):
