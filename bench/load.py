@@ -407,6 +407,57 @@ def in_process(world: World, requests: int) -> str:
     return "\n".join(lines)
 
 
+def floor(world: World, requests: int) -> str:
+    """What the least a page can do costs on this machine, beside the mix's average: the CPU
+    time (``time.process_time``) of each in this process through Django's test client, median
+    of ``requests``. The floor pages are bench/floor_urls.py's. With every request of the mix
+    costing at least the signed-in floor, and PostgreSQL's share on top, the machine's cores
+    bound the mix's requests per second: what those figures say is written out below them."""
+    from django.conf import settings
+    from django.urls import clear_url_caches
+
+    settings.ROOT_URLCONF = "bench.floor_urls"
+    clear_url_caches()
+    client = _client(world)
+    family = world.family_ids[0]
+    kinds = [
+        ("/healthz (reads no session)", "/healthz"),
+        ("signed in, an empty answer", f"/bench-floor/{world.slug}/signed-in"),
+        ("+ the region and the base template", f"/bench-floor/{world.slug}/region"),
+        ("+ one family through the door (audited)", f"/bench-floor/{world.slug}/family/{family}"),
+    ]
+
+    def cpu(request: Request) -> float:
+        began = time.process_time()
+        response = _send(client, request)
+        spent = time.process_time() - began
+        if response.status_code not in EXPECTED.get(request.name, {200}):
+            raise SystemExit(f"{request.path}: {response.status_code}")
+        return 1000 * spent
+
+    found = []
+    for label, path in kinds:
+        times = [cpu(Request(label, "GET", path)) for _ in range(requests + 10)][10:]
+        found.append((label, statistics.median(times)))
+    workload = Workload(world, seed=5)
+    mix = [cpu(workload.next()) for _ in range(len(MIX) * 4 + requests)][len(MIX) * 4 :]
+    mean = statistics.fmean(mix)
+    audited = found[-1][1]
+    cores = os.cpu_count() or 1
+    lines = [
+        "\n| what | CPU ms (median) |",
+        "| --- | --- |",
+        *(f"| {label} | {ms:.1f} |" for label, ms in found),
+        f"| the mix (mean of {requests}) | {mean:.1f} |",
+        "",
+        f"The mix's average request costs {mean / audited:.1f}x an empty audited page. On "
+        f"{cores} cores, before PostgreSQL, gunicorn and the client take their share: at most "
+        f"{cores * 1000 / mean:.0f} requests/s of the mix, and {cores * 1000 / audited:.0f} "
+        "were every request an empty audited page.",
+    ]
+    return "\n".join(lines)
+
+
 def start_gunicorn(
     workers: int, threads: int, env: dict[str, str]
 ) -> tuple[subprocess.Popen[bytes], int]:
@@ -537,6 +588,13 @@ def main(argv: list[str] | None = None) -> None:
         help="instead of the load: N requests of the mix in this process, and where their time "
         "goes per URL (no server)",
     )
+    parser.add_argument(
+        "--floor",
+        type=int,
+        metavar="N",
+        help="instead of the load: the CPU of the emptiest pages and of the mix, N requests "
+        "each, in this process (no server)",
+    )
     args = parser.parse_args(argv)
 
     if not os.environ.get("NIK_DATABASE_URL", "").startswith("postgres"):
@@ -572,10 +630,14 @@ def main(argv: list[str] | None = None) -> None:
             raise SystemExit(f"{args.against} has no medians: write it with this script's --out.")
         against = {int(level): summary for level, summary in saved.items()}
     drafts = args.repeat * args.requests * len(levels) // 10 + 20
-    world = prepare(args.in_process // 10 + 20 if args.in_process else drafts)
+    in_process_requests = args.in_process or args.floor
+    world = prepare(in_process_requests // 10 + 20 if in_process_requests else drafts)
     analyze()
     if args.in_process:
         print(f"{world.families} families in the region" + in_process(world, args.in_process))
+        return
+    if args.floor:
+        print(f"{world.families} families in the region" + floor(world, args.floor))
         return
     costs = per_request_costs(world)
     server, port = start_gunicorn(args.workers, args.threads, env)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nik.core.forms import Picker, SearchPicker, choice, label_with, model_choice
-from nik.core.models import Organization, Professional, Region, Role, User
+from nik.core.models import Organization, Professional, Region
 from nik.network.models import ConditionCategory
 
 from .models import (
@@ -29,6 +29,7 @@ from .models import (
     Stage,
     TeamRole,
 )
+from .selectors import casemanagers, pickable_casemanagers
 
 
 class PublicInquiryForm(forms.ModelForm):
@@ -213,11 +214,20 @@ class DecisionForm(forms.Form):
     )
     referred_to = forms.CharField(label=_("Referred to"), max_length=200, required=False)
 
-    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, region: Region, search_url: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        model_choice(self, "casemanager").queryset = User.objects.filter(
-            memberships__region=region, memberships__role__in=[Role.CASEMANAGER, Role.COORDINATOR]
-        ).distinct()
+        # Any of the region's case managers may be chosen (a POST is checked against all of
+        # them); the picker draws a few and finds the others as you type (a region has hundreds).
+        field = model_choice(self, "casemanager")
+        field.queryset = casemanagers(region)
+        field.widget = SearchPicker(search_url, multiple=False)
+        chosen = [str(self.data.get("casemanager", ""))] if self.is_bound else []
+        field.widget.choices = list(
+            dict(
+                pickable_casemanagers(region, ids=chosen, limit=1)
+                + pickable_casemanagers(region, limit=SearchPicker.shown)
+            ).items()
+        )
 
     def clean(self) -> dict[str, Any]:
         super().clean()

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nik.core import audit
 from nik.core.events import CoreEvent
-from nik.core.models import Professional, Role
+from nik.core.models import Membership, Professional, Region, Role, User
 
 from .models import Availability, CareTeamMember, Family, TeamRole
 
@@ -163,3 +164,29 @@ def access_overview(
         if told not in visit.did:
             visit.did.append(told)
     return [(day, list(visits.values())) for day, visits in days.items()]
+
+
+def casemanagers(region: Region) -> QuerySet[User]:
+    """Who may become a family's case manager in ``region``: its active case managers and
+    coordinators (each once: a subquery, not a join)."""
+    return User.objects.filter(
+        Exists(
+            Membership.objects.filter(
+                user=OuterRef("pk"), region=region, role__in=[Role.CASEMANAGER, Role.COORDINATOR]
+            )
+        ),
+        is_active=True,
+    )
+
+
+def pickable_casemanagers(
+    region: Region, *, words: list[str] | None = None, ids: list[str] | None = None, limit: int
+) -> list[tuple[str, str]]:
+    """(id, name) of the region's possible case managers for a picker, by name: those whose name
+    or e-mail address holds every word, or those of ``ids`` (what a picker sends back)."""
+    found = casemanagers(region)
+    if ids is not None:
+        found = found.filter(pk__in=[int(i) for i in ids if i.isdigit()][:limit])
+    for word in words or []:
+        found = found.filter(Q(full_name__icontains=word) | Q(email__icontains=word))
+    return [(str(user.pk), str(user)) for user in found.order_by("full_name", "email")[:limit]]

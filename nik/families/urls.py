@@ -14,6 +14,11 @@ urlpatterns = [
     path("regions/<slug:slug>/inquiries/<int:pk>/", views.inquiry_detail, name="inquiry_detail"),
     path("regions/<slug:slug>/referrals/", views.referral_list, name="referrals"),
     path("regions/<slug:slug>/referrals/new/", views.referral_new, name="referral_new"),
+    path(
+        "regions/<slug:slug>/referrals/casemanagers/",
+        views.casemanager_pick,
+        name="casemanager_pick",
+    ),
     path("regions/<slug:slug>/referrals/<int:pk>/", views.referral_detail, name="referral_detail"),
     path("regions/<slug:slug>/emergency-access/", views.emergency_review, name="emergency_review"),
     # The family record.

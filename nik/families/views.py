@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from nik.core import access
 from nik.core.auth import AuthedRequest
 from nik.core.concurrency import EditConflict
+from nik.core.forms import SearchPicker, picker_rows
 from nik.core.models import AuditAction, Region, Role
 from nik.core.paging import keyset_page, other_params
 
@@ -63,7 +65,7 @@ from .models import (
     Sibling,
     consent_giver_for_age,
 )
-from .selectors import access_overview, night_line
+from .selectors import access_overview, night_line, pickable_casemanagers
 
 PARTS: dict[str, tuple[type[Model], type[forms.ModelForm[Any]]]] = {
     "guardian": (Guardian, GuardianForm),
@@ -361,7 +363,11 @@ def referral_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             category=child.condition_category or None,
             seriously_ill=child.condition_category == "serious",
         )
-    form = DecisionForm(request.POST or None, region=region)
+    form = DecisionForm(
+        request.POST or None,
+        region=region,
+        search_url=reverse("families:casemanager_pick", args=[region.slug]),
+    )
     if request.method == "POST":
         if request.POST.get("first_contact"):
             actions.do_record_first_contact(referral, acting_user=request.user)
@@ -400,6 +406,25 @@ def referral_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             "form": form,
             "routing": _routing(region),
         },
+    )
+
+
+@login_required
+@require_GET
+def casemanager_pick(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The rows of the case-manager picker on a referral's decision (`core.forms.SearchPicker`):
+    those whose name holds what was typed, the chosen one first. For the region's coordinators."""
+    region = access.open_region_as_coordinator(request.user, slug, "choose a case manager")
+    chosen = pickable_casemanagers(region, ids=request.GET.getlist("casemanager"), limit=1)
+    words = request.GET.get("casemanager__search", "").split()[:5]
+    matches = pickable_casemanagers(region, words=words, limit=SearchPicker.shown + 1)
+    rows = picker_rows(
+        list(dict(chosen + matches).items()), {k for k, _n in chosen}, "", SearchPicker.shown
+    )
+    return render(
+        request,
+        "core/widgets/_search_picker_rows.html",
+        {"rows": rows, "name": "casemanager", "multiple": False},
     )
 
 
