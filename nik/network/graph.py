@@ -10,8 +10,13 @@ from nik.core.models import Organization, Professional, Region
 
 from .models import Collaboration
 
-# Past this many nodes the picture shows organisations only; the table keeps everyone.
+# Past this many nodes the picture shows organisations only, and past this many organisations
+# those with the most collaborations; the table keeps everyone. (networkx lays out 500 nodes or
+# more with scipy, which NIK does not install.)
 MAX_DRAWN_NODES = 400
+# Centrality is exact up to this many organisations, and estimated from this many past it
+# (networkx's sampled betweenness, seeded): exact, it grows with organisations x collaborations.
+CENTRALITY_SAMPLE = 300
 
 
 @dataclass(frozen=True)
@@ -60,11 +65,12 @@ def analyse_graph(graph: nx.Graph, top: int = 5) -> GraphReport:
     name = nx.get_node_attributes(graph, "name")
     isolated = sorted(name[n] for n in orgs if org_graph.degree(n) == 0)
     bridges = sorted(name[n] for n in nx.articulation_points(org_graph))
-    centrality = nx.betweenness_centrality(graph) if graph.number_of_nodes() else {}
-    central = sorted(
-        ((name[n], round(centrality[n], 3)) for n in orgs if centrality.get(n, 0) > 0),
-        key=lambda item: (-item[1], item[0]),
-    )[:top]
+    centrality = _centrality(org_graph)
+    # Ranked by the unrounded figure: in a large network they all round to 0.0.
+    ranked = sorted(
+        (n for n in orgs if centrality.get(n, 0) > 0), key=lambda n: (-centrality[n], name[n])
+    )
+    central = [(name[n], round(centrality[n], 3)) for n in ranked[:top]]
     rows = sorted(
         (
             NodeRow(
@@ -80,6 +86,21 @@ def analyse_graph(graph: nx.Graph, top: int = 5) -> GraphReport:
         key=lambda r: (r.kind != "organization", -r.centrality, r.name),
     )
     return GraphReport(graph, isolated, bridges, central, rows)
+
+
+def _centrality(org_graph: nx.Graph) -> dict[str, float]:
+    """Betweenness among organisations, normalised over all of them. A person hangs on one
+    organisation and is never between two (counting every person's paths took seconds for a
+    region of 2,000 professionals), and an organisation without collaborations is on no path:
+    only the collaborating ones are walked, exactly up to CENTRALITY_SAMPLE of them."""
+    n = org_graph.number_of_nodes()
+    linked = org_graph.subgraph(node for node in org_graph if org_graph.degree(node)).copy()
+    if n <= 2 or not linked.number_of_nodes():
+        return {}
+    sample = CENTRALITY_SAMPLE if linked.number_of_nodes() > CENTRALITY_SAMPLE else None
+    # Unnormalised, networkx halves each undirected path; normalising is over all n.
+    raw = nx.betweenness_centrality(linked, k=sample, normalized=False, seed=7)
+    return {node: value * 2 / ((n - 1) * (n - 2)) for node, value in raw.items()}
 
 
 def region_graph(region: Region) -> GraphReport:
@@ -116,8 +137,9 @@ def layout(report: GraphReport, size: int = 800) -> tuple[list[DrawnNode], list[
     """Positions for the SVG picture (seeded, so the picture is the same every time)."""
     graph = report.graph
     if graph.number_of_nodes() > MAX_DRAWN_NODES:
-        keep = [n for n, d in graph.nodes(data=True) if d["kind"] == "organization"]
-        graph = graph.subgraph(keep)
+        rows = [r for r in report.rows if r.kind == "organization"]
+        rows.sort(key=lambda r: (-r.collaborations, r.name))
+        graph = graph.subgraph(r.key for r in rows[:MAX_DRAWN_NODES])
     if graph.number_of_nodes() == 0:
         return [], []
     positions = nx.spring_layout(graph, seed=7, iterations=60)

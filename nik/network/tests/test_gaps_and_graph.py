@@ -67,3 +67,28 @@ def test_graph_layout_is_the_same_every_time():
     orgs = [(1, "A"), (2, "B"), (3, "C")]
     report = graph.analyse_graph(graph.build(orgs, [], [(1, 2)]))
     assert graph.layout(report) == graph.layout(report)
+
+
+def test_the_centre_is_where_organisations_meet_not_where_people_are():
+    # A — B — C, with fifty people at A: B connects the organisations, A only its own people.
+    orgs = [(1, "A"), (2, "B"), (3, "C")]
+    people = [(100 + i, f"Persoon {i}", 1) for i in range(50)]
+    report = graph.analyse_graph(graph.build(orgs, people, [(1, 2), (2, 3)]))
+    assert [name for name, _score in report.central] == ["B"]
+    assert {r.centrality for r in report.rows if r.kind == "person"} == {0.0}
+
+
+def test_a_large_network_is_drawn_from_its_best_connected_organisations():
+    # Past 500 nodes networkx would need scipy (not installed): the page answered 500.
+    orgs = [(i, f"Organisatie {i:04}") for i in range(1, 611)]
+    people = [(10_000 + i, f"Persoon {i}", 1 + i % 610) for i in range(2_000)]
+    collaborations = [(i, i + 1) for i in range(600, 610)]
+    report = graph.analyse_graph(graph.build(orgs, people, collaborations))
+    nodes, edges = graph.layout(report)
+    drawn = {n.key for n in nodes}
+    assert len(drawn) == graph.MAX_DRAWN_NODES
+    assert {f"o{i}" for i in range(600, 611)} <= drawn
+    assert len(edges) == 10 and all(n.kind == "organization" for n in nodes)
+    # Centrality is estimated from a sample past CENTRALITY_SAMPLE organisations, the same each time.
+    assert report.central == graph.analyse_graph(graph.build(orgs, people, collaborations)).central
+    assert report.central[0][0] == "Organisatie 0605"
