@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -128,89 +129,61 @@ def filtered_professionals(region: Region, data: dict[str, Any]) -> QuerySet[Pro
 COUNTED = 10_000
 
 
-def _register_page(
-    matching: QuerySet[Any], shown: QuerySet[Any], order: tuple[str, str], cursor: str
+def _register(
+    request: AuthedRequest,
+    slug: str,
+    filtered: Callable[[Region, dict[str, Any]], QuerySet[Any]],
+    shown: Callable[[Region], QuerySet[Any]],
+    order: tuple[str, str],
 ) -> dict[str, Any]:
-    """A keyset page of a register's list, and how many rows match (up to COUNTED + 1).
+    """A register list's page, filters and count, for its template.
 
-    The ids of the matching rows are read first, unordered, up to the bound: that is the count.
-    When no more than COUNTED match, the page is read from those ids (``shown`` says how to
-    read a row): walking the name index through every row to fill a page with the few a search
-    matches took seconds on a register of 650,000. When more match, the page walks the index
-    and stops at the page's end."""
+    The ids of the matching rows are read first, unordered, up to COUNTED + 1: that is the
+    count ("more than" past it). When no more match, the page is read from those ids (``shown``
+    says how to read a row): walking the name index through every row to fill a page with the
+    few a search matches took seconds on a register of 650,000. When more match, the page walks
+    the index and stops at the page's end."""
+    region, can_edit = _region(request, slug)
+    form = RegisterFilterForm(request.GET or None, region=region)
+    matching = filtered(region, form.cleaned_data if form.is_valid() else {})
     ids = list(matching.order_by().values_list("pk", flat=True)[: COUNTED + 1])
-    rows = shown.filter(pk__in=ids) if len(ids) <= COUNTED else matching
+    rows = shown(region).filter(pk__in=ids) if len(ids) <= COUNTED else matching
     return {
-        "page": keyset_page(rows, order, cursor),
+        "region": region,
+        "can_edit": can_edit,
+        "form": form,
+        "page": keyset_page(rows, order, request.GET.get("after", "")),
         "count": len(ids),
         "more_than": number_format(COUNTED, force_grouping=True) if len(ids) > COUNTED else "",
+        "params": other_params(request.GET),
+        "tab": "register",
     }
 
 
 @login_required
 @require_GET
 def organization_list(request: AuthedRequest, slug: str) -> HttpResponse:
-    region, can_edit = _region(request, slug)
-    form = RegisterFilterForm(request.GET or None, region=region)
-    data = form.cleaned_data if form.is_valid() else {}
-    listed = _register_page(
-        filtered_organizations(region, data),
-        _organizations(region),
-        ("name", "pk"),
-        request.GET.get("after", ""),
-    )
-    page = listed["page"]
+    context = _register(request, slug, filtered_organizations, _organizations, ("name", "pk"))
+    orgs = context["page"].items
     # Professionals are counted for the page's organisations only.
     staff = dict(
-        Professional.objects.filter(organization__in=page.items)
+        Professional.objects.filter(organization__in=orgs)
         .values_list("organization")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    rows = [(org, staff.get(org.pk, 0)) for org in page.items]
-    return render(
-        request,
-        "network/organization_list.html",
-        {
-            "region": region,
-            "can_edit": can_edit,
-            "form": form,
-            **listed,
-            "rows": rows,
-            "params": other_params(request.GET),
-            "tab": "register",
-        },
-    )
+    rows = [(org, staff.get(org.pk, 0)) for org in orgs]
+    return render(request, "network/organization_list.html", {**context, "rows": rows})
 
 
 @login_required
 @require_GET
 def professional_list(request: AuthedRequest, slug: str) -> HttpResponse:
-    region, can_edit = _region(request, slug)
-    form = RegisterFilterForm(request.GET or None, region=region)
-    data = form.cleaned_data if form.is_valid() else {}
-    listed = _register_page(
-        filtered_professionals(region, data),
-        _professionals(region),
-        ("full_name", "pk"),
-        request.GET.get("after", ""),
-    )
-    page = listed["page"]
-    flags = _flags(region, page.items)
-    rows = [(p, flags.get(p.pk, (False, False))) for p in page.items]
-    return render(
-        request,
-        "network/professional_list.html",
-        {
-            "region": region,
-            "can_edit": can_edit,
-            "form": form,
-            **listed,
-            "rows": rows,
-            "params": other_params(request.GET),
-            "tab": "register",
-        },
-    )
+    context = _register(request, slug, filtered_professionals, _professionals, ("full_name", "pk"))
+    people = context["page"].items
+    flags = _flags(context["region"], people)
+    rows = [(p, flags.get(p.pk, (False, False))) for p in people]
+    return render(request, "network/professional_list.html", {**context, "rows": rows})
 
 
 @login_required
