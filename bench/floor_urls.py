@@ -1,6 +1,6 @@
-"""The floor under every page (``bench/load.py --floor``): the product's URLs, and four views
-that do the least a page can do. Only the benchmark loads this URLconf; the product never does.
-"""
+"""The floor under every page (``bench/load.py --floor``): the product's URLs, and three views
+that do the least a signed-in page can do. Only the benchmark loads this URLconf; the product
+never does."""
 
 from __future__ import annotations
 

@@ -79,7 +79,7 @@ def test_a_refused_decision_keeps_the_chosen_case_manager_shown(client, login, r
     staff = _staff(region, 20)
     referral = _referral(region, coordinator)
     chosen = staff[-1]
-    # Accepting needs no reason, but the form is sent back for another field: the choice stays.
+    # No decision chosen: the form comes back, with the case manager still chosen.
     page = login(coordinator).post(
         _decision(region, referral), {"decision": "", "casemanager": chosen.pk}
     )
