@@ -14,8 +14,9 @@ from .models import Collaboration
 # those with the most collaborations; the table keeps everyone. (networkx lays out 500 nodes or
 # more with scipy, which NIK does not install.)
 MAX_DRAWN_NODES = 400
-# Centrality is exact up to this many organisations, and estimated from this many past it
-# (networkx's sampled betweenness, seeded): exact, it grows with organisations x collaborations.
+# Centrality is exact up to this many collaborating organisations, and estimated from this many
+# past it (networkx's sampled betweenness, seeded): exact, it grows with organisations x
+# collaborations.
 CENTRALITY_SAMPLE = 300
 
 

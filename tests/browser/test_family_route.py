@@ -74,7 +74,7 @@ def test_question_to_referral_to_portal(
     staff.wait_for_url(re.compile(r"/referrals/\d+/$"))
     staff.get_by_label("Aannemen", exact=True).check()
     # The case manager is found by typing (a region has hundreds), then chosen.
-    staff.get_by_label("Casemanager").fill(casemanager.full_name.split()[-1])
+    staff.get_by_label("Casemanager").fill(casemanager.full_name)
     expect(staff.locator("#id_casemanager-rows label")).to_have_count(2)  # "none" and the match
     staff.get_by_label(str(casemanager), exact=True).check()
     staff.get_by_role("button", name="Besluit opslaan").click()
