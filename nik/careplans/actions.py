@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from nik.core import audit
@@ -132,6 +134,45 @@ def do_publish(
         stored.plan.family,
         acting_user,
         published=stored.number,
+    )
+    return stored
+
+
+@transaction.atomic
+def do_record_discussion(
+    version: CarePlanVersion, *, discussed_on: date, acting_user: User
+) -> CarePlanVersion:
+    """The published version was discussed with the parents after it was published ("not yet"
+    at publishing): the date goes into that version, which is otherwise left as it was.
+    Read under a lock: two people recording it at once record it once."""
+    stored = CarePlanVersion.objects.select_for_update().get(pk=version.pk)
+    if stored.status != VersionStatus.PUBLISHED:
+        raise ValidationError(_("Only the published version can be marked as discussed."))
+    content = stored.data
+    if content.discussed_with_parents_on is not None:
+        raise ValidationError(
+            _("This version was already marked as discussed with the parents on %(date)s.")
+            % {"date": date_format(content.discussed_with_parents_on, "j F Y")}
+        )
+    if discussed_on > timezone.localdate():
+        raise ValidationError(_("This date is in the future."))
+    if discussed_on < content.plan_date:
+        raise ValidationError(
+            _("This date is before the version was drawn up (%(date)s).")
+            % {"date": date_format(content.plan_date, "j F Y")}
+        )
+    content.discussed_with_parents_on = discussed_on
+    stored.content = content.model_dump(mode="json")
+    stored.updated_by = acting_user
+    stored.save()
+    _event(
+        PlanEvent.DISCUSSION_RECORDED,
+        AuditAction.UPDATE,
+        stored,
+        stored.plan.family,
+        acting_user,
+        number=stored.number,
+        discussed_with_parents_on=[None, discussed_on.isoformat()],
     )
     return stored
 

@@ -10,6 +10,10 @@ class PlanEvent(models.TextChoices):
     STARTED = "plan.started", _("started the care plan")
     DRAFT_SAVED = "plan.draft_saved", _("changed the draft of the care plan")
     PUBLISHED = "plan.published", _("published the care plan")
+    DISCUSSION_RECORDED = (
+        "plan.discussion_recorded",
+        _("recorded that the care plan was discussed with the parents"),
+    )
     EVALUATION_STARTED = "plan.evaluation_started", _("started an evaluation of the care plan")
     WISHES_SAVED = "plan.wishes_saved", _("wrote the family's wishes")
     ASSESSMENT_RECORDED = "plan.assessment_recorded", _("recorded a needs assessment")

@@ -269,3 +269,12 @@ class PublishForm(forms.Form):
                 "next_evaluation_on": content.next_evaluation_on,
             }
         )
+
+
+class DiscussionForm(forms.Form):
+    """Afterwards: the day the published version was discussed with the parents (prefixed: the
+    publish form on the same page asks the same for the draft)."""
+
+    prefix = "discussion"
+
+    discussed_on = _date(_("Discussed with the parents on"), required=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -104,6 +105,22 @@ class PlanClock(models.TextChoices):
     NO_DATE = "no_date", _("no evaluation date agreed")
     NOT_DISCUSSED = "not_discussed", _("published, not yet discussed with the parents")
     OK = "ok", _("on schedule")
+
+
+# Most urgent first: how the start page orders a professional's families. Every clock has a
+# place (a test draws each); a clock added to PlanClock without one fails at import.
+CLOCK_URGENCY: tuple[PlanClock, ...] = (
+    PlanClock.MISSING_LATE,
+    PlanClock.LATE,
+    PlanClock.DUE,
+    PlanClock.NO_DATE,
+    PlanClock.NOT_DISCUSSED,
+    PlanClock.MISSING,
+    PlanClock.OK,
+)
+if set(CLOCK_URGENCY) != set(PlanClock):  # pragma: no cover - a programming error, caught at start
+    raise ImproperlyConfigured("CLOCK_URGENCY must rank every PlanClock exactly once.")
+URGENCY_RANK = {clock: rank for rank, clock in enumerate(CLOCK_URGENCY)}
 
 
 def plan_starts(family: Family, diagnosed_on: date | None) -> date:

@@ -12,9 +12,7 @@ from nik.core.panels import Panel, Viewer
 from nik.families import access
 from nik.families.models import Child, Family
 
-from .models import CarePlanVersion, VersionStatus, clock_text, plan_clock
-
-CLOCK_ORDER = {"missing_late": 0, "late": 1, "due": 2, "no_date": 3, "missing": 4, "ok": 5}
+from .models import URGENCY_RANK, CarePlanVersion, PlanClock, VersionStatus, clock_text, plan_clock
 
 
 def my_families(viewer: Viewer) -> dict[str, Any] | None:
@@ -50,7 +48,7 @@ def plan_clocks(families: list[Family]) -> list[tuple[Family, str, str]]:
     for family in families:
         args = (family, published.get(family.pk), diagnosed.get(family.pk), today)
         rows.append((family, plan_clock(*args), clock_text(*args)))
-    return sorted(rows, key=lambda r: (CLOCK_ORDER[r[1]], r[0].name))
+    return sorted(rows, key=lambda r: (URGENCY_RANK[PlanClock(r[1])], r[0].name))
 
 
 PANELS = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("families/<int:pk>/plan/start/", views.plan_start, name="start"),
     path("families/<int:pk>/plan/edit/<str:section>/", views.plan_section, name="section"),
     path("families/<int:pk>/plan/publish/", views.plan_publish, name="publish"),
+    path("families/<int:pk>/plan/discussed/", views.plan_discussed, name="discussed"),
     path("families/<int:pk>/plan/evaluate/", views.plan_evaluate, name="evaluate"),
     path("families/<int:pk>/plan/compare/", views.plan_compare, name="compare"),
     path("families/<int:pk>/plan/<int:number>.pdf", views.plan_pdf, name="pdf"),

@@ -31,6 +31,7 @@ from .forms import (
     SECTIONS,
     ActionFormSet,
     DecisionFormSet,
+    DiscussionForm,
     GoalFormSet,
     NeedsAssessmentForm,
     PublishForm,
@@ -90,6 +91,8 @@ def plan_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     context["can_edit"] = family_access.can_edit_family(request.user, family)
     if draft is not None:
         context["publish_form"] = PublishForm.for_draft(draft.data)
+    if published is not None and published.data.discussed_with_parents_on is None:
+        context["discussion_form"] = DiscussionForm(initial={"discussed_on": timezone.localdate()})
     body = draft if draft is not None and context["can_edit"] else published
     if body is not None:
         context["body"] = _readable(body)
@@ -318,6 +321,33 @@ def plan_publish(request: AuthedRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Version %(n)s is published.") % {"n": draft.number})
+    return redirect("careplans:plan", pk=family.pk)
+
+
+@login_required
+@require_POST
+def plan_discussed(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Record afterwards that the published version was discussed with the parents."""
+    family = family_access.open_family_for_edit(request.user, pk, purpose="care plan discussed")
+    plan = _plan(family)
+    published = plan.published() if plan else None
+    if published is None:
+        raise Http404
+    form = DiscussionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("careplans:plan", pk=family.pk)
+    try:
+        actions.do_record_discussion(
+            published, discussed_on=form.cleaned_data["discussed_on"], acting_user=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Version %(n)s is marked as discussed with the parents.") % {"n": published.number},
+        )
     return redirect("careplans:plan", pk=family.pk)
 
 
