@@ -38,11 +38,11 @@ def _on_postgres() -> bool:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # PostgreSQL-only tests are deselected (not skipped) on SQLite; CI runs both databases.
-    if _on_postgres():
-        return
-    kept = [item for item in items if "postgres" not in item.keywords]
-    dropped = [item for item in items if "postgres" in item.keywords]
+    # PostgreSQL-only tests are deselected (not skipped) on SQLite, and the bounded walks that
+    # need only one database on PostgreSQL; CI runs both databases.
+    other = "sqlite_only" if _on_postgres() else "postgres"
+    kept = [item for item in items if other not in item.keywords]
+    dropped = [item for item in items if other in item.keywords]
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
