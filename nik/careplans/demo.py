@@ -28,11 +28,13 @@ def populate(region: Region, rng: random.Random) -> None:
     ]
     for i, family in enumerate(families):
         child = family.child
-        # Every third plan is late for its evaluation, the rest fall due in the coming months.
+        # Every third plan is late for its evaluation, one in six falls due within two weeks, the
+        # rest in the coming months; one in six is published but not yet discussed with the
+        # parents and one in twelve has no evaluation date agreed: every plan clock in the demo.
         evaluate = (
             today - timedelta(days=rng.randint(3, 40))
             if i % 3 == 0
-            else today + timedelta(days=rng.randint(5, 120))
+            else today + timedelta(days=rng.randint(3, 13) if i % 6 == 2 else rng.randint(15, 120))
         )
         content = PlanContent(
             plan_date=evaluate - timedelta(days=90),
@@ -114,6 +116,10 @@ def populate(region: Region, rng: random.Random) -> None:
                 ),
             ],
         )
+        if i % 6 == 4:
+            content.discussed_with_parents_on = None
+        elif i % 12 == 8:
+            content.next_evaluation_on = None
         plan = CarePlan.objects.create(family=family)
         CarePlanVersion.objects.create(
             plan=plan,
