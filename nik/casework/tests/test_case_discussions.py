@@ -17,7 +17,8 @@ from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nik.casework import actions, anonymity
+from nik.casework import actions
+from nik.families import anonymity
 from nik.casework.models import (
     CaseDiscussion,
     FormKind,

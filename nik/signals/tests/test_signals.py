@@ -16,7 +16,7 @@ from nik.core.models import AuditEvent, Role
 from nik.families.factories import FamilyFactory
 from nik.families.models import Child
 from nik.signals import actions
-from nik.signals.identity import identifying
+from nik.families.anonymity import identifying
 from nik.signals.models import NationalIssue, Passed, Signal, Source, Status
 
 pytestmark = pytest.mark.django_db
