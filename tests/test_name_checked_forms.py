@@ -24,8 +24,12 @@ pytestmark = pytest.mark.django_db
 
 BELOW_FAMILIES = ("core", "network", "roadmap", "directory", "learning")
 
-FAMILY_RECORD = "the family's own record, read through the families' door by its team: names belong there"
-PLAN = "the family's plan, read through the door by its care team and the parents: names belong there"
+FAMILY_RECORD = (
+    "the family's own record, read through the families' door by its team: names belong there"
+)
+PLAN = (
+    "the family's plan, read through the door by its care team and the parents: names belong there"
+)
 NO_FAMILY = "names a person at work, a place or a title, never a family"
 
 # "module.Form.field" (or "module.Form" for all its text fields): why it needs no name check.

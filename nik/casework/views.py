@@ -110,7 +110,7 @@ def idea_add(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     if form.is_valid():
         actions.do_add_idea(found, text=form.cleaned_data["text"], acting_user=request.user)
     elif form.name_warning:
-        messages.error(request, " ".join(form.errors["text"]))
+        messages.error(request, form.name_message())
     else:
         messages.error(request, _("Write the idea."))
     return redirect("casework:conversation", slug=slug, pk=pk)

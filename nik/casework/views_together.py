@@ -373,7 +373,7 @@ def follow_up_add(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(
             request,
-            " ".join(form.errors["what"])
+            form.name_message()
             if form.name_warning
             else _("A follow-up action needs what, an owner of this network and a date."),
         )
@@ -394,7 +394,7 @@ def lesson_add(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     form = LessonForm(request.POST, region=region)
     if not form.is_valid():
         messages.error(
-            request, " ".join(form.errors["text"]) if form.name_warning else _("Write the lesson.")
+            request, form.name_message() if form.name_warning else _("Write the lesson.")
         )
         return redirect("casework:discussion", slug=slug, pk=pk)
     try:

@@ -149,10 +149,7 @@ def identifiers(
         if families is not None:
             named = named.filter(pk__in=families.values("pk"))
         for name in (
-            named
-            .annotate(n=Lower("name"))
-            .filter(n__in=family_names)
-            .values_list("n", flat=True)
+            named.annotate(n=Lower("name")).filter(n__in=family_names).values_list("n", flat=True)
         ):
             for prefix in ("", *FAMILY_WORDS):
                 if name.startswith(prefix) and name[len(prefix) :] in phrases:
@@ -330,3 +327,7 @@ class NameCheckedForm(forms.BaseForm):
                 self.name_warning += [w for w in words if w not in self.name_warning]
                 self.add_error(field, NotAnonymous(words, message))
         return cleaned
+
+    def name_message(self) -> str:
+        """The check's refusal in one line (for a view that answers with a message)."""
+        return " ".join(str(e) for f in self.name_checked for e in self.errors.get(f, []))

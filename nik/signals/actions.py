@@ -19,6 +19,7 @@ from nik.core.concurrency import claim, lock
 from nik.core.models import AuditAction, Region, User
 from nik.families import access as door
 from nik.families import anonymity
+
 from .models import NationalAction, NationalIssue, Passed, Sharing, Signal, Source, Status
 
 PUBLIC_PER_HOUR = 3  # signals from one address on the public site, per hour

@@ -188,9 +188,7 @@ def signal_pass(request: AuthedRequest, slug: str) -> HttpResponse:
     region = core_access.open_region_as_coordinator(request.user, slug, "pass signals")
     open_signals = Signal.objects.filter(region=region, status__in=actions.OPEN)
     initial = {"signals": request.GET.getlist("signal")}
-    form = PassForm(
-        request.POST or None, region=region, open_signals=open_signals, initial=initial
-    )
+    form = PassForm(request.POST or None, region=region, open_signals=open_signals, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 
-from nik.api.tests.test_network_api import token_for
 from nik.core.factories import person
 from nik.core.models import Role
 from nik.families.anonymity import NotAnonymous
@@ -98,7 +98,8 @@ def test_the_check_is_in_the_action_too_for_a_forged_post_or_another_caller(
         raise_(region, member, source=Source.CASE, text="Zie Noor Bakker.")
     assert not Signal.objects.exists()
     # The API only reads signals: there is no way in to write one.
-    token = token_for(member, capsys)
+    call_command("api_token", member.email)
+    token = capsys.readouterr().out.strip()
     response = client.post(
         f"/api/v1/regions/{region.slug}/signals",
         {"kind": "bottleneck", "theme": "school", "text": "Noor Bakker"},
@@ -227,7 +228,9 @@ def test_each_person_is_e_mailed_once_and_counted_once(
 def test_nobody_to_e_mail_says_so_in_dutch(
     login, region, coordinator, member, national, django_capture_on_commit_callbacks
 ):
-    passed = answered(region, coordinator, national, [raise_(region, member, source="professional")])
+    passed = answered(
+        region, coordinator, national, [raise_(region, member, source="professional")]
+    )
     with django_capture_on_commit_callbacks(execute=True):
         page = login(national).post(
             f"/national/signals/{passed.pk}/",
