@@ -121,8 +121,8 @@ def test_the_demo_wegwijzer_has_150_services_some_stale(demo_data):
 def test_the_first_network_learns_together_from_twelve_cases(demo_data):
     """Issue 15's demo: forms with a year of meetings, 12 case discussions (3 linked to a family
     with consent, none with a name of a family in its text), lessons on their way to policy."""
-    from nik.casework.anonymity import identifiers
     from nik.casework.models import CaseDiscussion, FormKind, LearningForm
+    from nik.families.anonymity import identifiers
     from nik.families.models import Consent
     from nik.roadmap.models import AgreementChange
 

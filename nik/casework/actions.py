@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 from nik.core import audit, notify
 from nik.core.concurrency import claim
 from nik.core.models import AuditAction, Professional, Region, User
+from nik.families import anonymity
+from nik.families.anonymity import NotAnonymous
 from nik.families.models import Child, Consent, Family
 from nik.roadmap import actions as roadmap_actions
 from nik.roadmap.models import ActionItem, Event, EventKind, Proposal
 
-from . import anonymity
 from .events import CaseworkEvent
 from .models import (
     AgeBand,
@@ -43,6 +44,7 @@ def do_save_conversation(
     new = conversation.pk is None
     if new:
         conversation.created_by = acting_user
+    anonymity.check(conversation.region, [conversation.quotes])
     conversation.full_clean(exclude=["themes"])
     conversation.save()
     audit.record_write(
@@ -57,6 +59,7 @@ def do_save_conversation(
 
 @transaction.atomic
 def do_add_idea(conversation: MirrorConversation, *, text: str, acting_user: User) -> Idea:
+    anonymity.check(conversation.region, [text])
     idea = Idea.objects.create(conversation=conversation, text=text.strip())
     audit.record_write(
         AuditAction.CREATE, idea, conversation.region, acting_user, CaseworkEvent.IDEA_ADDED
@@ -218,6 +221,7 @@ def do_save_form(
     seen_version: int | None = None,
 ) -> LearningForm:
     new = form.pk is None
+    anonymity.check(form.region, [form.description])
     claim(form, seen_version, ["kind", "name", "frequency", "starts_at", "minutes", "location"])
     form.full_clean()
     form.save()
@@ -293,33 +297,32 @@ def do_schedule_meetings(
 # Case discussions ---------------------------------------------------------------------------
 
 
-class NotAnonymous(ValidationError):
-    """The text holds what looks like a name or date of birth of one of the region's families."""
-
-    def __init__(self, found: list[str]) -> None:
-        super().__init__(
-            _("Names or dates that belong to a family of this region: %(found)s.")
-            % {"found": ", ".join(found)}
-        )
-        self.found = found
+def record_warning(
+    region: Region, *, found: list[str], acting_user: User, discussion_pk: int | None = None
+) -> None:
+    """The author was warned of names or dates in a case (logged, outside the save's
+    transaction: it stays logged when nothing is saved)."""
+    audit.record(
+        action=AuditAction.UPDATE,
+        event=CaseworkEvent.CASE_WARNED,
+        user=acting_user,
+        region=region,
+        object_type="casework.casediscussion",
+        object_id=discussion_pk or "",
+        details={"found": len(found)},
+    )
 
 
 def check_anonymous(discussion: CaseDiscussion, *, checked: bool, acting_user: User) -> list[str]:
-    """The names and dates of birth of the region's families in the case's free text. When there
-    are any and the author did not check them, the warning is logged (it stays logged, outside the
-    save's transaction) and `NotAnonymous` raised; nothing is saved."""
+    """The names and dates of birth of the region's families in the case's free text (the one
+    check, `nik.families.anonymity`; the form runs it too). When there are any and the author did
+    not check them, the warning is logged and `NotAnonymous` raised; nothing is saved."""
     found = anonymity.identifiers(
         discussion.region, (getattr(discussion, f) for f in CaseDiscussion.TEXT_FIELDS)
     )
     if found and not checked:
-        audit.record(
-            action=AuditAction.UPDATE,
-            event=CaseworkEvent.CASE_WARNED,
-            user=acting_user,
-            region=discussion.region,
-            object_type="casework.casediscussion",
-            object_id=discussion.pk or "",
-            details={"found": len(found)},
+        record_warning(
+            discussion.region, found=found, acting_user=acting_user, discussion_pk=discussion.pk
         )
         raise NotAnonymous(found)
     return found
@@ -429,9 +432,7 @@ def do_add_follow_up(
 ) -> ActionItem:
     """A follow-up action is an action item of the meeting: on its owner's start page and in the
     reminders, like every other."""
-    found = anonymity.identifiers(discussion.region, [what])
-    if found:
-        raise NotAnonymous(found)
+    anonymity.check(discussion.region, [what])
     item = roadmap_actions.do_add_action_item(
         discussion.meeting, what=what.strip(), owner=owner, due=due, acting_user=acting_user
     )
@@ -460,9 +461,7 @@ def do_add_follow_up(
 
 @transaction.atomic
 def do_add_lesson(discussion: CaseDiscussion, *, text: str, acting_user: User) -> Lesson:
-    found = anonymity.identifiers(discussion.region, [text])
-    if found:
-        raise NotAnonymous(found)
+    anonymity.check(discussion.region, [text])
     lesson = Lesson.objects.create(discussion=discussion, text=text.strip())
     audit.record_write(
         AuditAction.CREATE, lesson, discussion.region, acting_user, CaseworkEvent.LESSON_ADDED

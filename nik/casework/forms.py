@@ -13,12 +13,16 @@ from django.utils.translation import gettext_lazy as _
 from nik.core.concurrency import VersionedForm
 from nik.core.forms import label_with, model_choice
 from nik.core.models import DisciplineCode, Membership, Professional, Region, Role, User
+from nik.families.anonymity import NameCheckedForm
 from nik.roadmap.models import Event
 
 from .models import CaseDiscussion, LearningForm, MirrorConversation, Theme
 
 
-class ConversationForm(forms.ModelForm):
+class ConversationForm(NameCheckedForm, forms.ModelForm):
+    """What parents said is read by the region and goes on to proposals: no family's names."""
+
+    name_checked = ("quotes",)
     new_themes = forms.CharField(
         label=_("Other themes (separated by commas)"), required=False, max_length=300
     )
@@ -34,11 +38,13 @@ class ConversationForm(forms.ModelForm):
         }
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, region=region, **kwargs)
         model_choice(self, "themes").queryset = Theme.objects.filter(region=region)
 
 
-class IdeaForm(forms.Form):
+class IdeaForm(NameCheckedForm, forms.Form):
+    name_checked = ("text",)
+
     text = forms.CharField(label=_("Improvement idea"), max_length=500)
 
 
@@ -55,7 +61,9 @@ class ActionForm(forms.Form):
         ).order_by("full_name")
 
 
-class LearningFormForm(VersionedForm, forms.ModelForm):
+class LearningFormForm(NameCheckedForm, VersionedForm, forms.ModelForm):
+    name_checked = ("description",)
+
     class Meta:
         model = LearningForm
         fields = [
@@ -78,7 +86,7 @@ class LearningFormForm(VersionedForm, forms.ModelForm):
         }
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, region=region, **kwargs)
         members = model_choice(self, "members")
         members.queryset = Professional.objects.filter(region=region).select_related("organization")
         label_with(members, lambda p: f"{p.full_name} — {p.organization.name}")
@@ -106,8 +114,13 @@ def working_people(region: Region) -> QuerySet[User]:
     ).order_by("full_name")
 
 
-class DiscussionForm(VersionedForm, forms.ModelForm):
-    """The seed's format, with attendance by discipline (one number per discipline)."""
+class DiscussionForm(NameCheckedForm, VersionedForm, forms.ModelForm):
+    """The seed's format, with attendance by discipline (one number per discipline). Everyone at
+    the meeting reads the case: names and dates of birth of the region's families are a warning,
+    and the author who checked them may save anyway (`checked`)."""
+
+    name_checked = tuple(CaseDiscussion.TEXT_FIELDS)
+    confirm_field = "checked"
 
     checked = forms.BooleanField(
         label=_("I checked it: the text names no one and gives no date of birth"), required=False
@@ -125,7 +138,7 @@ class DiscussionForm(VersionedForm, forms.ModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in CaseDiscussion.TEXT_FIELDS}
 
     def __init__(self, *args: Any, region: Region, linked: bool = False, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, region=region, **kwargs)
         today = timezone.localdate()
         meeting = model_choice(self, "meeting")
         # The meetings of the last year and the coming two months, and the case's own meeting.
@@ -171,7 +184,9 @@ class DiscussionForm(VersionedForm, forms.ModelForm):
         }
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(NameCheckedForm, forms.Form):
+    name_checked = ("what",)
+
     what = forms.CharField(label=_("Follow-up action"), max_length=250)
     owner: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Owner"), queryset=None)
     due = forms.DateField(
@@ -179,9 +194,11 @@ class FollowUpForm(forms.Form):
     )
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, region=region, **kwargs)
         model_choice(self, "owner").queryset = working_people(region)
 
 
-class LessonForm(forms.Form):
+class LessonForm(NameCheckedForm, forms.Form):
+    name_checked = ("text",)
+
     text = forms.CharField(label=_("Lesson for the network"), max_length=500)

@@ -96,7 +96,7 @@ def conversation(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
                 for idea in found.ideas.select_related("owner", "proposal")
             ],
             "can_edit": can_edit,
-            "idea_form": IdeaForm(),
+            "idea_form": IdeaForm(region=region),
         },
     )
 
@@ -106,9 +106,11 @@ def conversation(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 def idea_add(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="mirror conversation")
     found = get_object_or_404(MirrorConversation, region=region, pk=pk)
-    form = IdeaForm(request.POST)
+    form = IdeaForm(request.POST, region=region)
     if form.is_valid():
         actions.do_add_idea(found, text=form.cleaned_data["text"], acting_user=request.user)
+    elif form.name_warning:
+        messages.error(request, form.name_message())
     else:
         messages.error(request, _("Write the idea."))
     return redirect("casework:conversation", slug=slug, pk=pk)

@@ -226,6 +226,9 @@ def discussion_new(request: AuthedRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("The case discussion is recorded."))
             return redirect("casework:discussion", slug=slug, pk=with_family.pk)
+    elif form.name_warning:
+        warning = form.name_warning
+        actions.record_warning(region, found=warning, acting_user=request.user)
     return render(
         request,
         "casework/discussion_form.html",
@@ -294,7 +297,7 @@ def discussion(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             "lessons": found.lessons.select_related("proposal"),
             "can_edit": can_edit,
             "follow_up_form": FollowUpForm(region=region) if can_edit else None,
-            "lesson_form": LessonForm() if can_edit else None,
+            "lesson_form": LessonForm(region=region) if can_edit else None,
         },
     )
 
@@ -337,6 +340,11 @@ def discussion_edit(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             if done is not None:
                 messages.success(request, _("The case discussion is saved."))
                 return redirect("casework:discussion", slug=slug, pk=pk)
+    elif form.name_warning:
+        warning = form.name_warning
+        actions.record_warning(
+            region, found=warning, acting_user=request.user, discussion_pk=found.pk
+        )
     return render(
         request,
         "casework/discussion_form.html",
@@ -364,7 +372,10 @@ def follow_up_add(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     form = FollowUpForm(request.POST, region=region)
     if not form.is_valid():
         messages.error(
-            request, _("A follow-up action needs what, an owner of this network and a date.")
+            request,
+            form.name_message()
+            if form.name_warning
+            else _("A follow-up action needs what, an owner of this network and a date."),
         )
         return redirect("casework:discussion", slug=slug, pk=pk)
     try:
@@ -379,10 +390,12 @@ def follow_up_add(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def lesson_add(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    _region, found = _discussion_for_edit(request, slug, pk)
-    form = LessonForm(request.POST)
+    region, found = _discussion_for_edit(request, slug, pk)
+    form = LessonForm(request.POST, region=region)
     if not form.is_valid():
-        messages.error(request, _("Write the lesson."))
+        messages.error(
+            request, form.name_message() if form.name_warning else _("Write the lesson.")
+        )
         return redirect("casework:discussion", slug=slug, pk=pk)
     try:
         actions.do_add_lesson(found, text=form.cleaned_data["text"], acting_user=request.user)

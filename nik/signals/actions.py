@@ -7,16 +7,19 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nik.core import access as core_access
 from nik.core import audit, notify
 from nik.core.concurrency import claim, lock
 from nik.core.models import AuditAction, Region, User
+from nik.families import access as door
+from nik.families import anonymity
 
-from .identity import identifying
 from .models import NationalAction, NationalIssue, Passed, Sharing, Signal, Source, Status
 
 PUBLIC_PER_HOUR = 3  # signals from one address on the public site, per hour
@@ -34,8 +37,22 @@ def _log(
 
 @transaction.atomic
 def do_raise(signal: Signal, *, acting_user: User | None) -> Signal:
-    """Save a new signal. A link to a family is recorded on the family's access overview."""
+    """Save a new signal. The whole region reads it, so it names no one of the region's
+    families: refused when it does (a parent's: of their own family; a visitor's without an
+    account has the names left out, see `NameCheckedForm`). A link to a family is recorded on
+    the family's access overview."""
     signal.full_clean(exclude=["family", "passed", "raised_by"])
+    if signal.source == Source.PUBLIC:
+        signal.text = anonymity.redact(signal.region, signal.text)
+    elif signal.source == Source.PARENT:
+        anonymity.check(
+            signal.region,
+            [signal.text],
+            families=door.visible_families(acting_user or AnonymousUser()),
+            message=anonymity.OWN_FAMILY,
+        )
+    else:
+        anonymity.check(signal.region, [signal.text])
     signal.raised_by = acting_user if acting_user and acting_user.is_authenticated else None
     signal.status = Status.NEW
     signal.save()
@@ -78,6 +95,7 @@ def do_discuss(
     )
     if stored.get() not in OPEN:
         raise ValidationError(_("This signal was passed on or closed already."))
+    anonymity.check(signal.region, [region_note])
     signal.region_note = region_note.strip()
     claim(signal, seen, ["region_note", "status"])
     signal.status = Status.CLOSED if close else Status.DISCUSSED
@@ -88,6 +106,7 @@ def do_discuss(
 
 @transaction.atomic
 def do_steering_view(signal: Signal, *, seen: int | None, view: str, acting_user: User) -> Signal:
+    anonymity.check(signal.region, [view])
     signal.steering_view = view.strip()
     claim(signal, seen, ["steering_view"])
     signal.save(update_fields=["steering_view"])
@@ -120,13 +139,7 @@ def do_pass(
     themes = {(s.theme, s.kind) for s in locked}
     if len(themes) > 1:
         raise ValidationError(_("Pass on signals of one theme and kind together."))
-    words = identifying(region, [summary])
-    if words:
-        raise ValidationError(
-            _("This could identify a family, and it would leave the region: %(words)s. "
-              "Describe it without names, dates of birth, addresses or phone numbers.")
-            % {"words": ", ".join(words)}
-        )  # fmt: skip
+    anonymity.check(region, [summary], leaves_region=True)
     ((theme, kind),) = themes
     passed = Passed.objects.create(
         region=region, kind=kind, theme=theme, systems=sorted(set(systems)),
@@ -173,7 +186,8 @@ def do_not_take_up(passed: Passed, *, reason: str, acting_user: User) -> Passed:
 @transaction.atomic
 def do_answer(passed: Passed, *, feedback: str, acting_user: User) -> int:
     """The knowledge centre's answer: to the region, to each signal of the report, and by e-mail
-    to whoever raised one and left an address (a parent also reads it on the family page).
+    to whoever raised one and left an address (a parent also reads it on the family page) and to
+    the coordinator who raised one (each person once, however many of their signals it answers).
     Returns how many people were e-mailed."""
     lock(passed)
     if not feedback.strip():
@@ -182,27 +196,40 @@ def do_answer(passed: Passed, *, feedback: str, acting_user: User) -> int:
         raise ValidationError(_("First take it up or say why not; then answer."))
     passed.feedback, passed.feedback_at = feedback.strip(), timezone.now()
     passed.save(update_fields=["feedback", "feedback_at"])
-    mailed = 0
-    for signal in passed.signals.select_related("raised_by", "region"):
-        address = signal.reply_to or (
-            signal.raised_by.email
-            if signal.raised_by and signal.source in (Source.PARENT, Source.PUBLIC)
-            else ""
-        )
-        if address:
-            mailed += notify.send_once(
-                f"signal.answer:{signal.pk}:{passed.pk}",
-                to=[address],
-                subject=_("An answer to what you told %(region)s") % {"region": signal.region.name},
-                body=_(
-                    "Hello,\n\nYou told the network %(region)s what you ran into. The network "
-                    "passed it on to the national knowledge centre, which answers:\n\n%(answer)s"
-                    "\n\nThank you for telling us."
-                ) % {"region": signal.region.name, "answer": passed.feedback},
-            )  # fmt: skip
+    mailed: set[str] = set()
+    for signal in passed.signals.select_related("raised_by", "region").order_by("pk"):
+        raiser = signal.raised_by
+        if signal.reply_to or (raiser and signal.source in (Source.PARENT, Source.PUBLIC)):
+            address = signal.reply_to or (raiser.email if raiser else "")
+            subject = _("An answer to what you told %(region)s") % {"region": signal.region.name}
+            body = _(
+                "Hello,\n\nYou told the network %(region)s what you ran into. The network "
+                "passed it on to the national knowledge centre, which answers:\n\n%(answer)s"
+                "\n\nThank you for telling us."
+            ) % {"region": signal.region.name, "answer": passed.feedback}  # fmt: skip
+        elif raiser and core_access.is_coordinator(raiser, signal.region):
+            address = raiser.email
+            subject = _("The knowledge centre answered your signal")
+            body = _(
+                "Hello,\n\nThe national knowledge centre answered the signal you raised in "
+                "%(region)s (%(theme)s), which the region passed on:\n\n%(answer)s\n\n"
+                "You find the answer with the signal in NIK."
+            ) % {
+                "region": signal.region.name,
+                "theme": signal.get_theme_display(),
+                "answer": passed.feedback,
+            }  # fmt: skip
+        else:
+            continue
+        if address.lower() in mailed:
+            continue
+        if notify.send_once(
+            f"signal.answer:{signal.pk}:{passed.pk}", to=[address], subject=subject, body=body
+        ):
+            mailed.add(address.lower())
     passed.signals.update(status=Status.ANSWERED, reply_to="")
-    _log(AuditAction.UPDATE, passed, None, acting_user, "signal.answered", mailed=mailed)
-    return mailed
+    _log(AuditAction.UPDATE, passed, None, acting_user, "signal.answered", mailed=len(mailed))
+    return len(mailed)
 
 
 @transaction.atomic

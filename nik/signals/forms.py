@@ -7,12 +7,16 @@ from django.utils.translation import gettext_lazy as _
 
 from nik.core.concurrency import VersionedForm
 from nik.core.forms import label_with
+from nik.families.anonymity import NameCheckedForm
 
 from .models import Kind, NationalIssue, Signal, System, Theme
 
 
-class SignalForm(forms.ModelForm):
-    """A professional's or coordinator's signal."""
+class SignalForm(NameCheckedForm, forms.ModelForm):
+    """A professional's or coordinator's signal: the whole region reads it, so it names no one
+    of the region's families."""
+
+    name_checked = ("text",)
 
     systems = forms.MultipleChoiceField(
         label=_("Systems involved"),
@@ -37,8 +41,12 @@ PLAIN_KINDS = [
 ]
 
 
-class ParentSignalForm(forms.ModelForm):
-    """A parent's signal in plain words (the family page, or the public site)."""
+class ParentSignalForm(NameCheckedForm, forms.ModelForm):
+    """A parent's signal in plain words (the family page, or the public site). Made with the
+    parent's own families: a parent is told about their own family's names only (a refusal over
+    all the region's families would tell them who else is in the network)."""
+
+    name_checked = ("text",)
 
     kind = forms.ChoiceField(
         label=_("What do you want to tell us?"),
@@ -60,6 +68,10 @@ class ParentSignalForm(forms.ModelForm):
 
 
 class PublicSignalForm(ParentSignalForm):
+    """Without an account: names and dates of birth of the region's families are left out of the
+    text, without telling the visitor (a refusal would tell anyone who is in the network)."""
+
+    redact = True
     reply_to = forms.EmailField(
         label=_("Your e-mail address, if you want an answer"),
         required=False,
@@ -76,7 +88,9 @@ class PublicSignalForm(ParentSignalForm):
         fields = ["kind", "theme", "text", "reply_to"]
 
 
-class DiscussForm(VersionedForm):
+class DiscussForm(NameCheckedForm, VersionedForm):
+    name_checked = ("region_note",)
+
     region_note = forms.CharField(
         label=_("What the region concluded"),
         max_length=4000,
@@ -87,7 +101,9 @@ class DiscussForm(VersionedForm):
     )
 
 
-class SteeringForm(VersionedForm):
+class SteeringForm(NameCheckedForm, VersionedForm):
+    name_checked = ("steering_view",)
+
     steering_view = forms.CharField(
         label=_("The steering group's view"),
         max_length=4000,
@@ -95,7 +111,10 @@ class SteeringForm(VersionedForm):
     )
 
 
-class PassForm(forms.Form):
+class PassForm(NameCheckedForm, forms.Form):
+    name_checked = ("summary",)
+    leaves_region = True
+
     signals = forms.ModelMultipleChoiceField(
         label=_("Signals passed on together"),
         queryset=Signal.objects.none(),

@@ -93,7 +93,7 @@ def signal_new(request: AuthedRequest, slug: str) -> HttpResponse:
     source = FROM.get(request.GET.get("from", ""))
     if source is None:
         source = Source.COORDINATOR if coordinator else Source.PROFESSIONAL
-    form = SignalForm(request.POST or None)
+    form = SignalForm(request.POST or None, region=region)
     if request.method == "POST" and form.is_valid():
         signal = form.save(commit=False)
         signal.region, signal.source, signal.family = region, source, family
@@ -119,11 +119,13 @@ def signal_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     if coordinator and signal.status in actions.OPEN:
         discuss = DiscussForm(
             request.POST if "region_note" in request.POST else None,
+            region=region,
             initial={"version": signal.version, "region_note": signal.region_note},
         )
     if steering:
         steer = SteeringForm(
             request.POST if "steering_view" in request.POST else None,
+            region=region,
             initial={"version": signal.version, "steering_view": signal.steering_view},
         )
     if request.method == "POST":
@@ -186,7 +188,7 @@ def signal_pass(request: AuthedRequest, slug: str) -> HttpResponse:
     region = core_access.open_region_as_coordinator(request.user, slug, "pass signals")
     open_signals = Signal.objects.filter(region=region, status__in=actions.OPEN)
     initial = {"signals": request.GET.getlist("signal")}
-    form = PassForm(request.POST or None, open_signals=open_signals, initial=initial)
+    form = PassForm(request.POST or None, region=region, open_signals=open_signals, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -218,7 +220,9 @@ def mine(request: AuthedRequest) -> HttpResponse:
     regions = parent_regions(request.user)
     if not regions:
         raise Http404
-    form = ParentSignalForm(request.POST or None)
+    form = ParentSignalForm(
+        request.POST or None, region=regions[0], families=door.visible_families(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         signal = form.save(commit=False)
         signal.region, signal.source = regions[0], Source.PARENT
@@ -249,7 +253,7 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
     region = Region.objects.filter(slug=slug).first()
     if region is None:
         raise Http404
-    form = PublicSignalForm(request.POST or None)
+    form = PublicSignalForm(request.POST or None, region=region)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data.get("website"):
             return render(request, "signals/thanks.html", {"region": region})

@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nik.core.auth import AuthedRequest
@@ -84,7 +85,13 @@ def report(request: AuthedRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Saved: not taken up, with the reason."))
             else:
                 n = actions.do_answer(found, feedback=data["feedback"], acting_user=request.user)
-                messages.success(request, _("Answered; %(n)s person(s) e-mailed.") % {"n": n})
+                messages.success(
+                    request,
+                    ngettext(
+                        "Answered; %(n)s person e-mailed.", "Answered; %(n)s people e-mailed.", n
+                    )
+                    % {"n": n},
+                )
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -17,7 +17,7 @@ from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nik.casework import actions, anonymity
+from nik.casework import actions
 from nik.casework.models import (
     CaseDiscussion,
     FormKind,
@@ -28,6 +28,7 @@ from nik.casework.models import (
 from nik.core.events import CoreEvent
 from nik.core.factories import OrganizationFactory, ProfessionalFactory, person
 from nik.core.models import AuditEvent, Role
+from nik.families import anonymity
 from nik.families.factories import FamilyFactory
 from nik.families.models import CareTeamMember, Child, Consent, Guardian
 from nik.roadmap import actions as roadmap_actions
@@ -556,3 +557,39 @@ def test_the_case_list_and_the_hub_do_not_grow_in_queries(
         queries_of(lambda: client.get(url(region, f"forms/{mdo.pk}/"))),
     )
     assert few == many
+
+
+# The one name check on the case's lessons and follow-ups (issue 30) ----------------------------
+
+REFUSED = "Hierin staat iemand uit een gezin van deze regio: "
+
+
+def test_a_cases_lesson_and_follow_up_naming_a_child_are_refused_with_the_reason(
+    login, region, member, meeting, child
+):
+    client = login(member)
+    client.post(f"/regions/{region.slug}/together/cases/new/", case_data(meeting, member))
+    found = CaseDiscussion.objects.get()
+    where = f"/regions/{region.slug}/together/cases/{found.pk}/"
+    page = client.post(f"{where}lessons/", {"text": "Noor eerder bespreken."}, follow=True)
+    assert REFUSED + "Noor." in page.content.decode()
+    page = client.post(
+        f"{where}follow-ups/",
+        {"what": "Jansen bellen", "owner": member.pk, "due": timezone.localdate().isoformat()},
+        follow=True,
+    )
+    assert REFUSED + "Jansen." in page.content.decode()
+    assert not found.lessons.exists() and not found.follow_ups.exists()
+
+
+def test_a_case_with_a_name_is_a_warning_that_is_logged_and_the_author_may_save_anyway(
+    login, region, member, meeting, child
+):
+    client = login(member)
+    data = case_data(meeting, member, picture="Noor slaapt slecht.")
+    page = client.post(f"/regions/{region.slug}/together/cases/new/", data)
+    assert page.status_code == 400 and REFUSED + "Noor." in page.content.decode()
+    assert AuditEvent.objects.filter(event="case.identifiers_warned").count() == 1
+    assert not CaseDiscussion.objects.exists()
+    saved = client.post(f"/regions/{region.slug}/together/cases/new/", {**data, "checked": "on"})
+    assert saved.status_code == 302 and CaseDiscussion.objects.count() == 1

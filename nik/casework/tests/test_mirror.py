@@ -10,8 +10,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from nik.casework import actions
 from nik.casework.models import Idea, MirrorConversation, MirrorInterest
 from nik.core.models import AuditEvent
+from nik.families.anonymity import NotAnonymous
+from nik.families.models import Child
 from nik.roadmap.models import Proposal
 from tests.queries import panel_queries
 
@@ -136,3 +139,44 @@ def test_parents_ask_to_join_and_are_invited_once(
         client.post(url(region, f"{coming.pk}/invite/"))
     assert [m.to for m in mail.outbox] == [[parent.email]]
     assert "Nina" in mail.outbox[0].body
+
+
+# The one name check (issue 30) -----------------------------------------------------------------
+
+REFUSED = "Hierin staat iemand uit een gezin van deze regio: "
+
+
+@pytest.fixture
+def child(family):
+    return Child.objects.create(
+        family=family, first_name="Noor", last_name="Jansen", date_of_birth="2017-03-12"
+    )
+
+
+def test_a_mirror_conversations_quotes_naming_a_child_are_refused(
+    login, region, coordinator, child
+):
+    data = {
+        "held_on": (timezone.localdate() - timedelta(days=1)).isoformat(),
+        "facilitator": "Ouder en Kind Samen",
+        "parents": 5,
+        "listeners": "kinderarts",
+        "quotes": "‘Noor slaapt slecht sinds de ziekenhuisopname.’",
+    }
+    page = login(coordinator).post(f"/regions/{region.slug}/mirror/new/", data)
+    assert page.status_code == 400 and REFUSED + "Noor." in page.content.decode()
+    assert not MirrorConversation.objects.exists()
+
+
+def test_an_idea_naming_a_child_is_refused_with_the_reason(login, region, coordinator, child):
+    held = MirrorConversation.objects.create(
+        region=region, held_on=timezone.localdate(), facilitator="X", parents=3
+    )
+    client = login(coordinator)
+    page = client.post(
+        f"/regions/{region.slug}/mirror/{held.pk}/ideas/", {"text": "Bel Noor Jansen"}, follow=True
+    )
+    assert REFUSED + "Jansen, Noor." in page.content.decode()
+    assert not Idea.objects.exists()
+    with pytest.raises(NotAnonymous):
+        actions.do_add_idea(held, text="Noor Jansen", acting_user=coordinator)

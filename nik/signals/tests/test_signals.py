@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from nik.core.factories import RegionFactory, person
 from nik.core.models import AuditEvent, Role
+from nik.families.anonymity import identifying
 from nik.families.factories import FamilyFactory
 from nik.families.models import Child
 from nik.signals import actions
-from nik.signals.identity import identifying
 from nik.signals.models import NationalIssue, Passed, Signal, Source, Status
 
 pytestmark = pytest.mark.django_db
