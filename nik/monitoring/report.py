@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -84,7 +85,7 @@ def build(region: Region, period: Period) -> Report:
         judged,
         omk_result(rounds[0], rounds[1] if len(rounds) > 1 else None) if rounds else [],
         rounds[0] if rounds else None,
-        list(Proposal.objects.filter(region=region, status=ProposalStatus.OPEN)[:20]),
+        _waiting(region, period),
         list(
             Milestone.objects.filter(
                 region=region, due__lt=period.end + (period.end - period.start)
@@ -94,6 +95,17 @@ def build(region: Region, period: Period) -> Report:
         ),
         results(*year, exact=False),
         side_by_side(*year),
+    )
+
+
+def _waiting(region: Region, period: Period) -> list[Proposal]:
+    """The proposals waiting for the steering group at the quarter's end: made before it, and
+    not discussed before it (a proposal of December is not in the third quarter's report)."""
+    _start, end = period.bounds()
+    return list(
+        Proposal.objects.filter(region=region, created_at__lt=end)
+        .filter(Q(status=ProposalStatus.OPEN) | Q(discussed_on__gte=period.end))
+        .order_by("-created_at", "-pk")[:20]
     )
 
 
