@@ -20,9 +20,10 @@ from nik.core.models import Region
 from nik.core.xlsx import write_tables
 from nik.roadmap.models import Milestone, MilestoneStatus, Proposal, ProposalStatus
 
+from . import small
 from .models import OmkRound
 from .periods import QUARTER, Period
-from .selectors import ClusterResult, Row, dashboard, omk_result, on_target
+from .selectors import ClusterResult, Row, dashboard, left_out, omk_result, on_target
 from .surveys import Comparison, SurveyResult, results, side_by_side
 
 
@@ -54,6 +55,10 @@ class Report:
             for key, part in row.breakdowns.items()
             if key in titles and part
         ]
+
+    @property
+    def left_out(self) -> int:
+        return left_out(self.rows)
 
     @property
     def below(self) -> list[Row]:
@@ -137,7 +142,7 @@ def xlsx(report: Report) -> bytes:
         for c in report.omk
     ]
     children = [
-        [str(row.formula.name), title, label, n]
+        [str(row.formula.name), title, label, small.in_table(n)]
         for row, title, part in report.breakdowns
         for label, n in part.items()
     ]
