@@ -108,7 +108,21 @@ def _own_survey(region: Region, coordinator: User) -> None:
         acting_user=coordinator,
     )  # fmt: skip
     do_publish_survey(survey, acting_user=coordinator)
+    import hashlib
+    from datetime import datetime, time
+
+    from .models import Invitation
+
     rng = random.Random(1618)
+    for n in range(8):  # eight families asked, six answered: answers come through invitations
+        made = timezone.make_aware(
+            datetime.combine(timezone.localdate() - timedelta(days=82 - n), time(10))
+        )
+        Invitation.objects.create(
+            region=region, instrument=survey.key, version=1,
+            token_hash=hashlib.sha256(f"demo:{survey.key}:{n}".encode()).hexdigest(),
+            created_at=made, expires_at=made + timedelta(days=30), used=n < 6,
+        )  # fmt: skip
     for n in range(6):
         stayed = n < 5
         Response.objects.create(

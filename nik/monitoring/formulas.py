@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -27,7 +27,7 @@ from nik.careplans.models import CarePlanVersion
 from nik.core.models import Professional, Region
 from nik.directory.models import Service
 from nik.families.models import (
-    Child,
+    Family,
     Inquiry,
     Referral,
     ReferralStatus,
@@ -164,35 +164,44 @@ def plans_discussed(region: Region, period: Period, now: datetime) -> Result:
 
 
 def children_in_care(region: Region, period: Period, now: datetime) -> Result:
-    """Children in the network's care at the period's end; new referrals and closed routes in the
-    period; by condition category and by who referred."""
+    """Children in the network's care at the period's end (each family once: its last stage
+    change before the end says in care or aftercare); new referrals and the families whose route
+    closed in the period; by condition category (a family without a recorded child or category
+    under "unknown", so the categories add up to the value) and by who referred.
+
+    Counted over families, never over joined rows: a DISTINCT over stage changes also takes
+    their default ordering (`at`, `id`) into its columns and counts every change once."""
     start, end = period.bounds()
     last_stage = (
-        StageChange.objects.filter(family=OuterRef("family"), at__lt=end)
+        StageChange.objects.filter(family=OuterRef("pk"), at__lt=end)
         .order_by("-at", "-pk")
         .values("stage")[:1]
     )
-    stages = (
-        StageChange.objects.filter(family__region=region, at__lt=end)
+    in_care = Family.objects.filter(region=region).alias(stage_then=Subquery(last_stage))
+    in_care = in_care.filter(stage_then__in=[Stage.IN_CARE, Stage.AFTERCARE])
+    # One row per family: a child is one-to-one with its family (a LEFT JOIN, None without one).
+    categories = Counter(
+        code or "unknown"
+        for code in in_care.order_by().values_list("child__condition_category", flat=True)
+    )
+    families = sum(categories.values())
+    new = Referral.objects.filter(region=region, received_at__gte=start, received_at__lt=end)
+    closed = (
+        StageChange.objects.filter(
+            family__region=region, stage=Stage.CLOSED, at__gte=start, at__lt=end
+        )
+        .order_by()
         .values("family")
         .distinct()
-        .annotate(stage=last_stage)
+        .count()
     )
-    in_care = [row["family"] for row in stages if row["stage"] in (Stage.IN_CARE, Stage.AFTERCARE)]
-    categories = Counter(
-        Child.objects.filter(family__in=in_care).values_list("condition_category", flat=True)
-    )
-    new = Referral.objects.filter(region=region, received_at__gte=start, received_at__lt=end)
-    closed = StageChange.objects.filter(
-        family__region=region, stage=Stage.CLOSED, at__gte=start, at__lt=end
-    ).count()
     return Result(
-        float(len(in_care)),
-        len(in_care),
+        float(families),
+        families,
         {
             "new": new.count(),
             "closed": closed,
-            "by_category": {k or "unknown": v for k, v in sorted(categories.items())},
+            "by_category": dict(sorted(categories.items())),
             "by_source": dict(sorted(Counter(new.values_list("source", flat=True)).items())),
         },
     )

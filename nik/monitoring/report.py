@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,9 +20,10 @@ from nik.core.models import Region
 from nik.core.xlsx import write_tables
 from nik.roadmap.models import Milestone, MilestoneStatus, Proposal, ProposalStatus
 
+from . import small
 from .models import OmkRound
 from .periods import QUARTER, Period
-from .selectors import ClusterResult, Row, dashboard, omk_result, on_target
+from .selectors import ClusterResult, Row, dashboard, left_out, omk_result, on_target
 from .surveys import Comparison, SurveyResult, results, side_by_side
 
 
@@ -55,6 +57,10 @@ class Report:
         ]
 
     @property
+    def left_out(self) -> int:
+        return left_out(self.rows)
+
+    @property
     def below(self) -> list[Row]:
         return [r for r in self.rows if r.met is False]
 
@@ -84,7 +90,7 @@ def build(region: Region, period: Period) -> Report:
         judged,
         omk_result(rounds[0], rounds[1] if len(rounds) > 1 else None) if rounds else [],
         rounds[0] if rounds else None,
-        list(Proposal.objects.filter(region=region, status=ProposalStatus.OPEN)[:20]),
+        _waiting(region, period),
         list(
             Milestone.objects.filter(
                 region=region, due__lt=period.end + (period.end - period.start)
@@ -94,6 +100,17 @@ def build(region: Region, period: Period) -> Report:
         ),
         results(*year, exact=False),
         side_by_side(*year),
+    )
+
+
+def _waiting(region: Region, period: Period) -> list[Proposal]:
+    """The proposals waiting for the steering group at the quarter's end: made before it, and
+    not discussed before it (a proposal of December is not in the third quarter's report)."""
+    _start, end = period.bounds()
+    return list(
+        Proposal.objects.filter(region=region, created_at__lt=end)
+        .filter(Q(status=ProposalStatus.OPEN) | Q(discussed_on__gte=period.end))
+        .order_by("-created_at", "-pk")[:20]
     )
 
 
@@ -125,7 +142,7 @@ def xlsx(report: Report) -> bytes:
         for c in report.omk
     ]
     children = [
-        [str(row.formula.name), title, label, n]
+        [str(row.formula.name), title, label, small.in_table(n)]
         for row, title, part in report.breakdowns
         for label, n in part.items()
     ]

@@ -190,6 +190,12 @@ def on_target(rows: list[Row]) -> tuple[int, int]:
     return sum(1 for r in judged if r.met), len(judged)
 
 
+def left_out(rows: list[Row]) -> int:
+    """Indicators with a target whose latest figure the small-number rule keeps from the reader:
+    why the steering group's "on target" counts fewer than the coordinator's."""
+    return sum(1 for r in rows if r.formula.target is not None and r.latest and r.latest.hidden)
+
+
 # The self-assessment (OMK) -----------------------------------------------------------------
 
 

@@ -21,6 +21,12 @@ from django.utils.translation import gettext_lazy as _
 
 THRESHOLD = 5
 HIDDEN = "< 5"
+# In a table with totals a hidden cell is written "×", whether it is small itself or hidden to
+# protect one (secondary suppression), as statistics offices write it: "< 5" on a protecting
+# cell would claim a number it is not, and a different mark for each would give away which
+# cells are small (a line 12 = "< 5" + "×" + 6 leaves only 1 + 5). What the functions below
+# decide is unchanged; `in_table` only writes it.
+SUPPRESSED = "×"
 TOO_FEW = _("too few to show")
 
 K = TypeVar("K", bound=Hashable)
@@ -31,6 +37,11 @@ def count(n: int | None, *, exact: bool) -> Any:
     if n is None:
         return None
     return n if exact or n >= THRESHOLD or n == 0 else HIDDEN
+
+
+def in_table(shown: Any) -> Any:
+    """A cell of a table with totals (from `table` or `breakdown`) as it is written."""
+    return SUPPRESSED if shown == HIDDEN else shown
 
 
 def rests_on_too_few(cases: int, *, exact: bool) -> bool:

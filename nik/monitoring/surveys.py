@@ -307,6 +307,11 @@ class ItemResult:
     mean: float | None
     counts: list[tuple[str, int]]
 
+    @property
+    def given(self) -> list[tuple[str, Any]]:
+        """The answers given, without the choices nobody chose."""
+        return [(label, n) for label, n in self.counts if n]
+
 
 @dataclass
 class SurveyResult:
@@ -342,15 +347,20 @@ class SurveyResult:
 def results(region: Region, start: date, end: date, *, exact: bool = True) -> list[SurveyResult]:
     """Per survey: invited, answered, and (for at least `GROUP` answers) each item's mean and
     counts; free text is never shown here. Not `exact`: the small-number rule on the numbers of
-    families invited and answering."""
+    families invited and answering.
+
+    Invited are the invitations whose link could be used in the window (made before its end,
+    valid after its start): every answer of the window came through one of them, so there are
+    never more answers than invitations (an invitation of the month before the window, answered
+    in it, counts too)."""
     out = []
     for instrument in instruments_of(region):
         invited = Invitation.objects.filter(
             region=region,
             instrument=instrument.key,
             version=instrument.version,
-            created_at__date__gte=start,
             created_at__date__lt=end,
+            expires_at__date__gte=start,
         ).count()
         answers = list(
             Response.objects.filter(

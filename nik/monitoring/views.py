@@ -23,7 +23,7 @@ from . import actions, report, surveys
 from .charts import trend_svg
 from .forms import TypedValueForm
 from .periods import QUARTER, Period
-from .selectors import dashboard, on_target
+from .selectors import dashboard, left_out, on_target
 
 
 @login_required
@@ -44,6 +44,7 @@ def dashboard_page(request: AuthedRequest, slug: str) -> HttpResponse:
             "periods": [p.period for p in rows[0].points] if rows else [],
             "met": met,
             "judged": judged,
+            "left_out": left_out(rows),
             "exact": exact,
             "typed_form": TypedValueForm(region=region) if exact else None,
             "surveys": surveys.results(*year, exact=exact),

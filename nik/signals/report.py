@@ -13,12 +13,18 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from nik.core.models import Region
 from nik.core.xlsx import write_tables
 from nik.monitoring import small
 
 from .models import NationalIssue, Passed, Theme
+
+LEGEND = gettext_lazy(
+    "× hidden: fewer than 5 families, or hidden so that such a number cannot be worked out from "
+    "the totals."
+)
 
 
 @dataclass
@@ -101,17 +107,23 @@ def pdf(report: SignalsReport) -> bytes:
 
 def xlsx(report: SignalsReport) -> bytes:
     names = [r.name for r in report.regions]
+    cell = small.in_table
     by_theme = [
-        [label, *(report.families[(t, r.pk)] for r in report.regions), report.families_by_theme[t]]
+        [
+            label,
+            *(cell(report.families[(t, r.pk)]) for r in report.regions),
+            cell(report.families_by_theme[t]),
+        ]
         for t, label in report.themes
     ]
     by_theme.append(
         [
             _("All themes"),
-            *(report.families_by_region[r.pk] for r in report.regions),
-            report.families_all,
+            *(cell(report.families_by_region[r.pk]) for r in report.regions),
+            cell(report.families_all),
         ]
     )
+    by_theme.append([str(LEGEND)])
     reports = [
         [label, *(report.reports.get((t, r.pk), 0) for r in report.regions)]
         for t, label in report.themes

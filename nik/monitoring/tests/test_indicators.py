@@ -191,7 +191,8 @@ def test_the_dashboard_hides_small_numbers_from_the_steering_group_only(
     assert "umc" not in exact  # sources in words
     assert "academisch ziekenhuis (UMC): 3" in exact
     hidden = login(steering).get(where).content.decode()
-    assert "academisch ziekenhuis (UMC): &lt; 5" in hidden
+    # A part of a breakdown with its total: "×", hidden (small or protecting a small one).
+    assert "academisch ziekenhuis (UMC): ×" in hidden and "× verborgen" in hidden
     assert "te weinig om te tonen" in hidden  # the share over three referrals
     assert "100%" not in hidden.split('id="indicator-first_contact"')[1].split("</tr>")[0]
 

@@ -35,7 +35,10 @@ def records(region):
             first_contact_at=received + timezone.timedelta(hours=5), consent_to_share=True,
         )  # fmt: skip
         StageChange.objects.create(family=family, stage="in_care", at=received)
-    Proposal.objects.create(region=region, title="Respijt in elk plan", lesson="l", proposal="p")
+    Proposal.objects.create(
+        region=region, title="Respijt in elk plan", lesson="l", proposal="p",
+        created_at=datetime(2026, 8, 10, 10, tzinfo=ZONE),
+    )  # fmt: skip
     do_recompute([region], now=NOW)
 
 
@@ -72,8 +75,8 @@ def test_the_xlsx_reads_back_with_the_same_figures(client, login, region, steeri
     assert children[-1] == "< 5"
     # Three children, all referred by a GP: the breakdown hides them too.
     parts = list(book["Kinderen en verwijzingen"].iter_rows(values_only=True))[1:]
-    assert ("Kinderen in het netwerk", "Per verwijzer", "huisarts", "< 5") in parts
-    assert all(n == "< 5" or n == 0 or n >= 5 for *_l, n in parts)
+    assert ("Kinderen in het netwerk", "Per verwijzer", "huisarts", "×") in parts
+    assert all(n == "×" or n == 0 or n >= 5 for *_l, n in parts)
     assert [r[0] for r in book["Open voorstellen"].iter_rows(values_only=True)][1:] == [
         "Respijt in elk plan"
     ]
@@ -130,3 +133,51 @@ def test_the_report_sets_families_and_professionals_side_by_side(login, region, 
     )
     sides = list(book["Naast elkaar"].iter_rows(values_only=True))
     assert ("Goede zorg", 80.0, 83.3, 3.3) in sides
+
+
+def test_a_quarters_report_lists_only_the_proposals_waiting_at_its_end(login, region, coordinator):
+    def proposal(title, made, **extra):
+        Proposal.objects.create(
+            region=region, title=title, lesson="l", proposal="p",
+            created_at=datetime(*made, 10, tzinfo=ZONE), **extra,
+        )  # fmt: skip
+
+    proposal("Van augustus, nog open", (2026, 8, 4))
+    proposal("Van augustus, in oktober besproken", (2026, 8, 5), status="discussed",
+             discussed_on=date(2026, 10, 6))  # fmt: skip
+    proposal("Van juli, in september besproken", (2026, 7, 5), status="discussed",
+             discussed_on=date(2026, 9, 6))  # fmt: skip
+    proposal("Van december", (2026, 12, 1))
+    response = login(coordinator).get(f"/regions/{region.slug}/monitoring/report/2026-q3.xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    listed = [r[0] for r in book["Open voorstellen"].iter_rows(values_only=True)][1:]
+    assert listed == ["Van augustus, in oktober besproken", "Van augustus, nog open"]
+
+
+def test_every_row_of_the_pdf_keeps_its_label_on_the_page_of_its_values(login, region, coordinator):
+    from nik.monitoring.actions import do_type_value
+    from nik.monitoring.models import Measure
+    from nik.roadmap.models import Indicator
+
+    # Enough of the region's own indicators, with long names and sources, to run the table of
+    # quarters over a page: a row cut at the page's end left "— 31 38 44" without its label.
+    for n in range(40):
+        indicator = Indicator.objects.create(
+            region=region, name=f"Eigen indicator nummer {n} met een lange naam die doorloopt",
+            definition="d", unit="aantal", target="", source="telefoonrapport",
+        )  # fmt: skip
+        Measure.objects.create(indicator=indicator, formula="")
+        do_type_value(
+            region, key=f"own-{indicator.pk}", period_start=date(2026, 8, 1), value=700 + n,
+            source=f"Telefoonrapport van de nachtlijn, kwartaal drie, deel {n}",
+            acting_user=coordinator,
+        )  # fmt: skip
+    pdf = login(coordinator).get(f"/regions/{region.slug}/monitoring/report/2026-q3.pdf")
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf.content)).pages]
+    # The table of quarters, after the summary (which names them too, with the latest value).
+    first = next(i for i, text in enumerate(pages) if "Elke indicator per kwartaal" in text)
+    table = [i for i in range(first, len(pages)) if "Eigen indicator nummer" in pages[i]]
+    assert len(table) >= 2  # the table runs over a page
+    for n in range(40):
+        (named,) = [i for i in table if f"nummer {n} met" in pages[i]]
+        assert f"{700 + n}" in pages[named], f"row {n}: its values are not on its label's page"
