@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, cast
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.urls import reverse
@@ -151,6 +151,54 @@ def do_answer_inquiry(
         closed=close,
         way=way,
     )
+    return inquiry
+
+
+@transaction.atomic
+def do_ask_as_parent(
+    family: Family,
+    *,
+    acting_user: User,
+    topic: str,
+    question: str,
+    phone: str = "",
+    base_url: str = "",
+) -> Inquiry:
+    """A signed-in parent asks the network a question: linked to their family, with the name and
+    e-mail address of their account, in the region's contact point like any other question.
+
+    The family must have been opened through the door as the parent's own
+    (`access.open_own_family`); this checks it again, so no caller can ask in another family's
+    name. The case manager is told after commit (without the family's name: only the link)."""
+    if not family.portal_users.filter(pk=acting_user.pk).exists():
+        raise PermissionDenied
+    inquiry = Inquiry(
+        region=family.region,
+        family=family,
+        topic=topic,
+        question=question,
+        asker=Inquiry.Asker.PARENT,
+        name=acting_user.get_full_name() or acting_user.email,
+        email=acting_user.email,
+        phone=phone,
+        channel=Inquiry.Channel.WEB,
+    )
+    do_submit_inquiry(inquiry, source_address=None, acting_user=acting_user)
+    manager = family.casemanager
+    if manager is not None and manager.email and manager.is_active:
+        link = base_url.rstrip("/") + reverse("families:family_detail", args=[family.pk])
+        with translation.override(settings.LANGUAGE_CODE):
+            notify.send_once(
+                f"families.parent-question:{inquiry.pk}",
+                to=[manager.email],
+                subject=_("A question from the parents of a family in your care"),
+                body=_(
+                    "Hello,\n\nThe parents of a family for whom you are case manager asked the "
+                    "network a question. The coordinator answers it; you see it on the family's "
+                    "page:\n%(link)s\n"
+                )
+                % {"link": link},
+            )
     return inquiry
 
 

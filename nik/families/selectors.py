@@ -74,6 +74,8 @@ PURPOSES: dict[str, Any] = {
     "intake": _("worked on the referral"),
     "refer a family": _("worked on the referral"),
     "answer a question": _("answered a question"),
+    "ask a question": _("asked the network a question"),
+    "your question": _("read a question of your family and its answer"),
     "case discussion": _("looked at a case discussion of the network about your child"),
     "survey invitation": _("sent you an invitation to the survey about the care"),
     "link case discussion": _(

@@ -511,11 +511,16 @@ def _portal_context(family: Family) -> dict[str, Any]:
         )
     )
     availability = list(family.availability.all())
+    # The parents' own questions; a referrer's question that grew into the family's referral is
+    # the referrer's, not theirs.
+    asked = family.inquiries.filter(asker=Inquiry.Asker.PARENT)
     return {
         "team": team,
         "availability": availability,
         "night": night_line(family, availability, team),
-        "questions": list(family.inquiries.exclude(status=InquiryStatus.CLOSED)),
+        "questions": list(asked.exclude(status=InquiryStatus.CLOSED)),
+        # Closed questions stay readable: the answer is what the parents came back for.
+        "earlier_questions": list(asked.filter(status=InquiryStatus.CLOSED)[:10]),
     }
 
 
@@ -533,6 +538,8 @@ def family_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "can_edit": family_access.can_edit_family(request.user, family),
             # The access log is the family's and the coordinator's (access_log below).
             "can_see_log": coordinator,
+            # Questions are answered at the region's contact point, by its coordinators.
+            "can_answer": coordinator,
             "guardians": list(family.guardians.all()),
             "siblings": list(family.siblings.all()),
             "contacts": list(family.contacts.all()),
