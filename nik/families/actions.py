@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from nik.core import audit, notify
@@ -37,10 +38,12 @@ from .models import (
     Stage,
     StageChange,
     TeamRole,
+    add_working_days,
     consent_giver_for_age,
 )
 
 INQUIRIES_PER_HOUR = 5
+CONTACT_WORKING_DAYS = 2
 INVITATION_DAYS = 14
 EMERGENCY_HOURS = 4
 
@@ -77,10 +80,22 @@ def inquiry_rate_limited(region: Region, source_hash: str) -> bool:
     )
 
 
+def contact_due(received: datetime) -> datetime:
+    """By when the contact point answers a question: two working days (the seed's promise)."""
+    return add_working_days(received, CONTACT_WORKING_DAYS)
+
+
 @transaction.atomic
 def do_submit_inquiry(
-    inquiry: Inquiry, *, source_address: str | None, acting_user: User | None = None
+    inquiry: Inquiry,
+    *,
+    source_address: str | None,
+    acting_user: User | None = None,
+    confirm: bool = False,
 ) -> Inquiry:
+    """Keep a question for the contact point. With `confirm`, the person who asked gets an
+    e-mail (after commit) saying that it arrived and by when they hear from us; it does not
+    repeat the question, so the form cannot be used to send someone else a text of one's own."""
     inquiry.source_hash = Inquiry.hash_source(source_address) if source_address else ""
     inquiry.full_clean()
     inquiry.save()
@@ -92,7 +107,48 @@ def do_submit_inquiry(
         acting_user,
         channel=inquiry.channel,
     )
+    if confirm and inquiry.email:
+        notify.send_once(
+            f"families.inquiry-received:{inquiry.pk}",
+            to=[inquiry.email],
+            subject=_received_subject(inquiry),
+            body=_received_body(inquiry),
+        )
     return inquiry
+
+
+def _received_subject(inquiry: Inquiry) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("We received your question – %(region)s") % {"region": inquiry.region.name}
+
+
+def _received_body(inquiry: Inquiry) -> str:
+    region = inquiry.region
+    due = timezone.localtime(contact_due(inquiry.received_at))
+    with translation.override(settings.LANGUAGE_CODE):
+        lines = [
+            _("Hello,"),
+            "",
+            _("We received your question about %(topic)s.")
+            % {"topic": inquiry.get_topic_display()},
+            _(
+                "Someone of our contact point reads it and contacts you by %(day)s at the latest, "
+                "by phone or e-mail."
+            )
+            % {"day": date_format(due, "l j F")},
+            "",
+        ]
+        if region.phone:
+            lines.append(
+                _("Would you rather talk sooner? Call us at %(phone)s.") % {"phone": region.phone}
+            )
+        lines += [
+            _("If your child's life is in danger: call 112."),
+            "",
+            _("Kind regards,"),
+            region.name,
+        ]
+    return "\n".join(lines)
 
 
 @transaction.atomic
@@ -231,14 +287,15 @@ def _answer_body(inquiry: Inquiry, base_url: str) -> str:
         reach = [
             part
             for part in (
-                _("call %(phone)s") % {"phone": region.phone} if region.phone else "",
-                _("e-mail %(email)s") % {"email": region.email} if region.email else "",
+                # Infinitives, so the sentence below reads "Dan kun je ons bellen op …".
+                _("call us at %(phone)s") % {"phone": region.phone} if region.phone else "",
+                _("e-mail us at %(email)s") % {"email": region.email} if region.email else "",
             )
             if part
         ]
         lines += [
             "",
-            _("Do you have another question? Then %(how)s, or ask it on our website.")
+            _("Do you have another question? Then you can %(how)s, or ask it on our website.")
             % {"how": _(" or ").join(reach)}
             if reach
             else _("Do you have another question? Ask it on our website."),

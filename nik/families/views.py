@@ -91,8 +91,8 @@ def contact(request: HttpRequest, slug: str) -> HttpResponse:
     form = PublicInquiryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data.get("website"):
-            # A bot filled in the hidden field: thank it and keep nothing.
-            return render(request, "families/contact_thanks.html", {"region": region})
+            # A bot filled in the hidden field: thank it like anyone and keep nothing.
+            return _thanks(request, region, timezone.now(), emailed=False)
         source = Inquiry.hash_source(_client_address(request))
         if actions.inquiry_rate_limited(region, source):
             form.add_error(
@@ -107,9 +107,20 @@ def contact(request: HttpRequest, slug: str) -> HttpResponse:
         inquiry = form.save(commit=False)
         inquiry.region = region
         inquiry.channel = Inquiry.Channel.WEB
-        actions.do_submit_inquiry(inquiry, source_address=_client_address(request))
-        return render(request, "families/contact_thanks.html", {"region": region})
+        actions.do_submit_inquiry(
+            inquiry, source_address=_client_address(request), confirm=bool(inquiry.email)
+        )
+        return _thanks(request, region, inquiry.received_at, emailed=bool(inquiry.email))
     return render(request, "families/contact.html", {"region": region, "form": form})
+
+
+def _thanks(request: HttpRequest, region: Region, received: Any, *, emailed: bool) -> HttpResponse:
+    """The confirmation: what happens next, and the day by which we contact them."""
+    return render(
+        request,
+        "families/contact_thanks.html",
+        {"region": region, "due": actions.contact_due(received), "emailed": emailed},
+    )
 
 
 # Questions (coordinator) -------------------------------------------------------------------
