@@ -369,20 +369,22 @@ def test_the_confirmation_says_what_happens_next_and_by_which_day(
     region.phone = "071-000 00 10"
     region.save()
     # Thursday 3 December 2026: two working days later is Monday 7 December.
-    with time_machine.travel(
-        datetime(2026, 12, 3, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam")), tick=False
+    with (
+        time_machine.travel(
+            datetime(2026, 12, 3, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam")), tick=False
+        ),
+        django_capture_on_commit_callbacks(execute=True),
     ):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(
-                f"/regions/{region.slug}/contact/",
-                {
-                    "asker": "parent",
-                    "topic": "respite",
-                    "question": "Waar is een logeerhuis?",
-                    "name": "Eva",
-                    "email": "eva@voorbeeld.example",
-                },
-            )
+        response = client.post(
+            f"/regions/{region.slug}/contact/",
+            {
+                "asker": "parent",
+                "topic": "respite",
+                "question": "Waar is een logeerhuis?",
+                "name": "Eva",
+                "email": "eva@voorbeeld.example",
+            },
+        )
     page = " ".join(response.text.split())
     assert "Dank je wel voor je vraag" in page and "Wat gebeurt er nu?" in page
     assert "We nemen uiterlijk maandag 7 december contact met je op" in page
