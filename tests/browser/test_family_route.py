@@ -58,6 +58,8 @@ def test_question_to_referral_to_portal(
     visitor.get_by_label("E-mailadres").fill("eva@voorbeeld.example")
     visitor.get_by_role("button", name="Vraag versturen").click()
     expect(visitor.get_by_text("binnen twee werkdagen").first).to_be_visible()
+    expect(visitor.get_by_role("heading", name="Wat gebeurt er nu?")).to_be_visible()
+    assert axe_violations(visitor) == []
 
     # 2. The coordinator turns the question into a referral and accepts it.
     staff = people()

@@ -212,7 +212,7 @@ def test_a_referrers_question_is_not_shown_to_the_parents(client, login, parent,
     assert client.get(f"/families/{family.pk}/questions/{referrer.pk}/").status_code == 404
 
 
-def test_the_question_form_refuses_get_only_methods(client, login, parent, family):
+def test_the_question_pages_refuse_other_methods(client, login, parent, family):
     client = login(parent)
     assert client.put(f"/families/{family.pk}/questions/new/").status_code == 405
     assert client.post(f"/families/{family.pk}/questions/1/").status_code == 405
