@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from . import parents, views
 
 app_name = "careplans"
 
@@ -15,6 +15,11 @@ urlpatterns = [
     path("families/<int:pk>/plan/evaluate/", views.plan_evaluate, name="evaluate"),
     path("families/<int:pk>/plan/compare/", views.plan_compare, name="compare"),
     path("families/<int:pk>/plan/<int:number>.pdf", views.plan_pdf, name="pdf"),
+    path(
+        "families/<int:pk>/plan/<int:number>/parents.pdf",
+        parents.plan_pdf_for_parents,
+        name="parents_pdf",
+    ),
     path("families/<int:pk>/plan/wishes/", views.plan_wishes, name="wishes"),
     path("families/<int:pk>/assessments/", views.assessments, name="assessments"),
     path(

@@ -230,6 +230,35 @@ def can_edit_family(user: AnyUser, family: Family) -> bool:
     return user.holds(family.region_id, Role.COORDINATOR)
 
 
+def is_portal_user(user: AnyUser, family: Family) -> bool:
+    """Whether the user is one of the family's own portal accounts (a parent of this family)."""
+    return (
+        active(user)
+        and user.holds(family.region_id, Role.PARENT)
+        and family.portal_users.filter(pk=user.pk).exists()
+    )
+
+
+def open_own_family(user: AnyUser, pk: Any, purpose: str, action: str = AuditAction.VIEW) -> Family:
+    """The family as its own parents open it in the portal; anyone else (another family's parent,
+    but also a professional who may see the record) is refused, logged and answered 404: the
+    portal speaks for the family, and nobody else may ask or read there in its name."""
+    family = open_family(user, pk, action, purpose)
+    if not is_portal_user(user, family):
+        _refused(
+            user,
+            action,
+            "families.family",
+            family.pk,
+            purpose,
+            "not_the_family",
+            region_id=family.region_id,
+            subject_family_id=family.pk,
+        )
+        raise Http404
+    return family
+
+
 def open_family_for_edit(user: AnyUser, pk: Any, purpose: str) -> Family:
     """A family the user may change: 404 when they may not see it, 403 when they may only read it."""
     family = open_family(user, pk, AuditAction.VIEW, purpose)

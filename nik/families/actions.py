@@ -8,11 +8,12 @@ from datetime import date, datetime, timedelta
 from typing import Any, cast
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from nik.core import audit, notify
@@ -37,10 +38,12 @@ from .models import (
     Stage,
     StageChange,
     TeamRole,
+    add_working_days,
     consent_giver_for_age,
 )
 
 INQUIRIES_PER_HOUR = 5
+CONTACT_WORKING_DAYS = 2
 INVITATION_DAYS = 14
 EMERGENCY_HOURS = 4
 
@@ -77,10 +80,22 @@ def inquiry_rate_limited(region: Region, source_hash: str) -> bool:
     )
 
 
+def contact_due(received: datetime) -> datetime:
+    """By when the contact point answers a question: two working days (the seed's promise)."""
+    return add_working_days(received, CONTACT_WORKING_DAYS)
+
+
 @transaction.atomic
 def do_submit_inquiry(
-    inquiry: Inquiry, *, source_address: str | None, acting_user: User | None = None
+    inquiry: Inquiry,
+    *,
+    source_address: str | None,
+    acting_user: User | None = None,
+    confirm: bool = False,
 ) -> Inquiry:
+    """Keep a question for the contact point. With `confirm`, the person who asked gets an
+    e-mail (after commit) saying that it arrived and by when they hear from us; it does not
+    repeat the question, so the form cannot be used to send someone else a text of one's own."""
     inquiry.source_hash = Inquiry.hash_source(source_address) if source_address else ""
     inquiry.full_clean()
     inquiry.save()
@@ -92,7 +107,48 @@ def do_submit_inquiry(
         acting_user,
         channel=inquiry.channel,
     )
+    if confirm and inquiry.email:
+        notify.send_once(
+            f"families.inquiry-received:{inquiry.pk}",
+            to=[inquiry.email],
+            subject=_received_subject(inquiry),
+            body=_received_body(inquiry),
+        )
     return inquiry
+
+
+def _received_subject(inquiry: Inquiry) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("We received your question – %(region)s") % {"region": inquiry.region.name}
+
+
+def _received_body(inquiry: Inquiry) -> str:
+    region = inquiry.region
+    due = timezone.localtime(contact_due(inquiry.received_at))
+    with translation.override(settings.LANGUAGE_CODE):
+        lines = [
+            _("Hello,"),
+            "",
+            _("We received your question about %(topic)s.")
+            % {"topic": inquiry.get_topic_display()},
+            _(
+                "Someone of our contact point reads it and contacts you by %(day)s at the latest, "
+                "by phone or e-mail."
+            )
+            % {"day": date_format(due, "l j F")},
+            "",
+        ]
+        if region.phone:
+            lines.append(
+                _("Would you rather talk sooner? Call us at %(phone)s.") % {"phone": region.phone}
+            )
+        lines += [
+            _("If your child's life is in danger: call 112."),
+            "",
+            _("Kind regards,"),
+            region.name,
+        ]
+    return "\n".join(lines)
 
 
 @transaction.atomic
@@ -154,6 +210,54 @@ def do_answer_inquiry(
     return inquiry
 
 
+@transaction.atomic
+def do_ask_as_parent(
+    family: Family,
+    *,
+    acting_user: User,
+    topic: str,
+    question: str,
+    phone: str = "",
+    base_url: str = "",
+) -> Inquiry:
+    """A signed-in parent asks the network a question: linked to their family, with the name and
+    e-mail address of their account, in the region's contact point like any other question.
+
+    The family must have been opened through the door as the parent's own
+    (`access.open_own_family`); this checks it again, so no caller can ask in another family's
+    name. The case manager is told after commit (without the family's name: only the link)."""
+    if not family.portal_users.filter(pk=acting_user.pk).exists():
+        raise PermissionDenied
+    inquiry = Inquiry(
+        region=family.region,
+        family=family,
+        topic=topic,
+        question=question,
+        asker=Inquiry.Asker.PARENT,
+        name=acting_user.get_full_name() or acting_user.email,
+        email=acting_user.email,
+        phone=phone,
+        channel=Inquiry.Channel.WEB,
+    )
+    do_submit_inquiry(inquiry, source_address=None, acting_user=acting_user)
+    manager = family.casemanager
+    if manager is not None and manager.email and manager.is_active:
+        link = base_url.rstrip("/") + reverse("families:family_detail", args=[family.pk])
+        with translation.override(settings.LANGUAGE_CODE):
+            notify.send_once(
+                f"families.parent-question:{inquiry.pk}",
+                to=[manager.email],
+                subject=_("A question from the parents of a family in your care"),
+                body=_(
+                    "Hello,\n\nThe parents of a family for whom you are case manager asked the "
+                    "network a question. The coordinator answers it; you see it on the family's "
+                    "page:\n%(link)s\n"
+                )
+                % {"link": link},
+            )
+    return inquiry
+
+
 def _answer_subject(inquiry: Inquiry) -> str:
     with translation.override(settings.LANGUAGE_CODE):
         return _("An answer to your question to %(region)s") % {"region": inquiry.region.name}
@@ -183,14 +287,15 @@ def _answer_body(inquiry: Inquiry, base_url: str) -> str:
         reach = [
             part
             for part in (
-                _("call %(phone)s") % {"phone": region.phone} if region.phone else "",
-                _("e-mail %(email)s") % {"email": region.email} if region.email else "",
+                # Infinitives, so the sentence below reads "Dan kun je ons bellen op …".
+                _("call us at %(phone)s") % {"phone": region.phone} if region.phone else "",
+                _("e-mail us at %(email)s") % {"email": region.email} if region.email else "",
             )
             if part
         ]
         lines += [
             "",
-            _("Do you have another question? Then %(how)s, or ask it on our website.")
+            _("Do you have another question? Then you can %(how)s, or ask it on our website.")
             % {"how": _(" or ").join(reach)}
             if reach
             else _("Do you have another question? Ask it on our website."),

@@ -24,6 +24,7 @@ from .models import (
     FamilyContact,
     Guardian,
     Inquiry,
+    InquiryTopic,
     ReferralSource,
     Sibling,
     Stage,
@@ -61,6 +62,30 @@ class PublicInquiryForm(forms.ModelForm):
                 _("Give an e-mail address or a phone number, so we can reach you.")
             )
         return data
+
+
+class ParentQuestionForm(forms.Form):
+    """A signed-in parent's question: their name and e-mail address come from their account."""
+
+    topic = forms.ChoiceField(label=_("What is your question about?"), choices=InquiryTopic.choices)
+    question = forms.CharField(
+        label=_("Your question"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+        error_messages={"max_length": _("Please keep the question under 5000 characters.")},
+    )
+    phone = forms.CharField(
+        label=_("Phone number (if you would rather be called)"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+
+    def clean_question(self) -> str:
+        question = self.cleaned_data["question"].strip()
+        if not question:
+            raise forms.ValidationError(_("Write your question."))
+        return question
 
 
 class StaffInquiryForm(forms.ModelForm):

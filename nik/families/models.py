@@ -313,6 +313,24 @@ class TeamRole(models.TextChoices):
     OTHER = "other", _("other")
 
 
+# The same roles as parents read them: no professional titles ("hoofdbehandelaar"), plain words.
+PARENT_ROLE_LABELS: dict[str, object] = {
+    TeamRole.CASEMANAGER: _("your case manager: your first contact"),
+    TeamRole.LEAD_PHYSICIAN: _("your child's main doctor"),
+    TeamRole.COMFORT_TEAM: _("the children's team of the hospital"),
+    TeamRole.GP: _("your GP"),
+    TeamRole.HOME_CARE: _("care at home"),
+    TeamRole.PHARMACY: _("pharmacy"),
+    TeamRole.PARAMEDIC: _("therapist (for example physiotherapy)"),
+    TeamRole.SOCIAL_WORK: _("social worker"),
+    TeamRole.PSYCHOLOGIST: _("psychologist"),
+    TeamRole.SPIRITUAL_CARER: _("someone to talk to about meaning and faith"),
+    TeamRole.GRIEF_COUNSELLOR: _("someone to help with loss and grief"),
+    TeamRole.SCHOOL_SUPPORT: _("help with school"),
+    TeamRole.OTHER: _("also in your team"),
+}
+
+
 class CareTeamMember(models.Model):
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="team")
     professional = models.ForeignKey(
@@ -336,6 +354,9 @@ class CareTeamMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.professional} ({self.get_role_display()})"
+
+    def role_for_parents(self) -> str:
+        return str(PARENT_ROLE_LABELS.get(self.role, self.get_role_display()))
 
 
 class Availability(models.Model):

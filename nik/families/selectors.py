@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,36 +16,90 @@ from nik.core.models import Membership, Professional, Region, Role, User
 
 from .models import Availability, CareTeamMember, Family, TeamRole
 
+EMERGENCY_NUMBER = "112"
+
+
+def tel_href(phone: str) -> str:
+    """A phone number as a `tel:` link takes it: digits and a leading plus only."""
+    return re.sub(r"[^\d+]", "", phone)
+
+
+@dataclass(frozen=True)
+class CallLine:
+    """One number to call: when, whom, and the number as written and as a `tel:` link."""
+
+    when: str
+    who: str
+    phone: str
+    notes: str = ""
+    pk: int | None = None  # the arrangement's line, for the professional's edit link
+
+    @property
+    def tel(self) -> str:
+        return tel_href(self.phone)
+
 
 @dataclass(frozen=True)
 class NightLine:
-    """Whether the family knows whom to call at any hour, and who arranges it when not."""
+    """Whom the family calls, at any hour: the one source of the "Wie bel je" box on the family
+    page and of the acute section of the parents' plan (page and PDF), so the two say the same.
+
+    The lines are the family's 24-hour arrangement; when it leaves hours open, the region's
+    contact point (with its number) and who arranges the rest; 112 always."""
 
     arranged: bool  # any line of the 24-hour arrangement
     nights: bool  # evenings and nights are covered (a night line or a day-and-night line)
     casemanager: str  # who arranges it, as parents know them
     casemanager_phone: str
+    lines: tuple[CallLine, ...] = ()
+    contact_point: CallLine | None = None  # the region's central contact point, if it has a number
+    emergency: str = EMERGENCY_NUMBER
 
     @property
     def complete(self) -> bool:
         return self.arranged and self.nights
+
+    @property
+    def casemanager_tel(self) -> str:
+        return tel_href(self.casemanager_phone)
 
 
 def night_line(
     family: Family, availability: list[Availability], team: list[CareTeamMember]
 ) -> NightLine:
     """The family's 24-hour arrangement as parents need it: what is missing, and who fixes it.
-    Reads nothing new: the page has the arrangement and the team already."""
+    Reads nothing new: the page has the arrangement, the team and the family's region already."""
     periods = {a.period for a in availability}
     manager: Any = next((m.professional for m in team if m.role == TeamRole.CASEMANAGER), None)
     name = manager.full_name if manager else ""
     if not name and family.casemanager_id:
         name = family.casemanager.get_full_name() if family.casemanager else ""
+    region = family.region
+    contact_point = (
+        CallLine(
+            when=str(region.hours or ""),
+            who=str(_("the contact point of %(region)s") % {"region": region.name}),
+            phone=region.phone,
+        )
+        if region.phone
+        else None
+    )
     return NightLine(
         arranged=bool(availability),
         nights=bool(periods & {Availability.Period.EVENING_NIGHT, Availability.Period.ALWAYS}),
         casemanager=name,
         casemanager_phone=manager.phone if manager else "",
+        lines=tuple(
+            CallLine(
+                when=str(a.get_period_display()),
+                who=a.who,
+                phone=a.phone,
+                notes=a.notes,
+                pk=a.pk,
+            )
+            for a in availability
+        ),
+        contact_point=contact_point,
     )
 
 
@@ -74,6 +129,8 @@ PURPOSES: dict[str, Any] = {
     "intake": _("worked on the referral"),
     "refer a family": _("worked on the referral"),
     "answer a question": _("answered a question"),
+    "ask a question": _("asked the network a question"),
+    "your question": _("read a question of your family and its answer"),
     "case discussion": _("looked at a case discussion of the network about your child"),
     "survey invitation": _("sent you an invitation to the survey about the care"),
     "link case discussion": _(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from . import portal, views
 
 app_name = "families"
 
@@ -45,5 +45,12 @@ urlpatterns = [
     path("families/<int:pk>/invite/", views.invite, name="invite"),
     path("families/<int:pk>/access-log/", views.access_log, name="access_log"),
     path("families/<int:pk>/emergency/", views.emergency, name="emergency"),
+    # The parents' own pages.
+    path("families/<int:pk>/questions/new/", portal.question_new, name="question_new"),
+    path(
+        "families/<int:pk>/questions/<int:question_pk>/",
+        portal.question_detail,
+        name="question",
+    ),
     path("invitation/<str:key>/", views.invitation, name="invitation"),
 ]

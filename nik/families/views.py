@@ -91,8 +91,8 @@ def contact(request: HttpRequest, slug: str) -> HttpResponse:
     form = PublicInquiryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data.get("website"):
-            # A bot filled in the hidden field: thank it and keep nothing.
-            return render(request, "families/contact_thanks.html", {"region": region})
+            # A bot filled in the hidden field: thank it like anyone and keep nothing.
+            return _thanks(request, region, timezone.now(), emailed=False)
         source = Inquiry.hash_source(_client_address(request))
         if actions.inquiry_rate_limited(region, source):
             form.add_error(
@@ -107,9 +107,20 @@ def contact(request: HttpRequest, slug: str) -> HttpResponse:
         inquiry = form.save(commit=False)
         inquiry.region = region
         inquiry.channel = Inquiry.Channel.WEB
-        actions.do_submit_inquiry(inquiry, source_address=_client_address(request))
-        return render(request, "families/contact_thanks.html", {"region": region})
+        actions.do_submit_inquiry(
+            inquiry, source_address=_client_address(request), confirm=bool(inquiry.email)
+        )
+        return _thanks(request, region, inquiry.received_at, emailed=bool(inquiry.email))
     return render(request, "families/contact.html", {"region": region, "form": form})
+
+
+def _thanks(request: HttpRequest, region: Region, received: Any, *, emailed: bool) -> HttpResponse:
+    """The confirmation: what happens next, and the day by which we contact them."""
+    return render(
+        request,
+        "families/contact_thanks.html",
+        {"region": region, "due": actions.contact_due(received), "emailed": emailed},
+    )
 
 
 # Questions (coordinator) -------------------------------------------------------------------
@@ -511,11 +522,16 @@ def _portal_context(family: Family) -> dict[str, Any]:
         )
     )
     availability = list(family.availability.all())
+    # The parents' own questions; a referrer's question that grew into the family's referral is
+    # the referrer's, not theirs.
+    asked = family.inquiries.filter(asker=Inquiry.Asker.PARENT)
     return {
         "team": team,
         "availability": availability,
         "night": night_line(family, availability, team),
-        "questions": list(family.inquiries.exclude(status=InquiryStatus.CLOSED)),
+        "questions": list(asked.exclude(status=InquiryStatus.CLOSED)),
+        # Closed questions stay readable: the answer is what the parents came back for.
+        "earlier_questions": list(asked.filter(status=InquiryStatus.CLOSED)[:10]),
     }
 
 
@@ -533,6 +549,8 @@ def family_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "can_edit": family_access.can_edit_family(request.user, family),
             # The access log is the family's and the coordinator's (access_log below).
             "can_see_log": coordinator,
+            # Questions are answered at the region's contact point, by its coordinators.
+            "can_answer": coordinator,
             "guardians": list(family.guardians.all()),
             "siblings": list(family.siblings.all()),
             "contacts": list(family.contacts.all()),

@@ -36,6 +36,7 @@ def _start(request: AuthedRequest) -> HttpResponse:
         {
             "memberships": viewer.memberships,
             "role_lines": _role_lines(viewer.memberships),
+            "family_networks": _family_networks(viewer.memberships),
             "panels": render_panels(request, viewer, START),
             "overviews": [_card(request, viewer, region) for region in work_regions],
             "regions": regions_table() if Role.NATIONAL in viewer.roles else None,
@@ -57,11 +58,18 @@ def _card(request: HttpRequest, viewer: Viewer, region: Region) -> dict[str, Any
 
 
 def _role_lines(memberships: tuple[Membership, ...]) -> list[tuple[str, list[str]]]:
-    """One line per role, with the regions in which the user holds it."""
+    """One line per working role, with the regions in which the user holds it. A parent's
+    place is said in plain words instead (`_family_networks`): "ouder: <region>" is jargon."""
     lines: dict[str, list[str]] = {}
     for m in memberships:
-        lines.setdefault(str(m.get_role_display()), []).append(m.region.name)
+        if m.role != Role.PARENT:
+            lines.setdefault(str(m.get_role_display()), []).append(m.region.name)
     return list(lines.items())
+
+
+def _family_networks(memberships: tuple[Membership, ...]) -> list[str]:
+    """The networks that help the user's family, for the parent's line on the start page."""
+    return sorted({m.region.name for m in memberships if m.role == Role.PARENT})
 
 
 # The public front: what NIK is, the seven networks and how to reach each -------------------

@@ -58,6 +58,8 @@ def test_question_to_referral_to_portal(
     visitor.get_by_label("E-mailadres").fill("eva@voorbeeld.example")
     visitor.get_by_role("button", name="Vraag versturen").click()
     expect(visitor.get_by_text("binnen twee werkdagen").first).to_be_visible()
+    expect(visitor.get_by_role("heading", name="Wat gebeurt er nu?")).to_be_visible()
+    assert axe_violations(visitor) == []
 
     # 2. The coordinator turns the question into a referral and accepts it.
     staff = people()
@@ -107,7 +109,10 @@ def test_question_to_referral_to_portal(
     staff.locator("#id_email").fill("eva@voorbeeld.example")
     staff.get_by_role("button", name="Uitnodiging versturen").click()
     expect(staff.get_by_text("per e-mail verstuurd")).to_be_visible()
-    [invitation] = [m for m in mail.outbox if m.to == ["eva@voorbeeld.example"]]
+    to_eva = [m for m in mail.outbox if m.to == ["eva@voorbeeld.example"]]
+    # First the receipt of the question, then the invitation.
+    assert "We hebben je vraag ontvangen" in to_eva[0].subject
+    [invitation] = [m for m in to_eva if "/invitation/" in m.body]
     link = re.search(r"https?://\S+/invitation/\S+/", invitation.body).group(0)
 
     # 3. The case manager opens the record.
@@ -158,3 +163,46 @@ def test_staff_family_pages_have_no_serious_accessibility_violations(
     ):
         assert page.goto(path).status == 200
         assert axe_violations(page) == [], path
+
+
+def test_a_parent_asks_the_team_and_reads_the_answer_in_the_portal(
+    people, transactional_db, region, family, parent, coordinator, login_via_browser, axe_violations
+):
+    """Issue 30, point 4: the question from the family page, and its answer, in Dutch, axe-clean."""
+    region.phone = "071-000 00 10"
+    region.save()
+    home = people(width=390)
+    login_via_browser(home, parent)
+    home.goto(f"/families/{family.pk}/")
+    # Whom to call: a tappable number even with nothing arranged, and 112.
+    expect(home.locator('#call ~ * a[href="tel:0710000010"]').first).to_be_visible()
+    expect(home.locator('a[href="tel:112"]').first).to_be_visible()
+    home.get_by_role("link", name="Een nieuwe vraag stellen").click()
+    expect(home.get_by_role("heading", name="Een vraag stellen")).to_be_visible()
+    assert axe_violations(home) == []
+    home.get_by_label("Waar gaat je vraag over?").select_option("respite")
+    home.get_by_role("textbox", name="Je vraag").fill("Kan Sam in de zomer ergens logeren?")
+    home.get_by_role("button", name="Vraag versturen").click()
+    expect(home.get_by_text("Je vraag is verstuurd.")).to_be_visible()
+    questions = home.locator("section[aria-labelledby=questions]")
+    expect(questions).to_contain_text("Kan Sam in de zomer ergens logeren?")
+    expect(questions).to_contain_text("we zijn ermee bezig")
+    assert axe_violations(home) == []
+
+    staff = people()
+    login_via_browser(staff, coordinator)
+    staff.goto(f"/regions/{region.slug}/inquiries/")
+    expect(staff.locator("table")).to_contain_text(family.name)
+    staff.locator("table a").first.click()
+    staff.get_by_role("textbox", name="Antwoord").fill("Logeerhuis De Zeester heeft in juli plek.")
+    staff.get_by_label("Stuur het per e-mail naar ouder@nik.test").check()
+    staff.get_by_role("button", name="Antwoord opslaan").click()
+    expect(staff.get_by_text("Het antwoord is verstuurd naar ouder@nik.test")).to_be_visible()
+
+    home.reload()
+    home.get_by_role("link", name="Kan Sam in de zomer ergens logeren?").click()
+    expect(home.locator("main")).to_contain_text("Logeerhuis De Zeester heeft in juli plek.")
+    assert "palliatie" not in home.locator("main").inner_text().lower()
+    assert axe_violations(home) == []
+    home.goto(f"/families/{family.pk}/plan/")
+    assert axe_violations(home) == []

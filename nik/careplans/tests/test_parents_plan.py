@@ -103,8 +103,9 @@ def test_empty_parts_are_left_out_of_the_parents_view(login, parent, family, chi
     actions.do_publish(draft, acting_user=coordinator)
     main = main_of(login(parent).get(url(family)))
     assert "Wie bel je, dag en nacht" in main
+    # The acute section stays: it holds whom to call, with the family page's numbers (issue 30).
+    assert "Als het ineens slechter gaat" in main and 'href="tel:112"' in main
     for heading in [
-        "Als het ineens slechter gaat",
         "Wat we met jullie hebben afgesproken",
         "Wie doet wat",
         "Jullie wensen",

@@ -58,6 +58,12 @@ def test_an_answer_is_e_mailed_to_the_person_who_asked(
     assert "De Zeester in Leiden heeft plek." in sent.body
     assert f"Logeerhuis De Zeester: http://testserver/wegwijzer/services/{service.pk}/" in sent.body
     assert "071-000 00 10" in sent.body
+    # Whole Dutch sentences (issue 30: it said "Dan kun je bel 071-…").
+    assert (
+        "Heb je nog een vraag? Dan kun je ons bellen op 071-000 00 10 of ons mailen op "
+        "contact@hr.example, of je vraag stellen op onze website." in " ".join(sent.body.split())
+    )
+    assert "kun je bel " not in sent.body
     asked.refresh_from_db()
     assert asked.status == "answered" and asked.answered_by == "email"
     assert asked.answer_sent_at is not None and asked.first_answer_at == asked.answer_sent_at

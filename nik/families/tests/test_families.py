@@ -362,6 +362,61 @@ def test_public_question_is_kept_and_thanked_in_dutch(client, region):
     assert inquiry.source_hash and "127.0.0.1" not in inquiry.source_hash
 
 
+def test_the_confirmation_says_what_happens_next_and_by_which_day(
+    client, region, django_capture_on_commit_callbacks
+):
+    """Issue 30: a parent got no clear confirmation after the contact form."""
+    region.phone = "071-000 00 10"
+    region.save()
+    # Thursday 3 December 2026: two working days later is Monday 7 December.
+    with (
+        time_machine.travel(
+            datetime(2026, 12, 3, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam")), tick=False
+        ),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(
+            f"/regions/{region.slug}/contact/",
+            {
+                "asker": "parent",
+                "topic": "respite",
+                "question": "Waar is een logeerhuis?",
+                "name": "Eva",
+                "email": "eva@voorbeeld.example",
+            },
+        )
+    page = " ".join(response.text.split())
+    assert "Dank je wel voor je vraag" in page and "Wat gebeurt er nu?" in page
+    assert "We nemen uiterlijk maandag 7 december contact met je op" in page
+    assert "Je krijgt ook een e-mail dat we je vraag hebben ontvangen." in page
+    assert 'href="tel:112"' in page
+    [sent] = mail.outbox
+    assert sent.to == ["eva@voorbeeld.example"]
+    assert "We hebben je vraag ontvangen" in sent.subject
+    body = " ".join(sent.body.split())
+    assert "uiterlijk maandag 7 december" in body and "071-000 00 10" in body
+    # The mail does not repeat what was typed: the form cannot send others a text of one's own.
+    assert "logeerhuis" not in body.lower() and "Eva" not in body
+
+
+def test_without_an_e_mail_address_the_confirmation_promises_no_mail(
+    client, region, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/regions/{region.slug}/contact/",
+            {
+                "asker": "parent",
+                "topic": "school",
+                "question": "School?",
+                "name": "Eva",
+                "phone": "06-12345678",
+            },
+        )
+    assert "uiterlijk" in response.text and "Je krijgt ook een e-mail" not in response.text
+    assert mail.outbox == []
+
+
 def test_the_hidden_field_catches_bots(client, region):
     client.post(
         f"/regions/{region.slug}/contact/",

@@ -34,6 +34,19 @@ def test_parent_sees_their_family_page_link(client, login, parent, family):
     assert "palliatie" not in response.text.lower()
 
 
+def test_a_parents_start_page_says_in_plain_words_who_helps_them(client, login, parent, region):
+    """Issue 30: "Je rollen: ouder: NIK Holland Rijnland" is jargon for a parent."""
+    page = login(parent).get("/").text
+    assert "Je gezin krijgt hulp van NIK Holland Rijnland." in page
+    assert "Je rollen" not in page and "ouder:" not in page
+
+
+def test_a_professional_still_reads_their_roles(client, login, coordinator, region):
+    page = login(coordinator).get("/").text
+    assert "Je rollen:" in page and "netwerkcoördinator: NIK Holland Rijnland" in page
+    assert "Je gezin krijgt hulp" not in page
+
+
 def test_national_analyst_sees_the_regions_list(client, login, national, region, other_region):
     response = login(national).get("/")
     assert "De regionale netwerken" in response.text
