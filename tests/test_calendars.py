@@ -123,3 +123,18 @@ def test_an_enrolment_e_mail_carries_the_session_as_a_request(
     assert mimetype == "text/calendar; method=REQUEST"
     assert str(calendar["method"]) == "REQUEST"
     assert_stamped_now(event, before)
+
+
+def test_a_meeting_moves_off_a_weekend_away_from_today():
+    from datetime import date
+
+    from nik.core.calendar import is_working_day, working_day_near
+
+    today = date(2026, 4, 22)  # a Wednesday
+    saturday_before, saturday_after = date(2026, 4, 18), date(2026, 4, 25)
+    assert working_day_near(saturday_before, today=today) == date(2026, 4, 17)  # stays past
+    assert working_day_near(saturday_after, today=today) == date(
+        2026, 4, 28
+    )  # Monday 27 April is Koningsdag
+    assert not is_working_day(date(2026, 4, 27)) and is_working_day(today)
+    assert working_day_near(today, today=today) == today
