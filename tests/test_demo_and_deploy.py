@@ -234,3 +234,24 @@ def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_no_demo_meeting_falls_on_a_weekend_or_public_holiday(demo_data):
+    """Network meetings, learning-together meetings, training sessions, mirror conversations and
+    agreement reviews are held on working days (issue 30: they fell on Saturdays and Sundays)."""
+    from django.utils import timezone
+
+    from nik.casework.models import MirrorConversation
+    from nik.core.calendar import is_working_day
+    from nik.learning.models import Session
+    from nik.roadmap.models import AgreementReview, Event
+
+    days = {
+        "meeting": [timezone.localdate(e.starts_at) for e in Event.objects.all()],
+        "session": [timezone.localdate(s.starts_at) for s in Session.objects.all()],
+        "mirror": list(MirrorConversation.objects.values_list("held_on", flat=True)),
+        "review": list(AgreementReview.objects.values_list("held_on", flat=True)),
+    }
+    assert all(days.values())  # each kind is in the demo
+    off = {kind: [d for d in found if not is_working_day(d)] for kind, found in days.items()}
+    assert off == {kind: [] for kind in days}

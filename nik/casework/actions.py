@@ -3,17 +3,21 @@ with its audit event."""
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 
 from nik.core import audit, notify
+from nik.core.calendar import Method, meeting_ics, mime_type
 from nik.core.concurrency import claim
 from nik.core.models import AuditAction, Professional, Region, User
 from nik.families import anonymity
@@ -25,6 +29,7 @@ from nik.roadmap.models import ActionItem, Event, EventKind, Proposal
 from .events import CaseworkEvent
 from .models import (
     AgeBand,
+    Answer,
     CaseDiscussion,
     Frequency,
     Idea,
@@ -32,6 +37,7 @@ from .models import (
     Lesson,
     MirrorConversation,
     MirrorInterest,
+    MirrorInvitation,
     Outcome,
     Theme,
 )
@@ -168,34 +174,146 @@ def do_join_next(region: Region, *, parent: User) -> MirrorInterest:
     return interest
 
 
+def link_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_ics(conversation: MirrorConversation, parent: User) -> bytes:
+    """The conversation for the parent's own agenda, as the invitation e-mailed to them."""
+    start, end = conversation.start(), conversation.end()
+    assert start is not None and end is not None  # checked before inviting
+    return meeting_ics(
+        uid=f"mirror-{conversation.pk}@nik",
+        sequence=0,
+        starts_at=start,
+        ends_at=end,
+        summary=_("Mirror conversation of %(region)s") % {"region": conversation.region.name},
+        organiser=conversation.region.name,
+        method=Method.REQUEST,
+        location=conversation.location,
+        description=_("Parents talk, professionals listen. Led by %(who)s.")
+        % {"who": conversation.facilitator},
+        attendees=[(parent.get_full_name(), parent.email)],
+    )
+
+
 @transaction.atomic
-def do_invite_parents(conversation: MirrorConversation, *, acting_user: User) -> int:
-    """E-mail each parent who asked to join; once per parent per conversation."""
+def do_invite_parents(conversation: MirrorConversation, *, base_url: str, acting_user: User) -> int:
+    """E-mail each parent who asked to join, once per parent per conversation: the time and the
+    place, a link to say yes or no, and the conversation for their agenda (.ics)."""
     if not conversation.planned:
         raise ValidationError(_("Invite parents to a conversation that is still to come."))
+    if conversation.starts_at is None or not conversation.location.strip():
+        raise ValidationError(
+            _("Give the conversation a starting time and a place before inviting parents.")
+        )
+    region = conversation.region
+    start, end = conversation.start(), conversation.end()
+    assert start is not None and end is not None
+    invited = set(conversation.invitations.values_list("user_id", flat=True))
     sent = 0
-    for interest in MirrorInterest.objects.filter(region=conversation.region).select_related(
-        "user"
-    ):
+    for interest in MirrorInterest.objects.filter(region=region).select_related("user"):
+        parent = interest.user
+        if parent.pk in invited or not parent.email:
+            continue
+        token = secrets.token_urlsafe(32)
+        MirrorInvitation.objects.create(
+            conversation=conversation, user=parent, token_hash=link_hash(token)
+        )
+        link = base_url.rstrip("/") + reverse("casework:answer", args=[token])
         sent += notify.send_once(
-            f"mirror.invite:{conversation.pk}:{interest.user_id}",
-            to=[interest.user.email],
+            f"mirror.invite:{conversation.pk}:{parent.pk}",
+            to=[parent.email],
             subject=_("You are welcome at our mirror conversation"),
             body=_(
-                "On %(day)s we talk with parents about what goes well and what could be better. "
-                "%(who)s leads the conversation. You are very welcome. Reply to this e-mail to say you come."
+                "On %(day)s from %(start)s to %(end)s we talk with parents about what goes well "
+                "and what could be better. %(who)s leads the conversation.\n\n"
+                "Where: %(place)s\n\n"
+                "You are very welcome. Will you let us know whether you come? "
+                "Say yes or no here (no password needed):\n%(link)s\n\n"
+                "The conversation is attached for your agenda. Questions? Call %(phone)s or "
+                "e-mail %(email)s.\n\n%(region)s"
             )
-            % {"day": date_format(conversation.held_on, "j F Y"), "who": conversation.facilitator},
+            % {
+                "day": date_format(conversation.held_on, "l j F Y"),
+                "start": time_format(start.time(), "H:i"),
+                "end": time_format(end.time(), "H:i"),
+                "who": conversation.facilitator,
+                "place": conversation.location,
+                "link": link,
+                "phone": region.phone or "—",
+                "email": region.email or "—",
+                "region": region.name,
+            },
+            attachments=[
+                (
+                    "spiegelgesprek.ics",
+                    invitation_ics(conversation, parent).decode(),
+                    mime_type(Method.REQUEST),
+                )
+            ],
         )
     audit.record_write(
         AuditAction.UPDATE,
         conversation,
-        conversation.region,
+        region,
         acting_user,
         CaseworkEvent.INVITED,
         sent=sent,
     )
     return sent
+
+
+def open_invitation(token: str) -> MirrorInvitation:
+    """The invitation of a link, or a ValidationError that says, in words, why not."""
+    found = (
+        MirrorInvitation.objects.filter(token_hash=link_hash(token))
+        .select_related("conversation__region", "user")
+        .first()
+    )
+    if found is None:
+        raise ValidationError(
+            _("We do not know this link. Check that you copied the whole link from the e-mail.")
+        )
+    return found
+
+
+@transaction.atomic
+def do_answer_invitation(
+    token: str, *, answer: str, change: bool = False
+) -> tuple[MirrorInvitation, bool]:
+    """Record a parent's yes or no, once, under a row lock: two clicks at once give one answer.
+
+    A second answer is only taken when the parent asks to change theirs (``change``), and only
+    until the conversation begins. Returns the invitation and whether this call recorded it."""
+    if answer not in (Answer.YES, Answer.NO):
+        raise ValidationError(_("Choose yes or no."))
+    found = open_invitation(token)
+    locked = (
+        MirrorInvitation.objects.select_for_update()
+        .select_related("conversation__region", "user")
+        .get(pk=found.pk)
+    )
+    conversation = locked.conversation
+    if not conversation.answering_open():
+        raise ValidationError(
+            _("The conversation has begun or is over, so answering is closed. Thank you!")
+        )
+    if locked.answer and (not change or locked.answer == answer):
+        return locked, False
+    before = locked.answer
+    locked.answer, locked.answered_at = answer, timezone.now()
+    locked.save(update_fields=["answer", "answered_at"])
+    audit.record_write(
+        AuditAction.UPDATE,
+        locked,
+        conversation.region,
+        locked.user,
+        CaseworkEvent.ANSWERED,
+        answer=answer,
+        before=before,
+    )
+    return locked, True
 
 
 # Learning together: the agreed forms and their meetings ---------------------------------------

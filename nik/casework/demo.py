@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from nik.core.calendar import working_day_near
 from nik.core.models import Region, User
 from nik.roadmap.models import Proposal
 
@@ -24,7 +25,7 @@ def populate(region: Region, coordinator: User, member: User) -> None:
     themes = {name: Theme.objects.create(region=region, name=name) for name in THEMES}
     spring = MirrorConversation.objects.create(
         region=region,
-        held_on=today - timedelta(days=200),
+        held_on=working_day_near(today - timedelta(days=200), today=today),
         facilitator="Ouder en Kind Samen",
         parents=7,
         listeners="kinderarts, casemanager, wijkverpleegkundige, pedagogisch medewerker",
@@ -34,7 +35,7 @@ def populate(region: Region, coordinator: User, member: User) -> None:
     spring.themes.add(themes["bereikbaarheid"], themes["één aanspreekpunt"])
     autumn = MirrorConversation.objects.create(
         region=region,
-        held_on=today - timedelta(days=20),
+        held_on=working_day_near(today - timedelta(days=20), today=today),
         facilitator="Ouder en Kind Samen",
         parents=5,
         listeners="huisarts, casemanager, psycholoog",
@@ -82,7 +83,12 @@ def populate(region: Region, coordinator: User, member: User) -> None:
     )
     # The next one, to invite parents to.
     MirrorConversation.objects.create(
-        region=region, held_on=today + timedelta(days=40), facilitator="Ouder en Kind Samen"
+        region=region,
+        held_on=working_day_near(today + timedelta(days=40), today=today),
+        starts_at=time(19, 30),
+        minutes=90,
+        location="Het Ronald McDonald Huis, Leiden",
+        facilitator="Ouder en Kind Samen",
     )
 
 
@@ -161,7 +167,8 @@ def populate_together(regions: list[Region], seed: int) -> None:
     def meetings(form: LearningForm, starts: list[int]) -> list[Event]:
         made = []
         for days in starts:
-            at = now + timedelta(days=days)
+            day = working_day_near(now.date() + timedelta(days=days), today=now.date())
+            at = timezone.make_aware(datetime.combine(day, now.time()))
             event = Event.objects.create(
                 region=form.region,
                 kind=EventKind.LEARNING,

@@ -13,6 +13,7 @@ class CaseworkEvent(models.TextChoices):
     IDEA_DONE = "mirror.idea_done", _("marked an idea's action done")
     INTEREST = "mirror.interest", _("asked to join a mirror conversation")
     INVITED = "mirror.invited", _("invited parents to a mirror conversation")
+    ANSWERED = "mirror.answered", _("said whether they come to a mirror conversation")
     FORM_SAVED = "together.form_saved", _("recorded a form of learning together")
     SCHEDULED = "together.scheduled", _("scheduled meetings of learning together")
     CASE_SAVED = "case.saved", _("recorded a case discussion")

@@ -29,9 +29,20 @@ class ConversationForm(NameCheckedForm, forms.ModelForm):
 
     class Meta:
         model = MirrorConversation
-        fields = ["held_on", "facilitator", "parents", "listeners", "themes", "quotes"]
+        fields = [
+            "held_on",
+            "starts_at",
+            "minutes",
+            "location",
+            "facilitator",
+            "parents",
+            "listeners",
+            "themes",
+            "quotes",
+        ]
         widgets = {
             "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "themes": forms.CheckboxSelectMultiple,
             "listeners": forms.Textarea(attrs={"rows": 2}),
             "quotes": forms.Textarea(attrs={"rows": 4}),

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -47,6 +49,16 @@ class MirrorConversation(models.Model):
         Region, on_delete=models.CASCADE, related_name="mirror_conversations"
     )
     held_on = models.DateField(_("date"))
+    starts_at = models.TimeField(
+        _("starts at"), null=True, blank=True, help_text=_("Needed to invite parents.")
+    )
+    minutes = models.PositiveSmallIntegerField(_("length in minutes"), default=90)
+    location = models.CharField(
+        _("place"),
+        max_length=250,
+        blank=True,
+        help_text=_("The address parents come to. Needed to invite parents."),
+    )
     facilitator = models.CharField(_("facilitator"), max_length=200)
     parents = models.PositiveSmallIntegerField(_("number of parents"), default=0)
     listeners = models.TextField(
@@ -73,6 +85,62 @@ class MirrorConversation(models.Model):
     @property
     def planned(self) -> bool:
         return self.held_on > timezone.localdate()
+
+    def start(self) -> datetime | None:
+        """The moment it begins, in the Dutch time zone; None while no time is set."""
+        if self.starts_at is None:
+            return None
+        return datetime.combine(
+            self.held_on, self.starts_at, tzinfo=timezone.get_current_timezone()
+        )
+
+    def end(self) -> datetime | None:
+        start = self.start()
+        return None if start is None else start + timedelta(minutes=self.minutes)
+
+    def answering_open(self) -> bool:
+        """Parents may say yes or no, and change their answer, until the conversation begins."""
+        start = self.start()
+        return start is not None and timezone.now() < start
+
+
+class Answer(models.TextChoices):
+    NONE = "", _("no answer yet")
+    YES = "yes", _("comes")
+    NO = "no", _("does not come")
+
+
+class MirrorInvitation(models.Model):
+    """A parent invited to one conversation, with a link (no account needed) to say yes or no.
+
+    Only the link's hash is kept, so a copy of the database opens no answer page. The answer is
+    recorded once; the parent may change it, on purpose, until the conversation begins. Who
+    comes is for the coordinator's planning only: the conversation itself still records how many
+    parents came, never who."""
+
+    conversation = models.ForeignKey(
+        MirrorConversation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    answer = models.CharField(
+        _("answer"), max_length=3, choices=Answer.choices, default=Answer.NONE, blank=True
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("invitation to a mirror conversation")
+        verbose_name_plural = _("invitations to mirror conversations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conversation", "user"], name="mirror_invitation_once_per_parent"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.conversation} · {self.user}"
 
 
 class Outcome(models.TextChoices):

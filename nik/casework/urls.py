@@ -24,6 +24,7 @@ urlpatterns = [
         name="idea_done",
     ),
     path("regions/<slug:slug>/mirror/<int:pk>/invite/", views.invite, name="invite"),
+    path("mirror/answer/<str:token>/", views.answer, name="answer"),
 ]
 
 urlpatterns += [

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,7 +18,7 @@ from nik.core.models import Region
 
 from . import actions
 from .forms import ActionForm, ConversationForm, IdeaForm
-from .models import Idea, MirrorConversation, MirrorInterest, Outcome, Theme
+from .models import Answer, Idea, MirrorConversation, MirrorInterest, Outcome, Theme
 
 
 @login_required
@@ -97,6 +97,9 @@ def conversation(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             ],
             "can_edit": can_edit,
             "idea_form": IdeaForm(region=region),
+            # Who comes is for the coordinator's planning; the network reads only the count.
+            "invitations": found.invitations.select_related("user") if can_edit else None,
+            "coming": found.invitations.filter(answer=Answer.YES).count() if can_edit else 0,
         },
     )
 
@@ -164,7 +167,9 @@ def invite(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     region = access.open_region_for_edit(request.user, slug, purpose="mirror conversation")
     found = get_object_or_404(MirrorConversation, region=region, pk=pk)
     try:
-        sent = actions.do_invite_parents(found, acting_user=request.user)
+        sent = actions.do_invite_parents(
+            found, base_url=request.build_absolute_uri("/"), acting_user=request.user
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -182,3 +187,55 @@ def join(request: AuthedRequest, slug: str) -> HttpResponse:
     actions.do_join_next(region, parent=request.user)
     messages.success(request, _("Thank you. We invite you by e-mail to the next conversation."))
     return redirect("home")
+
+
+@require_http_methods(["GET", "POST"])
+def answer(request: HttpRequest, token: str) -> HttpResponse:
+    """A parent says yes or no from the invitation's link, without an account. The link is the
+    only key: nothing in the form names an invitation, so a post can answer only its own."""
+    try:
+        invitation = actions.open_invitation(token)
+    except ValidationError as error:
+        return _answer_closed(request, error, status=404)
+    conversation = invitation.conversation
+    recorded = False
+    if request.method == "POST" and request.POST.get("answer") not in (Answer.YES, Answer.NO):
+        return render(
+            request,
+            "casework/answer.html",
+            {
+                "invitation": invitation,
+                "conversation": conversation,
+                "region": conversation.region,
+                "open": conversation.answering_open(),
+                "error": _("Choose yes or no."),
+            },
+            status=400,
+        )
+    if request.method == "POST":
+        try:
+            invitation, recorded = actions.do_answer_invitation(
+                token,
+                answer=request.POST.get("answer", ""),
+                change=request.POST.get("change") == "1",
+            )
+        except ValidationError as error:
+            return _answer_closed(request, error, status=409)
+    return render(
+        request,
+        "casework/answer.html",
+        {
+            "invitation": invitation,
+            "conversation": conversation,
+            "region": conversation.region,
+            "recorded": recorded,
+            "already": request.method == "POST" and not recorded,
+            "open": conversation.answering_open(),
+        },
+    )
+
+
+def _answer_closed(request: HttpRequest, error: ValidationError, *, status: int) -> HttpResponse:
+    return render(
+        request, "casework/answer_closed.html", {"message": " ".join(error.messages)}, status=status
+    )

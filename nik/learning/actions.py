@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from nik.core import audit, notify
+from nik.core.calendar import Method, mime_type
 from nik.core.models import AuditAction, Professional, Region, User
 
 from .calendar import session_ics
@@ -81,7 +82,13 @@ def _invite(enrolment: Enrolment) -> None:
             "The invitation for your agenda is attached."
         )
         % {"course": session.course.title, "when": when, "place": session.place or "—"},
-        attachments=[("scholing.ics", session_ics(session).decode(), "text/calendar")],
+        attachments=[
+            (
+                "scholing.ics",
+                session_ics(session, method=Method.REQUEST).decode(),
+                mime_type(Method.REQUEST),
+            )
+        ],
     )
 
 

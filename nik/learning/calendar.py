@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from nik.core.calendar import meeting_ics
+from nik.core.calendar import Method, meeting_ics
 
 from .models import Session
 
 
-def session_ics(session: Session) -> bytes:
+def session_ics(session: Session, *, method: Method = Method.PUBLISH) -> bytes:
+    """PUBLISH for a download; the enrolment e-mail asks for REQUEST."""
     return meeting_ics(
         uid=f"session-{session.pk}@nik",
         sequence=session.sequence,
@@ -15,6 +16,7 @@ def session_ics(session: Session) -> bytes:
         ends_at=session.ends_at,
         summary=session.course.title,
         organiser=session.region.name,
+        method=method,
         location=session.place,
         description=session.course.description,
     )

@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from nik.core.calendar import working_day_near
 from nik.core.models import Professional, Region
 
 from .models import (
@@ -34,7 +35,8 @@ NATIONAL = [
 
 
 def _at(day: int, hour: int) -> datetime:
-    base = timezone.localdate() + timedelta(days=day)
+    today = timezone.localdate()
+    base = working_day_near(today + timedelta(days=day), today=today)
     return timezone.make_aware(datetime.combine(base, time(hour, 0)))
 
 

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from nik.core import audit, notify
+from nik.core.calendar import Method, mime_type
 from nik.core.concurrency import EditConflict, claim, lock
 from nik.core.models import AuditAction, Professional, Region, User
 from nik.core.xlsx import (
@@ -331,7 +332,7 @@ def do_send_invitations(event: Event, *, acting_user: User) -> int:
     """E-mail every invitee with an e-mail address the .ics invitation (after commit)."""
     from .calendar import event_ics
 
-    ics = event_ics(event).decode()
+    ics = event_ics(event, method=Method.REQUEST).decode()
     sent = 0
     for person in event.invitees.exclude(email=""):
         sent += notify.send(
@@ -343,7 +344,7 @@ def do_send_invitations(event: Event, *, acting_user: User) -> int:
                 "when": date_format(timezone.localtime(event.starts_at), "j F Y, H:i"),
                 "where": event.location or "—",
             },
-            attachments=[("uitnodiging.ics", ics, "text/calendar; method=REQUEST")],
+            attachments=[("uitnodiging.ics", ics, mime_type(Method.REQUEST))],
             kind="roadmap.invitation",
         )
     audit.record(

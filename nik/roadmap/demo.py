@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from nik.core.calendar import working_day_near
 from nik.core.models import Region, User
 
 from . import actions
@@ -96,7 +97,8 @@ def _kick_off(region: Region, coordinator: User, today: date) -> None:
 
     from .models import ActionItem, Event, EventKind
 
-    start = timezone.make_aware(datetime.combine(today - timedelta(days=300), time(15, 0)))
+    day = working_day_near(today - timedelta(days=300), today=today)
+    start = timezone.make_aware(datetime.combine(day, time(15, 0)))
     event = Event.objects.create(
         region=region,
         kind=EventKind.KICK_OFF,
@@ -222,7 +224,7 @@ def _agreement(region: Region, coordinator: User, today: date) -> None:
             )
     AgreementReview.objects.create(
         agreement=agreement,
-        held_on=today - timedelta(days=200),
+        held_on=working_day_near(today - timedelta(days=200), today=today),
         level=ReviewLevel.BOTH,
         outcome=(
             "Uren voor overleg lopen uiteen tussen de partners; afgesproken dat elke partner "

@@ -309,6 +309,11 @@ class Event(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def has_begun(self) -> bool:
+        """Attendance can be told only of a meeting that has begun."""
+        return self.starts_at <= timezone.now()
+
 
 class ActionItem(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="action_items")

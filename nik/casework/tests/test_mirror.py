@@ -4,7 +4,7 @@ the next one from the portal."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 from django.core import mail
@@ -41,6 +41,7 @@ def test_a_coordinator_records_a_conversation_with_themes(
 ):
     data = {
         "held_on": (timezone.localdate() - timedelta(days=1)).isoformat(),
+        "minutes": 90,
         "facilitator": "Ouder en Kind Samen",
         "parents": 5,
         "listeners": "kinderarts, wijkverpleegkundige",
@@ -131,7 +132,11 @@ def test_parents_ask_to_join_and_are_invited_once(
     login(parent).post(url(region, "join/"))
     assert MirrorInterest.objects.count() == 1
     coming = MirrorConversation.objects.create(
-        region=region, held_on=timezone.localdate() + timedelta(days=20), facilitator="Nina"
+        region=region,
+        held_on=timezone.localdate() + timedelta(days=20),
+        starts_at=time(19, 30),
+        location="Ronald McDonald Huis, Leiden",
+        facilitator="Nina",
     )
     client = login(coordinator)
     with django_capture_on_commit_callbacks(execute=True):

@@ -60,6 +60,8 @@ PUBLIC = {
     "fhir_metadata",
     # A survey's single-use link (checks its own token; answers need no account).
     "monitoring:survey",
+    # A mirror-conversation invitation's link: a parent says yes or no (checks its own token).
+    "casework:answer",
     # "Loop je ergens tegenaan?" on the public site: a signal without an account.
     "signals:public",
     # The API's own description (no data in it).

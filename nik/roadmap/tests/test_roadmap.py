@@ -449,3 +449,38 @@ def test_reminders_are_sent_once_even_when_run_twice(
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_reminders")
     assert len(mail.outbox) == 2
+
+
+def test_the_meetings_list_tells_attendance_only_of_meetings_that_began(
+    client, login, coordinator, region
+):
+    from nik.core.factories import OrganizationFactory, ProfessionalFactory
+    from nik.roadmap.models import Event
+
+    organization = OrganizationFactory(region=region)
+    people = [ProfessionalFactory(region=region, organization=organization) for _ in range(4)]
+    now = timezone.now()
+
+    def meeting(title: str, days: int) -> Event:
+        start = now + timedelta(days=days)
+        return Event.objects.create(
+            region=region, title=title, starts_at=start, ends_at=start + timedelta(hours=2)
+        )
+
+    held = meeting("Kick-off", -30)
+    held.invitees.set(people)
+    held.attendees.set(people[:3])
+    meeting("Overleg zonder lijst", -10)
+    coming = meeting("Netwerkdag", 12)
+    coming.invitees.set(people[:2])
+    meeting("Nog te plannen", 40)
+
+    page = login(coordinator).get(url(region, "events/")).content.decode()
+    rows = {
+        title: next(item for item in page.split("</li>") if f">{title}</a>" in item)
+        for title in ["Kick-off", "Overleg zonder lijst", "Netwerkdag", "Nog te plannen"]
+    }
+    assert "(3 van 4 genodigden waren er)" in rows["Kick-off"]
+    assert "genodigden" not in rows["Overleg zonder lijst"]
+    assert "(2 genodigden)" in rows["Netwerkdag"] and "waren er" not in rows["Netwerkdag"]
+    assert "genodigde" not in rows["Nog te plannen"] and "0 van 0" not in page
