@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -94,7 +95,7 @@ def test_paper_leaves_out_the_way_back_the_print_button_and_the_feedback_form(cl
     assert 'class="utrecht-paragraph nik-service-back"' in page
     assert "nik-service-print" in page
     assert 'class="nik-card nik-service-report"' in page
-    css = open(finders.find("directory/service.css"), encoding="utf-8").read()
+    css = Path(finders.find("directory/service.css")).read_text(encoding="utf-8")
     printed = re.search(r"@media print\s*{(.*)}", css, re.S).group(1)
     for hidden in (".nik-service-back", ".nik-service-print", ".nik-service-report"):
         assert hidden in printed
