@@ -1,4 +1,5 @@
-"""Real-looking wegwijzer entries: about 150 across the regions, some not confirmed for over a year."""
+"""Real-looking wegwijzer entries: about 150 across the regions, some not confirmed for over a year.
+The parametrised search test (tests/test_parent_words.py) searches one town's worth of them."""
 
 from __future__ import annotations
 
@@ -122,6 +123,60 @@ KINDS = [
         "free",
         "Gratis",
     ),
+    (
+        "Aangepast vervoer {town}",
+        Category.FINANCING,
+        "Vervoer naar school of het ziekenhuis met een rolstoeltaxi of de regiotaxi. Wij helpen bij de aanvraag bij de gemeente of de zorgverzekeraar.",
+        "Kinderen die niet zelf kunnen reizen",
+        (0, 23),
+        "wmo,zvw",
+        "Vergoed via de Wmo of de zorgverzekering; soms een eigen bijdrage",
+    ),
+    (
+        "Nachtzorg {town}",
+        Category.HOME_NURSING,
+        "Een verpleegkundige waakt 's nachts bij je kind thuis, zodat jullie kunnen slapen.",
+        "Kinderen die 's nachts veel zorg nodig hebben",
+        (0, 18),
+        "wlz,pgb",
+        "Via de Wlz of een PGB",
+    ),
+    (
+        "Kinderfysiotherapie en voedingsadvies {town}",
+        Category.HOME_NURSING,
+        "Fysiotherapie, ergotherapie en advies van een diëtist over voeding en sondevoeding, bij jullie thuis.",
+        "Kinderen met een ernstige ziekte",
+        (0, 18),
+        "zvw",
+        "Vergoed door de zorgverzekering",
+    ),
+    (
+        "Maatschappelijk werk {town}",
+        Category.PSYCHOSOCIAL,
+        "Een maatschappelijk werker helpt als zorgen over werk, geld of het gezin te veel worden.",
+        "Ouders en gezinnen",
+        (0, 23),
+        "wmo,free",
+        "Gratis",
+    ),
+    (
+        "Kinderdagcentrum {town}",
+        Category.RESPITE,
+        "Dagbesteding in een medisch kinderdagverblijf: je kind speelt en leert overdag, met verpleegkundige zorg.",
+        "Kinderen die overdag veel zorg nodig hebben",
+        (0, 18),
+        "wlz,jeugdwet",
+        "Via de Wlz of de Jeugdwet",
+    ),
+    (
+        "Afscheid en uitvaart {town}",
+        Category.GRIEF,
+        "Hulp bij het afscheid van je kind: de begrafenis of crematie samen voorbereiden, en daarna een gesprek over het verdriet.",
+        "Het gezin",
+        (0, 23),
+        "free",
+        "Gratis",
+    ),
 ]
 NATIONAL = [
     (
@@ -141,6 +196,15 @@ NATIONAL = [
         (3, 18),
         "free",
         "Gratis",
+    ),
+    (
+        "Vakantiehuis voor gezinnen met een ziek kind",
+        Category.RESPITE,
+        "Een week vakantie met het hele gezin in een aangepast vakantiehuis, met zorg voor je kind in de buurt.",
+        "Gezinnen met een ernstig ziek kind",
+        (0, 23),
+        "free",
+        "Een kleine eigen bijdrage",
     ),
 ]
 

@@ -124,6 +124,10 @@ class Service(models.Model):
     def is_stale(self, today: date | None = None) -> bool:
         return self.last_confirmed < (today or timezone.localdate()) - STALE_AFTER
 
+    def contact_line(self) -> str:
+        """Place, phone and website on one line, as the booklet prints them (only those given)."""
+        return " · ".join(part for part in (self.city, self.phone, self.website) if part)
+
     def financing_codes(self) -> list[str]:
         return [c for c in self.financing.split(",") if c]
 

@@ -1,5 +1,9 @@
 """Finding help: Dutch full-text search (PostgreSQL's `dutch` configuration, or SQLite FTS5 over
-Snowball-stemmed words, so "logeerhuizen" finds "logeerhuis" on both), filters and distance."""
+Snowball-stemmed words, so "logeerhuizen" finds "logeerhuis" on both), filters and distance.
+
+The index holds more than the stems of a service's words: also what its text says in the words
+parents type (separable verbs joined, compounds' tails: nik.directory.synonyms.also_said), and a
+typed word also looks for the words of its group ("taxi" for "vervoer": synonyms.readings)."""
 
 from __future__ import annotations
 
@@ -38,11 +42,19 @@ _stemmer_lock = threading.Lock()
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())[:MAX_QUERY_WORDS]
+    """A query's words, folded, with separable verbs joined ("op te passen": "oppassen")."""
+    return synonyms.joined(re.findall(r"\w+", synonyms.fold(text)))[:MAX_QUERY_WORDS]
 
 
 def stems(text: str) -> str:
-    return " ".join(_stem(word) for word in re.findall(r"\w+", text.lower()))
+    """What the index holds for a text: the stems of its words and of what they also say."""
+    found = re.findall(r"\w+", synonyms.fold(text))
+    return " ".join(_stem(word) for word in [*found, *synonyms.also_said(found)])
+
+
+def prefixes(term: str) -> list[str]:
+    """The stems a typed word looks for, each as the start of an indexed word."""
+    return sorted({_stem(w) for word in synonyms.readings(term) for w in re.findall(r"\w+", word)})
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -71,15 +83,21 @@ def index_many(services: list[Service]) -> None:
     """The same for many saved services at once (the benchmarks' generated wegwijzers): the
     stems in one statement per 500 services and SQLite's index in two; PostgreSQL's vector is
     still one statement per service."""
+    if not services:
+        return
+    # The class of the services given: a migration passes its own (historical) model.
+    model = type(services[0])
     for service in services:
         text = " ".join([service.name, service.description, service.for_whom])
         service.search_stems = f"{stems(text)} {kind_token(service.category)}"
-    Service.objects.bulk_update(services, ["search_stems"], batch_size=500)
+    model._default_manager.bulk_update(services, ["search_stems"], batch_size=500)
     if connection.vendor == "postgresql":
         # One statement per service: a vector expression per row in one bulk update is compiled
         # into a CASE of them all, slower than this.
         for service in services:
-            Service.objects.filter(pk=service.pk).update(search_vector=vector_expression(service))
+            model._default_manager.filter(pk=service.pk).update(
+                search_vector=vector_expression(service)
+            )
     elif connection.vendor == "sqlite":
         rows = [(service.pk, service.search_stems) for service in services]
         with connection.cursor() as cursor:
@@ -130,7 +148,7 @@ def matching(queryset: QuerySet[Service], query: str) -> QuerySet[Service]:
         return _text_matching(queryset, terms)
     named = [t for t in terms if t not in rest]
     tokens = [kind_token(kind) for kind in sorted(kinds)]
-    stemmed = [_stem(t) for t in named]
+    stemmed = sorted({s for t in named for s in prefixes(t)})
     if connection.vendor == "postgresql":
         wanted = SearchQuery(
             " | ".join([*tokens, *(f"{s}:*" for s in stemmed)]), config="simple", search_type="raw"
@@ -175,7 +193,7 @@ def _in_order(queryset: QuerySet[Service], ids: list[int]) -> QuerySet[Service]:
 
 def _pg_query(terms: list[str], *, any_word: bool) -> SearchQuery:
     joined = " | " if any_word else " & "
-    stemmed = joined.join(f"{_stem(t)}:*" for t in terms)
+    stemmed = joined.join("(" + " | ".join(f"{s}:*" for s in prefixes(t)) + ")" for t in terms)
     plain = SearchQuery(
         " or ".join(terms) if any_word else " ".join(terms),
         config="dutch",
@@ -185,8 +203,9 @@ def _pg_query(terms: list[str], *, any_word: bool) -> SearchQuery:
 
 
 def _fts_ids(terms: list[str], *, any_word: bool) -> list[int]:
-    stemmed = [_stem(t) for t in terms]
-    return _fts_match((" OR " if any_word else " ").join(f'"{s}"*' for s in stemmed))
+    """Each term as any of its readings ("taxi" OR "vervoer"); all terms, or any."""
+    groups = ["(" + " OR ".join(f'"{s}"*' for s in prefixes(t)) + ")" for t in terms]
+    return _fts_match((" OR " if any_word else " AND ").join(groups))
 
 
 def _fts_match(expression: str) -> list[int]:

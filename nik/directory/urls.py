@@ -9,6 +9,7 @@ app_name = "directory"
 urlpatterns = [
     path("wegwijzer/", views.national, name="national"),
     path("wegwijzer/services/<int:pk>/", views.service_detail, name="service"),
+    path("wegwijzer/services/<int:pk>/print.pdf", views.service_pdf, name="service_pdf"),
     path("wegwijzer/confirm/<int:pk>/<str:key>/", views.confirm, name="confirm"),
     path("regions/<slug:slug>/wegwijzer/", views.regional, name="regional"),
     path("regions/<slug:slug>/wegwijzer/pick/", views.pick, name="pick"),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -28,9 +29,44 @@ from .models import STALE_AFTER, Category, Service, ServiceReport
 from .selectors import PAGE_SIZE, find, pickable, picked
 
 
+def _carried(query: QueryDict) -> dict[str, str]:
+    """The search a visitor came from, as the search form reads it: only its own fields with
+    valid values, and the wegwijzer it was ("in", a region's slug). A service page links back
+    to it; the link is always built from our own addresses (never an address from the query)."""
+    form = SearchForm(query)
+    if not form.is_valid():
+        return {}
+    carried = {k: str(v) for k, v in form.cleaned_data.items() if v not in ("", None)}
+    page = query.get("page", "")
+    if page.isdigit() and len(page) <= 5:
+        carried["page"] = page
+    slug = query.get("in", "")
+    if re.fullmatch(r"[-\w]{1,50}", slug):
+        carried["in"] = slug
+    return carried
+
+
+def _back_url(carried: dict[str, str], service: Service) -> str:
+    """Back to the search the visitor came from, or else to the service's wegwijzer."""
+    params = {k: v for k, v in carried.items() if k != "in"}
+    region = Region.objects.filter(slug=carried["in"]).first() if "in" in carried else None
+    if region is not None:
+        url = reverse("directory:regional", args=[region.slug])
+    elif params or not service.region:
+        url = reverse("directory:national")
+    else:
+        url = reverse("directory:regional", args=[service.region.slug])
+    return f"{url}?{urlencode(params)}#results" if params else url
+
+
 def _search_page(request: HttpRequest, region: Region | None) -> HttpResponse:
     form = SearchForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
+    carried = _carried(request.GET) if request.GET else {}
+    if carried and region is not None:
+        carried["in"] = region.slug
+    else:
+        carried.pop("in", None)
     services, point, problem = find(data, region)
     page = Paginator(services, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
@@ -50,6 +86,8 @@ def _search_page(request: HttpRequest, region: Region | None) -> HttpResponse:
             "problem": problem,
             "searched": bool(request.GET),
             "suggestion": _suggestion(request, data) if not rows else None,
+            # Each result's link carries the search, so its page can lead back to it.
+            "carry": urlencode(carried),
         },
     )
 
@@ -87,18 +125,44 @@ def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
     service = Service.objects.select_related("organization", "region").filter(pk=pk).first()
     if service is None:
         raise Http404
+    carried = _carried(request.GET)
+    carry = urlencode(carried)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.do_report(
             service, message=form.cleaned_data["message"], email=form.cleaned_data["email"]
         )
         messages.success(request, _("Thank you. We will check it."))
-        return redirect("directory:service", pk=service.pk)
+        url = reverse("directory:service", args=[service.pk])
+        return redirect(f"{url}?{carry}" if carry else url)
     return render(
         request,
         "directory/service.html",
-        {"service": service, "stale": service.is_stale(), "form": form},
+        {
+            "service": service,
+            "stale": service.is_stale(),
+            "form": form,
+            "back_url": _back_url(carried, service),
+        },
     )
+
+
+@require_GET
+def service_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """One entry as a PDF page to print: what a print button gives without JavaScript."""
+    from weasyprint import HTML
+
+    service = Service.objects.select_related("organization", "region").filter(pk=pk).first()
+    if service is None:
+        raise Http404
+    html = render_to_string(
+        "directory/service_pdf.html",
+        {"service": service, "printed": timezone.localtime()},
+        request=request,
+    )
+    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="wegwijzer-{service.pk}.pdf"'
+    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -59,3 +59,35 @@ def test_parent_finds_respite_care_near_leiden(page, wegwijzer, axe_violations):
     expect(page.get_by_role("heading", level=1)).to_have_text("Logeerhuis De Zeester")
     expect(page.get_by_text("071-5555555")).to_be_visible()
     assert axe_violations(page) == []
+
+
+def test_the_way_back_keeps_the_search_and_paper_keeps_only_the_entry(
+    page, wegwijzer, axe_violations
+):
+    """Issue 30: "Terug naar de wegwijzer" lost the search; the printed page had the feedback
+    box and the back link; there was no print button."""
+    page.goto(f"/regions/{wegwijzer.slug}/wegwijzer/?q=logeerhuizen&age=6")
+    page.locator(".nik-results").get_by_role("link", name="Logeerhuis De Zeester").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Logeerhuis De Zeester")
+    back = page.get_by_role("link", name="Terug naar de wegwijzer")
+    printing = page.get_by_role("button", name="Afdrukken")
+    report = page.get_by_text("Klopt er iets niet? Laat het ons weten.")
+    for shown in (back, printing, report):
+        expect(shown).to_be_visible()
+    assert axe_violations(page) == []
+    # The print button prints the page itself (the PDF is its way without JavaScript).
+    page.evaluate(
+        "() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }"
+    )
+    printing.click()
+    assert page.evaluate("window.__printed") == 1
+    expect(page.get_by_role("heading", level=1)).to_have_text("Logeerhuis De Zeester")
+    page.emulate_media(media="print")
+    for hidden in (back, printing, report):
+        expect(hidden).to_be_hidden()
+    expect(page.get_by_text("071-5555555")).to_be_visible()
+    page.emulate_media(media="screen")
+    back.click()
+    expect(page.get_by_label("Waar zoek je naar?")).to_have_value("logeerhuizen")
+    expect(page.get_by_label("Leeftijd van het kind")).to_have_value("6")
+    expect(page.locator(".nik-results > li")).to_have_count(2)

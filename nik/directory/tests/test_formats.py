@@ -198,6 +198,19 @@ def test_the_booklet_is_a_pdf_with_every_service(client, region, services):
     assert "Logeerhuis De Zeester" in text and "Broertjes en zusjes groep" in text
 
 
+def test_the_booklet_prints_no_dot_after_the_last_contact_detail(client, region, services):
+    """Neither service has a website, one has no place: the line ends with the phone number."""
+    response = client.get(f"/regions/{region.slug}/wegwijzer/booklet.pdf")
+    lines = [
+        line.strip()
+        for page in PdfReader(io.BytesIO(response.content)).pages
+        for line in page.extract_text().splitlines()
+    ]
+    assert "Leiden · 071-1234567" in lines
+    assert "071-1234567" in lines  # the siblings' group: no place, no website
+    assert [line for line in lines if line.endswith("·") or line.startswith("·")] == []
+
+
 def test_only_the_coordinator_keeps_the_wegwijzer(
     client, login, steering, other_coordinator, region
 ):
