@@ -335,7 +335,7 @@ def plan_discussed(request: AuthedRequest, pk: int) -> HttpResponse:
         raise Http404
     form = DiscussionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("careplans:plan", pk=family.pk)
     try:
         actions.do_record_discussion(
