@@ -36,6 +36,7 @@ NO_FAMILY = "names a person at work, a place or a title, never a family"
 EXEMPT = {
     # families: the contact point and the family record.
     "nik.families.forms.PublicInquiryForm": "a parent's question to the coordinator, who answers it: the name is how to answer",
+    "nik.families.forms.ParentQuestionForm": "a signed-in parent's question about their own family, read by its coordinator and case manager, who answer it",
     "nik.families.forms.StaffInquiryForm": "the contact point's record of a question, read by the coordinators only",
     "nik.families.forms.AnswerForm": "the coordinator's answer to the one who asked",
     "nik.families.forms.ReferralForm": "a referral: the child's name and diagnosis are what is referred",
@@ -67,6 +68,7 @@ EXEMPT = {
     "nik.casework.forms.ConversationForm.new_themes": "names of themes",
     "nik.casework.forms.LearningFormForm.name": NO_FAMILY,
     "nik.casework.forms.LearningFormForm.location": NO_FAMILY,
+    "nik.casework.forms.ConversationForm.location": NO_FAMILY,
     # monitoring: surveys and typed-in figures.
     "nik.monitoring.authoring.SurveyForm": "a survey's title, written by the knowledge centre",
     "nik.monitoring.authoring.ItemForm": "a survey's questions and options",

@@ -91,7 +91,8 @@ def plan_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     context["can_edit"] = family_access.can_edit_family(request.user, family)
     if draft is not None:
         context["publish_form"] = PublishForm.for_draft(draft.data)
-    if published is not None and published.data.discussed_with_parents_on is None:
+    # Once an evaluation is under way, the discussion is asked when its draft is published.
+    if draft is None and published is not None and published.data.discussed_with_parents_on is None:
         context["discussion_form"] = DiscussionForm(initial={"discussed_on": timezone.localdate()})
     body = draft if draft is not None and context["can_edit"] else published
     if body is not None:

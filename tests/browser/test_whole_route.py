@@ -111,7 +111,10 @@ def test_from_the_front_door_to_the_plan_in_the_portal(
     expect(staff.locator(".nik-messages")).to_contain_text(
         t("The answer is sent to %(email)s.", email="eva@voorbeeld.example")
     )
-    [answer] = [m for m in mail.outbox if m.to == ["eva@voorbeeld.example"]]
+    # Eva has two e-mails now: the receipt of her question (it repeats nothing she wrote) and
+    # the answer.
+    receipt, answer = [m for m in mail.outbox if m.to == ["eva@voorbeeld.example"]]
+    assert "Logeerhuis" not in receipt.body
     assert "Logeerhuis De Vlinder in Leiden heeft plek." in answer.body
     assert f"/wegwijzer/services/{respite.pk}/" in answer.body
 

@@ -45,12 +45,13 @@ PUBLIC = {
     "families:contact",
     "families:invitation",
     "api:ask",
-    # The wegwijzer is public: pages, booklet, the owner's confirmation link, HSDS and FHIR reading.
+    # The wegwijzer is public: pages, an entry on paper, booklet, the owner's confirmation link, HSDS and FHIR reading.
     "directory:national",
     "directory:regional",
     "directory:service",
     "directory:confirm",
     "directory:booklet",
+    "directory:service_pdf",
     "api:services",
     "hsds_services",
     "hsds_service",
