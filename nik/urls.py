@@ -30,6 +30,12 @@ urlpatterns = [
     path("", include("nik.casework.urls")),
     path("", include("nik.monitoring.urls")),
     path("", include("nik.signals.urls")),
+    path("accounts/api-tokens/", core_views.api_tokens, name="api_tokens"),
+    path(
+        "accounts/api-tokens/<int:pk>/revoke/",
+        core_views.api_token_revoke,
+        name="api_token_revoke",
+    ),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
@@ -48,5 +54,11 @@ urlpatterns = [
         name="fhir_everything",
     ),
     path("fhir/r4/CarePlan/<int:pk>", fhir_views.careplan_read, name="fhir_careplan"),
+    # The same bundle as a download from the family's pages, for a signed-in person.
+    path(
+        "families/<int:pk>/plan/fhir/",
+        fhir_views.everything_download,
+        name="fhir_everything_download",
+    ),
     path("admin/", admin.site.urls),
 ]

@@ -8,7 +8,12 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from fhirclient.models import capabilitystatement, fhirdatetime, operationoutcome
@@ -95,6 +100,30 @@ def patient_everything(request: HttpRequest, pk: int) -> HttpResponse:
         request.user, pk, AuditAction.EXPORT, purpose="FHIR $everything", scope="care_plan"
     )
     return _respond(fhir.everything(family))
+
+
+@login_required
+@require_GET
+def everything_download(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The family's `Patient/$everything` bundle as a file, for a signed-in person whom the door
+    lets see the plan (the case manager, the coordinator, a team member with consent): the same
+    bundle the API gives, opened and audited as an export."""
+    family = family_access.open_family(
+        request.user, pk, AuditAction.EXPORT, purpose="FHIR download", scope="care_plan"
+    )
+    try:
+        result = fhir.everything(family)
+    except fhir.FhirError:
+        messages.error(
+            request, _("There is nothing to export yet: the child's details are missing.")
+        )
+        return redirect("families:family_detail", family.pk)
+    response = HttpResponse(json.dumps(result.as_json(), indent=2), content_type=FHIR_JSON)
+    # The family's number, not the child's name: the name of a file is seen in more places.
+    filename = f"nik-gezin-{family.pk}-fhir-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_GET

@@ -17,7 +17,7 @@ from typing_extensions import TypeIs
 
 from . import audit
 from .events import CoreEvent
-from .models import AuditAction, AuditOutcome, Region, Role, User
+from .models import ApiToken, AuditAction, AuditOutcome, Region, Role, User
 
 AnyUser = User | AnonymousUser
 
@@ -133,3 +133,60 @@ def _refuse(
         details={"reason": reason},
     )
     raise PermissionDenied
+
+
+# API tokens: a coordinator keeps their own account's tokens (for the region's links to other
+# systems); a technical administrator sees and revokes everyone's. No one else has the page.
+
+
+def is_token_admin(user: AnyUser) -> bool:
+    return active(user) and (user.is_staff or user.is_superuser or user.holds_anywhere(Role.ADMIN))
+
+
+def may_keep_tokens(user: AnyUser) -> bool:
+    return is_token_admin(user) or (active(user) and user.holds_anywhere(Role.COORDINATOR))
+
+
+def visible_tokens(user: AnyUser) -> QuerySet[ApiToken]:
+    """The tokens this user may see: their own, or every one for an administrator."""
+    if not active(user) or not may_keep_tokens(user):
+        return ApiToken.objects.none()
+    tokens = ApiToken.objects.select_related("user")
+    return tokens if is_token_admin(user) else tokens.filter(user=user)
+
+
+def open_token_page(user: AnyUser, purpose: str = "API tokens") -> None:
+    """The API tokens page, for coordinators and administrators; anyone else is logged and
+    refused (403)."""
+    if may_keep_tokens(user):
+        return
+    audit.record(
+        action=AuditAction.VIEW,
+        event=CoreEvent.REFUSED,
+        outcome=AuditOutcome.DENIED,
+        user=user if active(user) else None,
+        object_type="core.apitoken",
+        purpose=purpose,
+        details={"reason": "not_permitted"},
+    )
+    raise PermissionDenied
+
+
+def open_token(user: AnyUser, pk: int | str, purpose: str) -> ApiToken:
+    """A token the user may see (also when its id arrives in a POST), or log and raise Http404:
+    another person's token is answered as if it did not exist."""
+    open_token_page(user, purpose)
+    found = visible_tokens(user).filter(pk=pk).first() if str(pk).isdigit() else None
+    if found is None:
+        audit.record(
+            action=AuditAction.UPDATE,
+            event=CoreEvent.REFUSED,
+            outcome=AuditOutcome.DENIED,
+            user=user if active(user) else None,
+            object_type="core.apitoken",
+            object_id=str(pk)[:64],
+            purpose=purpose,
+            details={"reason": "not_found_or_not_permitted"},
+        )
+        raise Http404
+    return found

@@ -245,11 +245,21 @@ class DisciplineAdmin(admin.ModelAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["user", "label", "created_at", "last_used_at"]
-    readonly_fields = ["user", "key_hash", "created_at", "last_used_at"]
+    list_display = ["user", "label", "created_at", "expires_at", "last_used_at", "revoked_at"]
+    readonly_fields = [
+        "user",
+        "key_hash",
+        "created_at",
+        "expires_at",
+        "last_used_at",
+        "revoked_at",
+        "revoked_by",
+    ]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return False  # tokens are made with `nik api-token`, which shows the secret once
+        # Tokens are made with `nik api-token` or on the API tokens page, which show the key
+        # once and write the audit event.
+        return False
 
 
 @admin.register(AuditEvent)

@@ -12,6 +12,20 @@ class CoreConfig(AppConfig):
         from django.apps import apps
 
         from . import checks, display, signals  # noqa: F401  (checks, auth event receivers)
+        from .models import Role
+        from .nav import ACCOUNT, Place, register
+
+        register(
+            Place(
+                "core.api_tokens",
+                10,
+                _("API tokens"),
+                "api_tokens",
+                roles=frozenset({Role.COORDINATOR, Role.ADMIN}),
+                menu=ACCOUNT,
+                staff=True,
+            )
+        )
 
         # Every app's models are loaded before any app is ready.
         display.install(

@@ -21,6 +21,8 @@ class CoreEvent(models.TextChoices):
     LOGGED_OUT = "account.logged_out", _("logged out")
     LOGIN_FAILED = "account.login_failed", _("failed to log in")
     TOKEN_REFUSED = "account.token_refused", _("API token refused")
+    TOKEN_ISSUED = "account.token_issued", _("API token issued")
+    TOKEN_REVOKED = "account.token_revoked", _("API token revoked")
     SESSION_EXPIRED = "account.session_expired", _("session expired")
     # Administration and imports.
     ADMIN_CHANGED = "admin.changed", _("changed in the administration")

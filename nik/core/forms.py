@@ -9,6 +9,9 @@ from django import forms
 from django.forms.renderers import DjangoTemplates, Jinja2
 from django.template.backends.jinja2 import Jinja2 as Jinja2Backend
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from .models import ApiToken
 
 
 def model_choice(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
@@ -130,3 +133,24 @@ def picker_rows(
         if k not in chosen and all(word in v.lower() for word in words)
     ]
     return picked + others[:shown]
+
+
+class ApiTokenForm(forms.Form):
+    """A new API token: what it is for, and how long it lives (at most a year)."""
+
+    label = forms.CharField(
+        label=_("Name or purpose"),
+        max_length=100,
+        help_text=_("Which system or link uses it, so you know later what you would switch off."),
+    )
+    days = forms.TypedChoiceField(
+        label=_("Valid for"),
+        coerce=int,
+        choices=[
+            (30, _("30 days")),
+            (90, _("90 days")),
+            (180, _("half a year")),
+            (ApiToken.MAX_DAYS, _("a year")),
+        ],
+        initial=ApiToken.DEFAULT_DAYS,
+    )

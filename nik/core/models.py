@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+from datetime import datetime, timedelta
 from typing import Any, ClassVar, TypeVar
 
 import pgtrigger
@@ -421,16 +422,37 @@ class Professional(Versioned):
             )
 
 
+class TokenState(models.TextChoices):
+    ACTIVE = "active", _("active")
+    EXPIRED = "expired", _("expired")
+    REVOKED = "revoked", _("revoked")
+
+
 class ApiToken(models.Model):
-    """A bearer token for the API. Only its hash is stored; `nik api-token` prints it once."""
+    """A bearer token for the API. Only its hash is stored; it is shown once, when it is made
+    (`nik api-token` or the API tokens page), and is refused after it expires or is revoked."""
+
+    DEFAULT_DAYS = 90
+    MAX_DAYS = 365
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     key_hash = models.CharField(max_length=64, unique=True)
-    label = models.CharField(_("label"), max_length=100, blank=True)
+    label = models.CharField(_("name or purpose"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(_("expires"))
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
 
     class Meta:
+        ordering = ["-created_at", "-pk"]
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
 
@@ -442,11 +464,33 @@ class ApiToken(models.Model):
         return hashlib.sha256(key.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, user: User, *, label: str = "") -> str:
-        """Make a token for `user` and return its key: shown once, only the hash is kept."""
+    def make(cls, user: User, *, label: str = "", days: int = DEFAULT_DAYS) -> tuple[ApiToken, str]:
+        """A new token for `user`, valid `days` days (1 to MAX_DAYS), and its key: the key is
+        shown once and never stored, only its hash."""
+        if not 1 <= days <= cls.MAX_DAYS:
+            raise ValueError(f"A token is valid 1 to {cls.MAX_DAYS} days, not {days}.")
         key = secrets.token_urlsafe(32)
-        cls.objects.create(user=user, key_hash=cls.hash_key(key), label=label[:100])
-        return key
+        now = timezone.now()
+        token = cls.objects.create(
+            user=user,
+            key_hash=cls.hash_key(key),
+            label=label[:100],
+            created_at=now,
+            expires_at=now + timedelta(days=days),
+        )
+        return token, key
+
+    @classmethod
+    def issue(cls, user: User, *, label: str = "", days: int = DEFAULT_DAYS) -> str:
+        """Make a token for `user` and return its key: shown once, only the hash is kept."""
+        return cls.make(user, label=label, days=days)[1]
+
+    def state(self, now: datetime | None = None) -> TokenState:
+        if self.revoked_at is not None:
+            return TokenState.REVOKED
+        if self.expires_at <= (now or timezone.now()):
+            return TokenState.EXPIRED
+        return TokenState.ACTIVE
 
 
 class AuditAction(models.TextChoices):

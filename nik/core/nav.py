@@ -9,6 +9,10 @@ Apps register in ``AppConfig.ready()``::
 
     register(Place("families.referrals", 30, _("Referrals"), "families:referrals",
                    roles={Role.COORDINATOR}, per_region=True))
+
+A place with ``menu=ACCOUNT`` belongs to the account menu in the page header (beside
+"Security" and "Log out"): the person's own things rather than an area of work. ``staff``
+shows it to technical administrators too, who may hold no role in any region.
 """
 
 from __future__ import annotations
@@ -35,6 +39,11 @@ class Place:
     # Paths below another address that still belong here (a family's page under "Families").
     also: tuple[str, ...] = ()
     exact: bool = False  # marked only on its own address (the start page)
+    menu: str = "area"  # AREA or ACCOUNT
+    staff: bool = False  # shown to staff accounts whatever their roles
+
+
+AREA, ACCOUNT = "area", "account"
 
 
 _PLACES: dict[str, Place] = {}
@@ -45,16 +54,23 @@ def register(place: Place) -> None:
     _PLACES[place.name] = place
 
 
-def places_for(request: HttpRequest) -> list[dict[str, Any]]:
-    """The links of the area navigation for the person of this request (one query)."""
+def places_for(request: HttpRequest, menu: str = AREA) -> list[dict[str, Any]]:
+    """The links of one menu (the area navigation unless told) for the person of this request
+    (one query)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []
     memberships = user.held()
     shown = []
     for place in sorted(_PLACES.values(), key=lambda p: p.order):
+        if place.menu != menu:
+            continue
         fitting = [m for m in memberships if not place.roles or m.role in place.roles]
-        if place.roles and not fitting:
+        if (
+            place.roles
+            and not fitting
+            and not (place.staff and (user.is_staff or user.is_superuser))
+        ):
             continue
         if place.per_region:
             region = next((m.region for m in fitting if m.role not in NATIONWIDE), None)
@@ -90,5 +106,9 @@ def _address(script_prefix: str, url_name: str, slug: str | None) -> str:
 
 
 def area_nav(request: HttpRequest) -> dict[str, Any]:
-    """Context processor: the navigation, read only when a page draws it."""
-    return {"area_nav": SimpleLazyObject(lambda: places_for(request))}
+    """Context processor: the area navigation and the account menu, read only when a page
+    draws them."""
+    return {
+        "area_nav": SimpleLazyObject(lambda: places_for(request)),
+        "account_nav": SimpleLazyObject(lambda: places_for(request, ACCOUNT)),
+    }
