@@ -157,9 +157,17 @@ def evaluations_on_time(region: Region, period: Period, now: datetime) -> Result
 
 
 def plans_discussed(region: Region, period: Period, now: datetime) -> Result:
-    """Care plans, as they stood at the period's end, discussed with the parents."""
+    """Care plans, as they stood at the period's end, discussed with the parents by then (a
+    discussion recorded afterwards on a published version counts from its own date)."""
     plans = _plans_at(region, period, now)
-    hits = sum(1 for p in plans if p.discussed_with_parents_on)
+    end, today = period.bounds()[1].date(), now.date()
+    hits = sum(
+        1
+        for p in plans
+        if p.discussed_with_parents_on
+        and p.discussed_with_parents_on < end
+        and p.discussed_with_parents_on <= today
+    )
     return Result(share(hits, len(plans)), len(plans))
 
 

@@ -225,9 +225,11 @@ def dictionary() -> list[list[str]]:
         [
             _("value"),
             _(
-                "The value as shown: a number, “< 5” for fewer than five families, or "
-                "empty where a share rests on fewer than five families or nothing was "
-                "recorded."
+                "The value as shown: a number, “< 5” for a count of fewer than five "
+                "families, “×” for a hidden cell of the table by condition category (fewer "
+                "than five families, or hidden so that such a number cannot be worked out "
+                "from the totals), or empty where a share rests on fewer than five families "
+                "or nothing was recorded."
             ),
         ],  # fmt: skip
         ["suppressed", _("1 where the small-number rule hid the value.")],

@@ -149,9 +149,16 @@ def export(request: AuthedRequest, kind: str) -> HttpResponse:
             long.append([quarter, region.slug, row.formula.key, value, int(cell.hidden)])
     for region in found.regions:
         for code, _label in found.categories:
+            # A cell of the table by category may be hidden to protect another: "×", never "< 5".
             shown = found.by_category[(region.pk, code)]
             long.append(
-                [quarter, region.slug, f"category:{code}", shown, int(shown == small.HIDDEN)]
+                [
+                    quarter,
+                    region.slug,
+                    f"category:{code}",
+                    small.in_table(shown),
+                    int(shown == small.HIDDEN),
+                ]
             )
     audit.record(
         action=AuditAction.EXPORT,

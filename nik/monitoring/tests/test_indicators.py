@@ -36,6 +36,7 @@ pytestmark = pytest.mark.django_db
 
 ZONE = timezone.get_current_timezone()
 Q2_2026 = Period("quarter", date(2026, 4, 1))
+Q3_2026 = Period("quarter", date(2026, 7, 1))
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=ZONE)
 
 
@@ -124,6 +125,15 @@ def test_plans_discussed_with_parents_as_they_stood_at_the_quarters_end(region):
     _plan(b, at(2026, 5, 2), plan_date="2026-05-02")
     result = plans_discussed(region, Q2_2026, NOW)
     assert (result.value, result.cases) == (50.0, 2)
+
+
+def test_a_discussion_recorded_afterwards_counts_from_its_own_date(region):
+    # Published "not yet discussed" in May, discussed in July and recorded then on that version:
+    # the plan was not discussed at the end of Q2, and was at the end of Q3.
+    family = FamilyFactory(region=region)
+    _plan(family, at(2026, 5, 1), discussed_with_parents_on="2026-07-10", plan_date="2026-05-01")
+    assert plans_discussed(region, Q2_2026, NOW).value == 0.0
+    assert plans_discussed(region, Q3_2026, NOW).value == 100.0
 
 
 def test_children_in_care_and_declined_referrals_by_category_source_and_reason(region):

@@ -209,7 +209,13 @@ def plain(region, period: Period, now: datetime) -> dict[str, Result]:
         for c in standing
         if c.get("next_evaluation_on") and date.fromisoformat(c["next_evaluation_on"]) >= on_date
     )
-    discussed = sum(1 for c in standing if c.get("discussed_with_parents_on"))
+    discussed = sum(
+        1
+        for c in standing
+        if c.get("discussed_with_parents_on")
+        and date.fromisoformat(c["discussed_with_parents_on"]) < end.date()
+        and date.fromisoformat(c["discussed_with_parents_on"]) <= now.date()
+    )
     n = len(standing)
     out["evaluations_on_time"] = Result(round(100 * evaluated / n, 1) if n else None, n)
     out["plans_discussed"] = Result(round(100 * discussed / n, 1) if n else None, n)

@@ -135,3 +135,24 @@ def test_a_coordinator_sees_the_median_and_named_regions_only_when_both_agree(
     page = login(coordinator).get(f"/regions/{first.slug}/compare/").content.decode()
     assert second.name in page and "60%" in page
     assert login(national).get(f"/regions/{first.slug}/compare/").status_code == 403
+
+
+def test_the_research_export_writes_a_protecting_cell_as_a_cross_not_under_five(
+    login, seven, national
+):
+    # 12 + 2 = 14 in category 1 and 2: the 2 is small, and the 12 is hidden too so the row's
+    # total does not give the 2 away. Neither may read "< 5": the 12 is not under five.
+    first = seven[0]
+    store(first, "children_in_care", 14.0, 14, {"by_category": {"1": 12, "2": 2}})
+    quarter = last_complete_quarter()
+    q = f"{quarter.start.year}-{quarter.number}"
+    rows = list(
+        csv.reader(
+            io.StringIO(login(national).get(f"/national/export.csv?quarter={q}").content.decode())
+        )
+    )
+    mine = {r[2]: (r[3], r[4]) for r in rows[1:] if r[1] == first.slug}
+    hidden = [key for key, (_value, suppressed) in mine.items() if suppressed == "1"]
+    assert "category:2" in hidden and len(hidden) >= 2  # the small one and one protecting it
+    assert all(mine[key][0] == "×" for key in hidden)
+    assert "< 5" not in [value for key, (value, _s) in mine.items() if key.startswith("category:")]
