@@ -42,7 +42,9 @@ def _plan(region: Region, coordinator: User, steering: User | None) -> None:
 
     from .models import PlanOfApproach, PlanStatus
 
-    group = region.target_groups.order_by("-version").first()
+    # Each version of the plan was approved with the target group of its time.
+    groups = list(region.target_groups.order_by("version"))
+    first_group, last_group = (groups[0], groups[-1]) if groups else (None, None)
     common = {
         "scope": "Holland Rijnland: Zuid-Holland Noord, Midden-Holland, Haaglanden en Delft-Westland-Oostland.",
         "partners": "LUMC en Kinder Comfort Team, algemene ziekenhuizen, kinderthuiszorg, huisartsen, jeugdgezondheidszorg, ouderorganisaties.",
@@ -50,7 +52,6 @@ def _plan(region: Region, coordinator: User, steering: User | None) -> None:
         "results_long": "Elk gezin met een ernstig ziek kind in de regio krijgt vanaf de diagnose één plan en één team.",
         "milestones_summary": "Zie de mijlpalenplanning.",
         "monitoring": "De vijf indicatoren: oordeel van gezinnen, ervaren samenhang, deskundigheid, aantal kinderen, eerste contact binnen twee werkdagen.",
-        "target_group": group,
     }
     budget = [
         {
@@ -69,6 +70,7 @@ def _plan(region: Region, coordinator: User, steering: User | None) -> None:
         created_by=coordinator,
         approved_by=steering,
         approved_at=tz.now() - timedelta(days=500),
+        target_group=first_group,
         **common,
     )
     PlanOfApproach.objects.create(
@@ -87,6 +89,7 @@ def _plan(region: Region, coordinator: User, steering: User | None) -> None:
         created_by=coordinator,
         approved_by=steering,
         approved_at=tz.now() - timedelta(days=60),
+        target_group=last_group,
         **common,
     )
 
