@@ -240,6 +240,8 @@ AXES_VERBOSE = False
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Short date formats in each language's own way ("1 mrt 2026"): nik/core/locale_formats.
+FORMAT_MODULE_PATH = ["nik.core.locale_formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
