@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from nik.core.demo import working_time
 from nik.core.models import Region, User
 from nik.roadmap.models import Proposal
 
@@ -308,4 +309,5 @@ def populate_together(regions: list[Region], seed: int) -> None:
                     summary="Werkwijze: " + learnt.text.lower() + ".",
                     proposal=learnt.proposal,
                     by=coordinator,
+                    changed_at=working_time(learnt.proposal.discussed_on, random.Random(learnt.pk)),
                 )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 
 from django.utils import timezone
 
+from nik.core.demo import working_time
 from nik.core.models import Region, User
 
 from . import actions
@@ -260,7 +262,7 @@ def _agreement(region: Region, coordinator: User, today: date) -> None:
         summary="Ouderinbreng toegevoegd aan de projectstructuur; onkostenvergoeding voor ouders.",
         proposal=parents,
         by=coordinator,
-        changed_at=timezone.now() - timedelta(days=185),
+        changed_at=working_time(today - timedelta(days=185), random.Random("agreement change")),
     )
     broaden = Proposal.objects.create(
         region=region,
