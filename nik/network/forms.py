@@ -29,7 +29,7 @@ from .models import (
 
 
 class OrganizationForm(VersionedForm, forms.ModelForm):
-    website = WebsiteField(label=_("website"), required=False)
+    website = WebsiteField(label=_("Website"), required=False)
 
     class Meta:
         model = Organization
