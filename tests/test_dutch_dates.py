@@ -45,7 +45,9 @@ def test_no_page_or_code_writes_a_month_with_django_s_capitalised_m():
 @pytest.mark.django_db
 def test_the_milestones_page_writes_months_in_lower_case(client, login, coordinator, region):
     for title, due in (("Kick-off", date(2026, 3, 1)), ("Wegwijzer online", date(2026, 5, 11))):
-        Milestone.objects.create(region=region, title=title, result="r", owner="Coördinator", due=due)
+        Milestone.objects.create(
+            region=region, title=title, result="r", owner="Coördinator", due=due
+        )
     client = login(coordinator)
     page = client.get(f"/regions/{region.slug}/roadmap/milestones/").text
     assert "1 mrt 2026" in page and "11 mei 2026" in page

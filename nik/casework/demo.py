@@ -309,5 +309,8 @@ def populate_together(regions: list[Region], seed: int) -> None:
                     summary="Werkwijze: " + learnt.text.lower() + ".",
                     proposal=learnt.proposal,
                     by=coordinator,
-                    changed_at=working_time(learnt.proposal.discussed_on, random.Random(learnt.pk)),
+                    changed_at=working_time(
+                        learnt.proposal.discussed_on or timezone.localdate(),
+                        random.Random(learnt.pk),
+                    ),
                 )

@@ -27,7 +27,12 @@ CENTRES = {
     "limburg": (5.69, 50.85),
 }
 # Which side of its circle a network's name goes: the west's towards the sea, the east's inland.
-LABEL_LEFT = {"noord-nederland", "noord-holland-flevoland", "holland-rijnland", "zuidwest-nederland"}
+LABEL_LEFT = {
+    "noord-nederland",
+    "noord-holland-flevoland",
+    "holland-rijnland",
+    "zuidwest-nederland",
+}
 WIDTH, HEIGHT = 420, 480
 FONT = 12
 CHAR = 0.6 * FONT  # an average character of a sans-serif font, for the room a label takes
