@@ -62,9 +62,13 @@ def _secret_key() -> str:
     return path.read_text().strip()
 
 
-# Demo mode: `nik demo` / `make demo`. 2FA off, a banner on every page.
+# Demo mode: `nik demo` / `make demo`. 2FA off, a banner on every page. A demo is shown to
+# people, so it has production's error pages: DEBUG stays off unless NIK_DEBUG asks for it.
 DEMO = env_bool("NIK_DEMO", False)
-DEBUG = env_bool("NIK_DEBUG", DEMO)
+DEBUG = env_bool("NIK_DEBUG", False)
+# Served from this machine over plain HTTP (a developer's or a demo): static files straight from
+# the source folders, no HTTPS redirect or secure-only cookies.
+LOCAL_SERVE = DEBUG or DEMO
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("NIK_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("NIK_CSRF_TRUSTED_ORIGINS", [])
@@ -187,14 +191,12 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Django's validators with their messages in our words and catalogue (nik/core/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "nik.core.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "nik.core.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "nik.core.passwords.CommonPasswordValidator"},
+    {"NAME": "nik.core.passwords.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
@@ -220,7 +222,7 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_RATE_LIMITS = {"login_failed": False}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
-MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = LOCAL_SERVE
 MFA_TOTP_ISSUER = "NIK"
 
 # django-axes: five wrong passwords lock the account for a while.
@@ -238,6 +240,8 @@ AXES_VERBOSE = False
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Short date formats in each language's own way ("1 mrt 2026"): nik/core/locale_formats.
+FORMAT_MODULE_PATH = ["nik.core.locale_formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -266,12 +270,12 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
+            if LOCAL_SERVE
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_USE_FINDERS = LOCAL_SERVE
 
 EMAIL_HOST = env_str("NIK_EMAIL_HOST")
 EMAIL_PORT = env_int("NIK_EMAIL_PORT", 587)
@@ -287,7 +291,7 @@ DEFAULT_FROM_EMAIL = env_str("NIK_DEFAULT_FROM_EMAIL", "NIK <noreply@nik.example
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Behind a TLS-terminating proxy in production (docs/deployment.md).
-if not DEBUG:
+if not LOCAL_SERVE:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("NIK_SECURE_SSL_REDIRECT", True)
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

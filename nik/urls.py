@@ -17,6 +17,7 @@ admin.site.site_header = "NIK"
 urlpatterns = [
     path("", home_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("contact/", home_views.public_contact, name="public_contact"),
     path("networks/<slug:slug>/", home_views.network_page, name="network_page"),
     path("regions/<slug:slug>/", home_views.region_overview, name="region_overview"),

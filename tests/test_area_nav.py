@@ -25,6 +25,7 @@ EXPECTED = {
         "Netwerk",
         "Stappenplan",
         "Resultaten",
+        "Scholing",
         "Samen leren",
         "Signalen",
         "Wegwijzer",
@@ -33,6 +34,7 @@ EXPECTED = {
         "Start",
         "Gezinnen",
         "Netwerk",
+        "Scholing",
         "Samen leren",
         "Signalen",
         "Wegwijzer",
@@ -41,6 +43,7 @@ EXPECTED = {
         "Start",
         "Gezinnen",
         "Netwerk",
+        "Scholing",
         "Samen leren",
         "Signalen",
         "Wegwijzer",
@@ -90,7 +93,7 @@ def test_the_current_place_is_marked_below_its_address(client, login):
         ("/regions/holland-rijnland/roadmap/steps/3/", "Stappenplan"),
         ("/regions/holland-rijnland/referrals/", "Aanmeldingen"),
         ("/regions/holland-rijnland/wegwijzer/", "Wegwijzer"),
-        ("/regions/holland-rijnland/learning/sessions/1/", "Samen leren"),
+        ("/regions/holland-rijnland/learning/sessions/1/", "Scholing"),
         ("/regions/holland-rijnland/mirror/", "Samen leren"),
     ]:
         marked = [

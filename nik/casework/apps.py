@@ -26,7 +26,8 @@ class CaseworkConfig(AppConfig):
                 "casework:together",
                 roles=frozenset(Role.in_network()),
                 per_region=True,
-                # Training, case discussions and mirror conversations are its parts.
-                also=("/regions/{slug}/learning/", "/regions/{slug}/mirror/"),
+                # Case discussions and mirror conversations are its parts; training has its own
+                # place (nik/learning/apps.py).
+                also=("/regions/{slug}/mirror/",),
             )
         )

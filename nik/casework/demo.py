@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from nik.core.calendar import working_day_near
+from nik.core.demo import working_time
 from nik.core.models import Region, User
 from nik.roadmap.models import Proposal
 
@@ -315,4 +316,8 @@ def populate_together(regions: list[Region], seed: int) -> None:
                     summary="Werkwijze: " + learnt.text.lower() + ".",
                     proposal=learnt.proposal,
                     by=coordinator,
+                    changed_at=working_time(
+                        learnt.proposal.discussed_on or timezone.localdate(),
+                        random.Random(learnt.pk),
+                    ),
                 )

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
+from django.utils import timezone
 from django.utils.text import slugify
 from faker import Faker
 
@@ -27,6 +29,44 @@ from .models import (
     Role,
     User,
 )
+
+# People write, phone and decide during working hours; a demo loaded at night must not show a
+# referral received at 01:52 (issue 30).
+WORK_STARTS, WORK_ENDS = time(8, 30), time(17, 0)
+
+
+def _working_day(day: date) -> date:
+    """``day``, or the Friday before it when it falls in a weekend."""
+    return day - timedelta(days=max(0, day.weekday() - 4))
+
+
+def working_time(day: date, rng: random.Random) -> datetime:
+    """A moment within working hours on ``day`` (a weekend's on the Friday), never in the future.
+
+    Pass an rng of its own (not the one that draws names), so the rest of the demo stays as it was.
+    """
+    day = _working_day(day)
+    minutes = rng.randrange(WORK_STARTS.hour * 60 + WORK_STARTS.minute, WORK_ENDS.hour * 60)
+    at = timezone.make_aware(datetime.combine(day, time(minutes // 60, minutes % 60)))
+    if at <= timezone.now():
+        return at
+    # Later today than now: the last working day before it.
+    return working_time(day - timedelta(days=1), rng)
+
+
+def during_work(at: datetime) -> datetime:
+    """``at``, or the first working moment after it: what is done at night is done next morning."""
+    local = timezone.localtime(at)
+    day = local.date()
+    if local.time() >= WORK_ENDS or day.weekday() > 4:
+        day += timedelta(days=1)
+        while day.weekday() > 4:
+            day += timedelta(days=1)
+        return timezone.make_aware(datetime.combine(day, WORK_STARTS))
+    if local.time() < WORK_STARTS:
+        return timezone.make_aware(datetime.combine(day, WORK_STARTS))
+    return at
+
 
 DEMO_PASSWORD = "nik-demo-2026"
 SEED = 2014  # the year the first network started in Holland Rijnland

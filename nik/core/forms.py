@@ -29,6 +29,21 @@ def label_with(field: forms.ModelChoiceField[Any], label: Callable[[Any], str]) 
     field.label_from_instance = label  # type: ignore[method-assign,assignment]
 
 
+class WebsiteField(forms.URLField):
+    """A website as people type it: "www.voorbeeld.nl" is saved as "https://www.voorbeeld.nl".
+
+    An `<input type="url">` makes the browser refuse an address without its scheme before the
+    form is sent (issue 30), so the input is plain text with the URL keyboard; the field adds
+    https:// and checks the address itself.
+    """
+
+    widget = forms.TextInput(attrs={"inputmode": "url", "autocomplete": "url"})
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
 class FormRenderer(Jinja2):
     """Django's own form, field and widget templates drawn by Jinja2, which Django ships them
     for: the same HTML as through Django's template engine in 60 % of the time (a form field is

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 from faker import Faker
 
+from nik.core.demo import during_work, working_time
 from nik.core.models import Organization, OrganizationKind, Professional, Region, Role, User
 
 from .models import (
@@ -62,7 +63,9 @@ def _profile(user: User, region: Region, organization: Organization, title: str)
 def populate(
     region: Region, users: dict[str, User], rng: random.Random, fake: Faker, *, full: bool
 ) -> None:
-    now = timezone.now()
+    today = timezone.localdate()
+    # Times of day from an rng of their own: within working hours, the names drawn as before.
+    clock = random.Random(f"{region.slug} working hours")
     # Every demo region has its academic hospital (nik/core/demo.py).
     umc = region.organizations.filter(kind=OrganizationKind.UMC).get()
     home_care = region.organizations.filter(kind=OrganizationKind.HOME_CARE).first() or umc
@@ -77,8 +80,12 @@ def populate(
     municipalities = list(region.municipalities.all())
     stages = STAGE_MIX if full else [Stage.REGISTERED, Stage.IN_CARE, Stage.IN_CARE]
     for i, stage in enumerate(stages):
-        received = now - timedelta(
-            days=rng.randint(0, 2) if stage == Stage.REGISTERED else rng.randint(20, 400)
+        received = working_time(
+            today
+            - timedelta(
+                days=rng.randint(0, 2) if stage == Stage.REGISTERED else rng.randint(20, 400)
+            ),
+            clock,
         )
         category = rng.choice(list(DIAGNOSES))
         age = rng.randint(0, 17)
@@ -125,11 +132,11 @@ def populate(
             consent_to_share=True,
             first_contact_at=None
             if stage == Stage.REGISTERED
-            else received + timedelta(hours=rng.randint(2, 60)),
+            else during_work(received + timedelta(hours=rng.randint(2, 60))),
         )
         if stage in (Stage.IN_CARE, Stage.AFTERCARE) or (stage == Stage.CLOSED and i % 2):
             referral.status = ReferralStatus.ACCEPTED
-            referral.decided_at = received + timedelta(days=3)
+            referral.decided_at = during_work(received + timedelta(days=3))
             referral.save()
             family.casemanager = casemanager if i % 2 == 0 or not full else users[Role.COORDINATOR]
             family.save()
@@ -164,14 +171,18 @@ def populate(
                 phone="0900-1234567",
             )
             for s in (Stage.INTAKE, Stage.IN_CARE):
-                StageChange.objects.create(family=family, stage=s, at=received + timedelta(days=3))
+                StageChange.objects.create(
+                    family=family, stage=s, at=during_work(received + timedelta(days=3))
+                )
         elif stage == Stage.CLOSED:
             referral.status = ReferralStatus.DECLINED
             referral.decline_reason = rng.choice(DeclineReason.values)
-            referral.decided_at = received + timedelta(days=4)
+            referral.decided_at = during_work(received + timedelta(days=4))
             referral.save()
         if stage != Stage.REGISTERED:
-            StageChange.objects.create(family=family, stage=stage, at=received + timedelta(days=5))
+            StageChange.objects.create(
+                family=family, stage=stage, at=during_work(received + timedelta(days=5))
+            )
         if i == 5:
             # member@ is on this family's team, with consent for their organisation.
             CareTeamMember.objects.create(
@@ -192,6 +203,7 @@ def populate(
                 name=getattr(family.guardians.first(), "name", ""),
                 phone="06-11111111",
                 question="Is er een groep voor broertjes en zusjes in de buurt?",
+                received_at=working_time(today, clock),
             )
     for topic in (InquiryTopic.RESPITE, InquiryTopic.FINANCING):
         Inquiry.objects.create(
@@ -202,6 +214,7 @@ def populate(
             question="Wij zoeken een logeerhuis voor een weekend. Waar kunnen we terecht?"
             if topic == InquiryTopic.RESPITE
             else "Welke vergoeding is er voor de verzorging thuis?",
+            received_at=working_time(today, clock),
         )
 
 

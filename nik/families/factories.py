@@ -6,6 +6,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from nik.core.factories import RegionFactory
+from nik.core.sorting import sort_key
 
 from .models import Family
 
@@ -16,3 +17,5 @@ class FamilyFactory(DjangoModelFactory):
 
     region = factory.SubFactory(RegionFactory)
     name = factory.Sequence(lambda n: f"Gezin {n}")
+    # save() keeps it; set here too for build() + bulk_create (the benchmark), which skip save().
+    sort_name = factory.LazyAttribute(lambda family: sort_key(family.name))

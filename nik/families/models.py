@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import holidays
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from nik.core.concurrency import Versioned
 from nik.core.limits import MAX_FREE_TEXT, plausible_date
 from nik.core.models import Municipality, Organization, Professional, Region
+from nik.core.sorting import sort_key
 from nik.network.models import ConditionCategory
 
 # Dutch public holidays (Koningsdag, Hemelvaart, Kerst, …) from the `holidays` package.
@@ -58,6 +60,8 @@ class Family(models.Model):
     name = models.CharField(
         _("name"), max_length=200, help_text=_("How the team refers to the family.")
     )
+    # The name in Dutch order ("de Kale" under K), kept by save(): lists page by it.
+    sort_name = models.CharField(max_length=200, editable=False, default="")
     stage = models.CharField(
         _("stage"), max_length=20, choices=Stage.choices, default=Stage.REGISTERED
     )
@@ -84,20 +88,27 @@ class Family(models.Model):
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name", "pk"]
         verbose_name = _("family")
         verbose_name_plural = _("families")
         indexes = [
             models.Index(fields=["region", "stage"], name="family_region_stage"),
             # A region's families by name.
             models.Index(fields=["region", "name"], name="family_region_name"),
-            # The family list pages through the families by name (keyset on name, id): the
-            # door's rules filter while the index is walked, and it stops after one page.
-            models.Index(fields=["name", "id"], name="family_name_id"),
+            # The family list pages through the families in Dutch order (keyset on sort_name,
+            # id): the door's rules filter while the index is walked, and it stops after a page.
+            models.Index(fields=["sort_name", "id"], name="family_sort_name_id"),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.sort_name = sort_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_name"}
+        super().save(*args, **kwargs)
 
 
 class RegionTally(models.Model):

@@ -494,14 +494,15 @@ def emergency_review(request: AuthedRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def family_list(request: AuthedRequest) -> HttpResponse:
-    # No joins in the paged query: it walks the (name, id) index and stops after one page.
+    # No joins in the paged query: it walks the (sort_name, id) index and stops after a page.
     families = family_access.visible_families(request.user).prefetch_related("region")
     query = request.GET.get("q", "").strip()[:100]
     if query:
         families = families.filter(name__icontains=query) | families.filter(
             child__first_name__icontains=query
         )
-    page = keyset_page(families, ("name", "pk"), request.GET.get("after", ""))
+    # In Dutch order: "Gezin de Kale" under K, not after "Gezin Woutersz".
+    page = keyset_page(families, ("sort_name", "pk"), request.GET.get("after", ""))
     family_access.shown(request.user, page.items, f"family list{' search' if query else ''}")
     return render(
         request,

@@ -25,4 +25,20 @@ class LearningConfig(AppConfig):
         for model in (Course, Enrolment, Professional):
             post_save.connect(forget_coverage, sender=model, dispatch_uid=f"coverage-{model}")
             post_delete.connect(forget_coverage, sender=model, dispatch_uid=f"coverage-d-{model}")
-        # Its place in the navigation is casework's "Learning together" (training is one part).
+        # Its own place in the navigation, beside casework's "Learning together": a case manager
+        # looking for a course found no way to it (issue 30). The steering group plans no courses
+        # of its own and reaches training from step 7 of the roadmap.
+        from nik.core.models import Role
+        from nik.core.nav import Place
+        from nik.core.nav import register as place
+
+        place(
+            Place(
+                "training",
+                64,
+                _("Training"),
+                "learning:catalogue",
+                roles=frozenset({Role.COORDINATOR, Role.CASEMANAGER, Role.MEMBER}),
+                per_region=True,
+            )
+        )

@@ -75,8 +75,8 @@ def radar(request: AuthedRequest, slug: str) -> HttpResponse:
     svg = radar_svg(
         omk_result(latest, previous),
         _("Self-assessment per cluster, %(region)s") % {"region": region.name},
-        date_format(latest.opened_on, "j M Y"),
-        date_format(previous.opened_on, "j M Y") if previous else "",
+        date_format(latest.opened_on, "SHORT_DATE_FORMAT"),
+        date_format(previous.opened_on, "SHORT_DATE_FORMAT") if previous else "",
     )
     return HttpResponse(svg, content_type="image/svg+xml")
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, timedelta
 
+from django.utils import timezone
 from faker import Faker
 
 from nik.core.models import Membership, Organization, Region, Role, User
@@ -45,6 +46,8 @@ def photo(
         age_max=18,
         categories=["1", "2", "3", "4"],
         care_use="Zorg van meerdere disciplines, thuis of in het ziekenhuis.",
+        # Before the first plan of approach was approved (roadmap's demo: 500 days ago).
+        created_at=timezone.now() - timedelta(days=540),
     )
     _collaborations(region, organizations, rng, pairs=45 if full else 8)
     if not full:
@@ -59,6 +62,7 @@ def photo(
         care_use="Zorg van meerdere disciplines, thuis of in het ziekenhuis.",
         exceptions="Jongeren tot 23 jaar als de overgang naar volwassenenzorg nog loopt.",
         considerations="Vanaf 2019 ook ernstig of chronisch zieke kinderen: de vraag van het gezin telt.",
+        created_at=timezone.now() - timedelta(days=90),
     )
     statement = ProblemStatement.objects.create(
         region=region,

@@ -7,7 +7,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from nik.core.concurrency import VersionedForm
-from nik.core.forms import model_choice
+from nik.core.forms import WebsiteField, model_choice
 from nik.core.models import (
     Discipline,
     DisciplineCode,
@@ -29,7 +29,7 @@ from .models import (
 
 
 class OrganizationForm(VersionedForm, forms.ModelForm):
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = WebsiteField(label=_("Website"), required=False)
 
     class Meta:
         model = Organization

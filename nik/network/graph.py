@@ -115,6 +115,13 @@ def region_graph(region: Region) -> GraphReport:
     return analyse_graph(build(organizations, people, collaborations))
 
 
+# The best-connected organisations carry their name in the picture: names on hover alone are
+# out of reach on a phone (issue 30). The table below the picture names every node.
+LABELLED_NODES = 10
+LABEL_CHARS = 26  # longer names are shortened with "…" (the full name is the circle's title)
+LABEL_FONT = 24  # in viewBox units (about 11 px on a 390 px screen)
+
+
 @dataclass(frozen=True)
 class DrawnNode:
     key: str
@@ -123,6 +130,10 @@ class DrawnNode:
     x: float
     y: float
     r: float
+    label: str = ""
+    label_x: float = 0.0
+    label_y: float = 0.0
+    anchor: str = "start"  # SVG text-anchor: the label sits right of the circle, or left of it
 
 
 @dataclass(frozen=True)
@@ -160,6 +171,7 @@ def layout(report: GraphReport, size: int = 800) -> tuple[list[DrawnNode], list[
         )
         for n, d in graph.nodes(data=True)
     ]
+    nodes = _labelled(nodes, report.graph, size)
     edges = [
         DrawnEdge(
             scale(positions[a][0]),
@@ -171,3 +183,44 @@ def layout(report: GraphReport, size: int = 800) -> tuple[list[DrawnNode], list[
         for a, b, d in graph.edges(data=True)
     ]
     return nodes, edges
+
+
+def _labelled(nodes: list[DrawnNode], graph: nx.Graph, size: int) -> list[DrawnNode]:
+    """Names beside the best-connected organisations, kept inside the picture and clear of each
+    other: a label runs towards the middle, so it never passes the edge; one that would cover a
+    label already placed moves a line up or down, or is left to the table."""
+    from dataclasses import replace
+
+    ranked = sorted(
+        (n for n in nodes if n.kind == "organization"),
+        key=lambda n: (-graph.degree(n.key), n.name),
+    )
+    width = LABEL_FONT * 0.6  # an average character of a sans-serif font
+    placed: dict[str, DrawnNode] = {}
+    boxes: list[tuple[float, float, float, float]] = []
+    for node in ranked:
+        if len(placed) == LABELLED_NODES:
+            break
+        text = node.name if len(node.name) <= LABEL_CHARS else node.name[: LABEL_CHARS - 1] + "…"
+        room = len(text) * width
+        right = node.x <= size / 2
+        x = node.x + node.r + 4 if right else node.x - node.r - 4
+        # Keep the whole label inside 0..size, even for a node near the middle.
+        x = min(x, size - room - 2) if right else max(x, room + 2)
+        left_edge = x if right else x - room
+        for shift in (0, -1, 1, -2, 2):
+            y = node.y + LABEL_FONT * 0.35 + shift * LABEL_FONT * 1.1
+            y = min(max(y, LABEL_FONT), size - 4)
+            box = (left_edge, y - LABEL_FONT, left_edge + room, y + 4)
+            if not any(_overlap(box, other) for other in boxes):
+                boxes.append(box)
+                placed[node.key] = replace(
+                    node, label=text, label_x=round(x, 1), label_y=round(y, 1),
+                    anchor="start" if right else "end",
+                )  # fmt: skip
+                break
+    return [placed.get(node.key, node) for node in nodes]
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 
 from django.utils import timezone
 
 from nik.core.calendar import working_day_near
+from nik.core.demo import working_time
 from nik.core.models import Region, User
 
 from . import actions
@@ -43,7 +45,9 @@ def _plan(region: Region, coordinator: User, steering: User | None) -> None:
 
     from .models import PlanOfApproach, PlanStatus
 
-    group = region.target_groups.order_by("-version").first()
+    # Each version of the plan was approved with the target group of its time.
+    groups = list(region.target_groups.order_by("version"))
+    first_group, last_group = (groups[0], groups[-1]) if groups else (None, None)
     common = {
         "scope": "Holland Rijnland: Zuid-Holland Noord, Midden-Holland, Haaglanden en Delft-Westland-Oostland.",
         "partners": "LUMC en Kinder Comfort Team, algemene ziekenhuizen, kinderthuiszorg, huisartsen, jeugdgezondheidszorg, ouderorganisaties.",
@@ -51,7 +55,6 @@ def _plan(region: Region, coordinator: User, steering: User | None) -> None:
         "results_long": "Elk gezin met een ernstig ziek kind in de regio krijgt vanaf de diagnose één plan en één team.",
         "milestones_summary": "Zie de mijlpalenplanning.",
         "monitoring": "De vijf indicatoren: oordeel van gezinnen, ervaren samenhang, deskundigheid, aantal kinderen, eerste contact binnen twee werkdagen.",
-        "target_group": group,
     }
     budget = [
         {
@@ -70,6 +73,7 @@ def _plan(region: Region, coordinator: User, steering: User | None) -> None:
         created_by=coordinator,
         approved_by=steering,
         approved_at=tz.now() - timedelta(days=500),
+        target_group=first_group,
         **common,
     )
     PlanOfApproach.objects.create(
@@ -88,6 +92,7 @@ def _plan(region: Region, coordinator: User, steering: User | None) -> None:
         created_by=coordinator,
         approved_by=steering,
         approved_at=tz.now() - timedelta(days=60),
+        target_group=last_group,
         **common,
     )
 
@@ -259,7 +264,7 @@ def _agreement(region: Region, coordinator: User, today: date) -> None:
         summary="Ouderinbreng toegevoegd aan de projectstructuur; onkostenvergoeding voor ouders.",
         proposal=parents,
         by=coordinator,
-        changed_at=timezone.now() - timedelta(days=185),
+        changed_at=working_time(today - timedelta(days=185), random.Random("agreement change")),
     )
     broaden = Proposal.objects.create(
         region=region,

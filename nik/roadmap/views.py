@@ -312,12 +312,22 @@ def _parts(plan: PlanOfApproach) -> dict[str, str]:
     values = {key: str(getattr(plan, key) or "") for key, _label in PLAN_PARTS}
     group = plan.target_group
     if group is not None:
-        values["target_group"] = _("version %(n)s: %(low)s to %(high)s years; %(categories)s") % {
-            "n": group.version,
-            "low": group.age_min,
-            "high": group.age_max,
-            "categories": ", ".join(group.category_labels()),
-        }
+        # "Target group version n": a bare "version n" in the column of plan version 1 read as
+        # the plan's version 2 (issue 30).
+        parts = [
+            _("Target group version %(n)s: %(low)s to %(high)s years; %(categories)s")
+            % {
+                "n": group.version,
+                "low": group.age_min,
+                "high": group.age_max,
+                "categories": ", ".join(group.category_labels()),
+            }
+        ]
+        if group.broadened:
+            parts.append(_("also seriously or chronically ill children"))
+        if group.exceptions:
+            parts.append(_("exceptions: %(exceptions)s") % {"exceptions": group.exceptions})
+        values["target_group"] = "; ".join(parts)
     values["budget"] = "; ".join(
         f"{b['item']}: {money(b['amount'])} ({b['paid_by']})" for b in plan.budget
     )

@@ -26,7 +26,16 @@ CENTRES = {
     "oost-nederland": (5.86, 51.82),
     "limburg": (5.69, 50.85),
 }
+# Which side of its circle a network's name goes: the west's towards the sea, the east's inland.
+LABEL_LEFT = {
+    "noord-nederland",
+    "noord-holland-flevoland",
+    "holland-rijnland",
+    "zuidwest-nederland",
+}
 WIDTH, HEIGHT = 420, 480
+FONT = 12
+CHAR = 0.6 * FONT  # an average character of a sans-serif font, for the room a label takes
 
 
 def _xy(lon: float, lat: float) -> tuple[float, float]:
@@ -35,23 +44,44 @@ def _xy(lon: float, lat: float) -> tuple[float, float]:
     return round(x, 1), round(y, 1)
 
 
+def short_name(name: str) -> str:
+    """ "NIK Holland Rijnland" is "Holland Rijnland" on the map: every network is a NIK."""
+    return name.removeprefix("NIK ").strip() or name
+
+
 def map_svg(points: list[tuple[str, str, str, bool | None]], title: str) -> str:
-    """points: (region slug, region name, value shown, met target or None)."""
+    """points: (region slug, region name, value shown, met target or None).
+
+    Each network is named beside its circle with its value, and the picture is as wide as its
+    labels need (issue 30: labels ran past the edge, and no network was named)."""
     outline = " ".join(f"{x},{y}" for x, y in (_xy(*p) for p in OUTLINE))
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'role="img" aria-labelledby="map-title"><title id="map-title">{escape(title)}</title>',
-        f'<polygon points="{outline}" fill="#eef2f5" stroke="#6b7a89" stroke-width="1.5"/>',
-    ]
     fallback = iter([(4.5 + 0.4 * i, 52.0 + 0.2 * (i % 3)) for i in range(20)])
+    marks, left_edge, right_edge = [], 0.0, float(WIDTH)
     for slug, name, shown, met in points:
         x, y = _xy(*(CENTRES.get(slug) or next(fallback)))
         colour = "#2e7d32" if met else ("#c62828" if met is False else "#757575")
-        label = escape(f"{name}: {shown}")
-        parts.append(
-            f'<g><title>{label}</title><circle cx="{x}" cy="{y}" r="11" fill="{colour}" '
-            f'stroke="#fff" stroke-width="2"/><text x="{x + 14}" y="{y + 4}" font-size="11" '
-            f'font-family="sans-serif" fill="#1a1a1a">{escape(shown)}</text></g>'
+        # The name above, the value below: two short lines keep the picture narrow on a phone.
+        room = max(len(short_name(name)), len(shown)) * CHAR
+        left = slug in LABEL_LEFT or (slug not in CENTRES and x > WIDTH / 2)
+        tx = x - 15 if left else x + 15
+        left_edge = min(left_edge, tx - room - 4 if left else tx - 4)
+        right_edge = max(right_edge, tx + 4 if left else tx + room + 4)
+        marks.append(
+            f'<g><title>{escape(f"{name}: {shown}")}</title><circle cx="{x}" cy="{y}" r="11" '
+            f'fill="{colour}" stroke="#fff" stroke-width="2"/><text x="{tx}" y="{y - 2}" '
+            f'text-anchor="{"end" if left else "start"}" font-size="{FONT}" '
+            'font-family="sans-serif" fill="#1a1a1a" paint-order="stroke" stroke="#fff" '
+            f'stroke-width="3" stroke-linejoin="round"><tspan font-weight="bold">'
+            f'{escape(short_name(name))}</tspan><tspan x="{tx}" dy="{FONT + 1}">{escape(shown)}'
+            "</tspan></text></g>"
         )
-    parts.append("</svg>")
+    x0, width = round(left_edge, 1), round(right_edge - left_edge, 1)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0} 0 {width} {HEIGHT}" '
+        f'width="{width}" height="{HEIGHT}" role="img" aria-labelledby="map-title">'
+        f'<title id="map-title">{escape(title)}</title>',
+        f'<polygon points="{outline}" fill="#eef2f5" stroke="#6b7a89" stroke-width="1.5"/>',
+        *marks,
+        "</svg>",
+    ]
     return "".join(parts)

@@ -49,7 +49,7 @@ def test_enrol_attend_and_find_the_certificate(
     phone = people("nl", 390)
     login_via_browser(phone, member)
     phone.goto(f"/regions/{region.slug}/learning/")
-    expect(phone.locator(".nik-area [aria-current=page]")).to_have_text("Samen leren")
+    expect(phone.locator(".nik-area [aria-current=page]")).to_have_text("Scholing")
     assert axe_violations(phone) == []
     phone.locator(f"a[href$='/learning/sessions/{coming.pk}/']").click()
     phone.get_by_role("button", name="Schrijf me in").click()

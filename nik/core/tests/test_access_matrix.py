@@ -18,6 +18,8 @@ pytestmark = pytest.mark.django_db
 # URL names anyone may open without an account.
 PUBLIC = {
     "healthz",
+    # The site's icon, which browsers ask for on every site.
+    "favicon",
     "set_language",
     # allauth's ways in: login, passkey login, password reset, the (closed) sign-up page.
     "account_login",
