@@ -17,7 +17,7 @@ import pytest
 from django import forms
 
 import nik
-from nik.families.anonymity import NameCheckedForm
+from nik.core.textcheck import TextCheckedForm
 
 # Importing every module of the project: one of them reads the database when imported.
 pytestmark = pytest.mark.django_db
@@ -100,7 +100,6 @@ def project_forms() -> list[type[forms.BaseForm]]:
                 and issubclass(cls, forms.BaseForm)
                 and cls.__module__ == name
                 and hasattr(cls, "base_fields")  # a form, not a mixin
-                and _app(name) not in BELOW_FAMILIES
             ):
                 found.append(cls)
     return found
@@ -119,7 +118,7 @@ def unchecked(forms_found: list[type[forms.BaseForm]]) -> list[str]:
     found = []
     for form in forms_found:
         qualified = f"{form.__module__}.{form.__qualname__}"
-        checked = form.name_checked if issubclass(form, NameCheckedForm) else ()
+        checked = form.name_checked if issubclass(form, TextCheckedForm) else ()
         for field in text_fields(form):
             if field in checked or qualified in EXEMPT or f"{qualified}.{field}" in EXEMPT:
                 continue
@@ -141,7 +140,7 @@ def test_every_free_text_that_others_read_is_name_checked_or_exempt_with_a_reaso
 def test_the_name_checked_fields_are_the_forms_own_and_the_exemptions_still_exist():
     forms_found = {f"{f.__module__}.{f.__qualname__}": f for f in project_forms()}
     for name, form in forms_found.items():
-        if issubclass(form, NameCheckedForm):
+        if issubclass(form, TextCheckedForm):
             assert form.name_checked, name
             assert set(form.name_checked) <= set(text_fields(form)), name
     for exempt in EXEMPT:
@@ -157,7 +156,7 @@ def test_a_form_that_forgets_the_check_is_found():
     class NewNoteForm(forms.Form):
         note = forms.CharField(widget=forms.Textarea)
 
-    class CheckedNoteForm(NameCheckedForm, forms.Form):
+    class CheckedNoteForm(TextCheckedForm, forms.Form):
         name_checked = ("note",)
         note = forms.CharField(widget=forms.Textarea)
 
