@@ -1,11 +1,11 @@
-"""Every form of free text that others read uses the one name check (`NameCheckedForm` in
-`nik.families.anonymity`), or is named here as exempt with the reason. A new form with a text
-field fails this test until it does one or the other.
+"""Every form of free text that others read uses the one name check (`TextCheckedForm` in
+`nik.core.textcheck`, which `families` fills with its check; `NameCheckedForm` builds on it), or
+is named here as exempt with the reason. A new form with a text field fails this test until it
+does one or the other.
 
-Which forms: those of the apps at or above `families` in the layers (the check reads the
-region's families, so only they can use it); a free-text field is a plain `CharField`. Apps below
-`families` (network, roadmap, directory, learning, core) cannot know a family's name: their texts
-are about the network, and are listed in `BELOW_FAMILIES` so that moving one up is noticed."""
+Which forms: those of every app, core, network, roadmap, directory and learning too (they reach
+the check through `nik.core.textcheck`); a free-text field is a plain `CharField`. A form whose
+view gives it no region is in `CHECKED_IN_ACTION`: its action checks the text before it is saved."""
 
 from __future__ import annotations
 
@@ -17,12 +17,10 @@ import pytest
 from django import forms
 
 import nik
-from nik.families.anonymity import NameCheckedForm
+from nik.core.textcheck import TextCheckedForm
 
 # Importing every module of the project: one of them reads the database when imported.
 pytestmark = pytest.mark.django_db
-
-BELOW_FAMILIES = ("core", "network", "roadmap", "directory", "learning")
 
 FAMILY_RECORD = (
     "the family's own record, read through the families' door by its team: names belong there"
@@ -31,6 +29,22 @@ PLAN = (
     "the family's plan, read through the door by its care team and the parents: names belong there"
 )
 NO_FAMILY = "names a person at work, a place or a title, never a family"
+SEARCH = "a search, never saved"
+WEGWIJZER = (
+    "the wegwijzer's public text about a service (who offers it, for whom, where), never a family"
+)
+NETWORK_REGISTER = "the network's register of organisations and people at work, never a family"
+COURSE = "a course or training session offered to professionals, never a family"
+
+# "module.Form.field": a form its view makes without the region; the action named checks the text
+# (`nik.core.textcheck.check`) before anything is saved, and its view shows the refusal.
+CHECKED_IN_ACTION = {
+    "nik.roadmap.forms.AnswerForm.answer": "nik.roadmap.actions.do_answer_reflection",
+    "nik.roadmap.forms.ReviewForm.outcome": "nik.roadmap.actions.do_record_review",
+    "nik.roadmap.forms.DecisionForm.decision": "nik.roadmap.actions.do_decide_proposal",
+    "nik.learning.forms.NeedForm.topic": "nik.learning.actions.do_add_need",
+    "nik.learning.forms.FamilyNeedForm.topic": "nik.learning.actions.do_add_need",
+}
 
 # "module.Form.field" (or "module.Form" for all its text fields): why it needs no name check.
 EXEMPT = {
@@ -80,6 +94,31 @@ EXEMPT = {
     "nik.signals.forms.NotTakenUpForm": "the knowledge centre's reason, written without a family's data",
     "nik.signals.forms.AnswerForm": "the knowledge centre's answer, written without a family's data",
     "nik.signals.forms.ActionForm": "a national action, by the knowledge centre",
+    # core: an API token's label, seen by the one who made it and the technical admins.
+    "nik.core.forms.ApiTokenForm.label": "an API token's label: which system uses it",
+    # network: the register and the network's own analysis.
+    "nik.network.forms.OrganizationForm": NETWORK_REGISTER,
+    "nik.network.forms.ProfessionalForm": NETWORK_REGISTER,
+    "nik.network.forms.RegisterFilterForm.q": SEARCH,
+    "nik.network.forms.AssessmentForm.person": NO_FAMILY,
+    # directory (the wegwijzer): public texts about services.
+    "nik.directory.forms.ServiceForm": WEGWIJZER,
+    "nik.directory.forms.SearchForm": SEARCH,
+    # learning: courses and sessions.
+    "nik.learning.forms.CourseForm": COURSE,
+    "nik.learning.forms.SessionForm.place": NO_FAMILY,
+    "nik.learning.forms.SessionForm.trainer": NO_FAMILY,
+    "nik.learning.forms.PlanNoteForm.note": "the training plan's note: which needs its courses answer",
+    "nik.learning.forms.PlanLineForm.what": "a line of the training plan: a course or activity",
+    "nik.directory.forms.ReportForm.message": "a remark on a service's entry, read by the region's coordinators, who keep the wegwijzer",
+    "nik.network.forms.TargetGroupForm": "the network's target group in general terms (ages, conditions, care use), never one child",
+    # roadmap: indicators, budget lines, the agreement's parties and roles.
+    "nik.roadmap.forms.IndicatorForm": "an indicator's name, definition and source: what is counted, never whom",
+    "nik.roadmap.forms.BudgetLineForm": "a budget line and the organisation that pays it",
+    "nik.roadmap.forms.PartyForm": "an organisation's part in the agreement: its roles, tasks and authority",
+    "nik.roadmap.forms.RoleForm.task": "a person's role in the project structure",
+    "nik.roadmap.forms.MilestoneForm.owner": NO_FAMILY,
+    "nik.roadmap.forms.EventForm.location": "where a network meeting is held: an organisation's place",
 }
 
 
@@ -100,7 +139,6 @@ def project_forms() -> list[type[forms.BaseForm]]:
                 and issubclass(cls, forms.BaseForm)
                 and cls.__module__ == name
                 and hasattr(cls, "base_fields")  # a form, not a mixin
-                and _app(name) not in BELOW_FAMILIES
             ):
                 found.append(cls)
     return found
@@ -119,9 +157,12 @@ def unchecked(forms_found: list[type[forms.BaseForm]]) -> list[str]:
     found = []
     for form in forms_found:
         qualified = f"{form.__module__}.{form.__qualname__}"
-        checked = form.name_checked if issubclass(form, NameCheckedForm) else ()
+        checked = form.name_checked if issubclass(form, TextCheckedForm) else ()
         for field in text_fields(form):
-            if field in checked or qualified in EXEMPT or f"{qualified}.{field}" in EXEMPT:
+            where = f"{qualified}.{field}"
+            if field in checked or qualified in EXEMPT or where in EXEMPT:
+                continue
+            if where in CHECKED_IN_ACTION:
                 continue
             found.append(f"{qualified}.{field}")
     return found
@@ -141,7 +182,7 @@ def test_every_free_text_that_others_read_is_name_checked_or_exempt_with_a_reaso
 def test_the_name_checked_fields_are_the_forms_own_and_the_exemptions_still_exist():
     forms_found = {f"{f.__module__}.{f.__qualname__}": f for f in project_forms()}
     for name, form in forms_found.items():
-        if issubclass(form, NameCheckedForm):
+        if issubclass(form, TextCheckedForm):
             assert form.name_checked, name
             assert set(form.name_checked) <= set(text_fields(form)), name
     for exempt in EXEMPT:
@@ -151,13 +192,25 @@ def test_the_name_checked_fields_are_the_forms_own_and_the_exemptions_still_exis
             assert exempt.rsplit(".", 1)[1] in text_fields(form), f"{exempt}: no such field"
 
 
+def test_the_forms_checked_in_their_action_exist_and_the_action_checks():
+    forms_found = {f"{f.__module__}.{f.__qualname__}": f for f in project_forms()}
+    for where, action in CHECKED_IN_ACTION.items():
+        form = forms_found[where.rsplit(".", 1)[0]]
+        assert where.rsplit(".", 1)[1] in text_fields(form), where
+        module, name = action.rsplit(".", 1)
+        source = inspect.getsource(getattr(importlib.import_module(module), name))
+        assert "textcheck.check(" in source or "textcheck.redact(" in source, (
+            f"{action} does not check {where}"
+        )
+
+
 def test_a_form_that_forgets_the_check_is_found():
     """The test itself: a new form with a text field and no check is reported; with it, not."""
 
     class NewNoteForm(forms.Form):
         note = forms.CharField(widget=forms.Textarea)
 
-    class CheckedNoteForm(NameCheckedForm, forms.Form):
+    class CheckedNoteForm(TextCheckedForm, forms.Form):
         name_checked = ("note",)
         note = forms.CharField(widget=forms.Textarea)
 

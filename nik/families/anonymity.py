@@ -5,7 +5,10 @@ the project's forms and fails for one that neither does nor is named as exempt),
 behind them call `check` again, so a forged POST or another caller is checked too.
 
 It lives in `families`, the lowest layer that knows the region's families, so that casework,
-signals and every app above them use this one check.
+signals and every app above them use this one check; `FamiliesConfig.ready()` registers it in
+`nik.core.textcheck`, so that the apps below (the roadmap, learning, the network) use it too,
+through `TextCheckedForm` and `nik.core.textcheck.check` (the form, the messages and `check` are
+there: one implementation).
 
 Only words written with a capital are taken as names (so "de bakker" in a sentence is no name,
 "Bakker" is); a name of up to four words is found as a whole ("de Vries", "Fatima el Amrani").
@@ -20,15 +23,32 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, ClassVar
 
-from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
-from django.utils.translation import gettext_lazy as _
 
 from nik.core.models import Region
+from nik.core.textcheck import (
+    IN_REGION,
+    LEAVES_REGION,
+    OWN_FAMILY,
+    NotAnonymous,
+    TextCheckedForm,
+    check,
+)
+
+__all__ = [
+    "IN_REGION",
+    "LEAVES_REGION",
+    "OWN_FAMILY",
+    "NameCheckedForm",
+    "NotAnonymous",
+    "check",
+    "found_in",
+    "identifiers",
+    "identifying",
+    "redact",
+]
 
 from .models import Child, Family, Guardian, Sibling
 
@@ -208,28 +228,7 @@ def identifying(region: Region, texts: Iterable[str]) -> list[str]:
 
 # The check, for actions and forms ---------------------------------------------------------------
 
-IN_REGION = _(
-    "This names someone of a family in this region: %(words)s. Others in the network read this "
-    "text: write it without names or dates of birth."
-)
-LEAVES_REGION = _(
-    "This could identify a family, and it would leave the region: %(words)s. "
-    "Describe it without names, dates of birth, addresses or phone numbers."
-)
-OWN_FAMILY = _(
-    "Your text has a name or date of birth of your family in it: %(words)s. That is not needed: "
-    "please take it out. Others in the network read what you write."
-)
 LEFT_OUT = "[…]"
-
-
-class NotAnonymous(ValidationError):
-    """The text holds what looks like a name or date of birth of one of the region's families
-    (or, for text that leaves the region, an address, phone number or e-mail address)."""
-
-    def __init__(self, found: list[str], message: Any = IN_REGION) -> None:
-        super().__init__(message % {"words": ", ".join(found)}, code="not_anonymous")
-        self.found = found
 
 
 def found_in(
@@ -244,21 +243,6 @@ def found_in(
     return identifiers(region, texts, families=families)
 
 
-def check(
-    region: Region,
-    texts: Iterable[str],
-    *,
-    leaves_region: bool = False,
-    families: QuerySet[Family] | None = None,
-    message: Any = None,
-) -> None:
-    """Raise `NotAnonymous` when `texts` hold a name or date of birth of the region's families
-    (of `families` only, when given; and addresses and phone numbers when it leaves the region)."""
-    found = found_in(region, texts, leaves_region=leaves_region, families=families)
-    if found:
-        raise NotAnonymous(found, message or (LEAVES_REGION if leaves_region else IN_REGION))
-
-
 def redact(region: Region, text: str) -> str:
     """The text with every name and date of birth of the region's families left out ("[…]"): for
     a writer who may not learn which names are a family's (a visitor without an account)."""
@@ -267,67 +251,7 @@ def redact(region: Region, text: str) -> str:
     return text
 
 
-class NameCheckedForm(forms.BaseForm):
-    """A form of free text that others read: the fields in `name_checked` are checked when the
-    form is cleaned, so no view, and no new form built on this one, can forget it.
-
-    - by default the form is refused with the words named on each field (nothing is saved);
-    - `leaves_region`: addresses, phone numbers and e-mail addresses count too;
-    - `confirm_field`: a check box with which the author says they checked it and saves anyway
-      (the words found are in `name_warning` for the page);
-    - `redact`: the words are left out of the text instead ("[…]"), for a writer who may not
-      learn that a name is a family's (a refusal would tell a visitor who is in the network);
-    - `families` (given when the form is made): only these families' names are checked, for a
-      parent, who may be told about their own family's names only;
-    - `own_family_message`: the message for that case, in plain words.
-    """
-
-    name_checked: ClassVar[tuple[str, ...]] = ()
-    leaves_region: ClassVar[bool] = False
-    confirm_field: ClassVar[str] = ""
-    redact: ClassVar[bool] = False
-
-    def __init__(
-        self,
-        *args: Any,
-        region: Region,
-        families: QuerySet[Family] | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.region = region
-        self.name_families = families
-        self.name_warning: list[str] = []
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        assert cleaned is not None
-        texts = {f: cleaned[f] for f in self.name_checked if isinstance(cleaned.get(f), str)}
-        if self.redact:
-            for field, text in texts.items():
-                cleaned[field] = redact(self.region, text)
-            return cleaned
-        found = {
-            field: found_in(
-                self.region, [text], leaves_region=self.leaves_region, families=self.name_families
-            )
-            for field, text in texts.items()
-        }
-        if self.confirm_field and cleaned.get(self.confirm_field):
-            return cleaned
-        message = (
-            OWN_FAMILY
-            if self.name_families is not None
-            else LEAVES_REGION
-            if self.leaves_region
-            else IN_REGION
-        )
-        for field, words in found.items():
-            if words:
-                self.name_warning += [w for w in words if w not in self.name_warning]
-                self.add_error(field, NotAnonymous(words, message))
-        return cleaned
-
-    def name_message(self) -> str:
-        """The check's refusal in one line (for a view that answers with a message)."""
-        return " ".join(str(e) for f in self.name_checked for e in self.errors.get(f, []))
+class NameCheckedForm(TextCheckedForm):
+    """A form of free text that others read, in an app at or above `families`: the core's
+    `TextCheckedForm` (see there for `name_checked`, `leaves_region`, `confirm_field`, `redact`
+    and `families`), with this module's check, which `FamiliesConfig.ready()` registers."""

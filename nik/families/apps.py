@@ -35,6 +35,12 @@ class FamiliesConfig(AppConfig):
         for panel in PANELS:
             register(panel)
 
+        from nik.core import textcheck
+
+        from .anonymity import found_in, redact
+
+        textcheck.register(found_in, redact=redact)
+
         from django.db.models.signals import post_delete, post_save, pre_save
 
         from .figures import note_referral_day, tally_family, tally_referral

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from nik.core import audit, notify
+from nik.core import audit, notify, textcheck
 from nik.core.calendar import Method, mime_type
 from nik.core.models import AuditAction, Professional, Region, User
 
@@ -196,7 +196,11 @@ def do_print_certificate(enrolment: Enrolment, *, acting_user: User) -> None:
 
 @transaction.atomic
 def do_add_need(need: TrainingNeed, *, acting_user: User) -> TrainingNeed:
+    """A training need, as a member or a parent names it. The network reads it: the names and
+    dates of birth of the region's families are left out ("[…]"), not refused, since a parent may
+    write their own child's name and is not to learn whose other names are a family's."""
     need.named_by = acting_user
+    need.topic = textcheck.redact(need.region, need.topic)
     need.full_clean()
     need.save()
     audit.record_write(AuditAction.CREATE, need, need.region, acting_user, LearningEvent.NEED_ADDED)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from nik.core import audit
+from nik.core import audit, textcheck
 from nik.core.bulk import fewer_collections, insert_all
 from nik.core.concurrency import claim
 from nik.core.models import AuditAction, Organization, Professional, Region, User
@@ -68,6 +68,7 @@ def do_save_professional(
 def do_save_problem_statement(
     statement: ProblemStatement, *, acting_user: User, seen_version: int | None
 ) -> ProblemStatement:
+    textcheck.check(statement.region, [statement.question, statement.idea, statement.reflection])
     claim(statement, seen_version, ["question", "idea", "reflection"])
     statement.updated_by = acting_user
     statement.save()
@@ -94,6 +95,7 @@ def do_new_target_group_version(
 def do_add_assessment(
     assessment: StakeholderAssessment, *, acting_user: User
 ) -> StakeholderAssessment:
+    textcheck.check(assessment.region, [assessment.action])
     assessment.full_clean()
     assessment.save()
     audit.record_write(AuditAction.CREATE, assessment, assessment.region, acting_user)

@@ -18,6 +18,7 @@ from nik.core.models import (
     Region,
     Role,
 )
+from nik.core.textcheck import TextCheckedForm
 
 from .models import (
     ConditionCategory,
@@ -131,7 +132,9 @@ class RegisterFilterForm(forms.Form):
         model_choice(self, "municipality").queryset = Municipality.objects.filter(region=region)
 
 
-class ProblemStatementForm(VersionedForm, forms.ModelForm):
+class ProblemStatementForm(TextCheckedForm, VersionedForm, forms.ModelForm):
+    name_checked = ("question", "idea", "reflection")
+
     class Meta:
         model = ProblemStatement
         fields = ["question", "idea", "reflection"]
@@ -187,7 +190,9 @@ class TargetGroupForm(forms.ModelForm):
         return data
 
 
-class AssessmentForm(forms.ModelForm):
+class AssessmentForm(TextCheckedForm, forms.ModelForm):
+    name_checked = ("action",)
+
     class Meta:
         model = StakeholderAssessment
         fields = [
@@ -210,7 +215,7 @@ class AssessmentForm(forms.ModelForm):
         }
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, region=region, **kwargs)
         self.instance.region = region
         model_choice(self, "organization").queryset = Organization.objects.filter(region=region)
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from nik.core import audit, notify
+from nik.core import audit, notify, textcheck
 from nik.core.calendar import Method, mime_type
 from nik.core.concurrency import EditConflict, claim, lock
 from nik.core.models import AuditAction, Professional, Region, User
@@ -66,6 +66,26 @@ STATUS_WORDS = {
 }
 STATUS_BACK = {v: k for k, v in STATUS_WORDS.items()}
 
+# The free texts that others read, checked for the names of the region's families before they are
+# saved (the forms check them too; this is for a forged POST, an import or another caller).
+MILESTONE_TEXTS = ("title", "result", "criteria")
+PLAN_TEXTS = (
+    "goal",
+    "scope",
+    "partners",
+    "results_short",
+    "results_long",
+    "milestones_summary",
+    "monitoring",
+)
+EVENT_TEXTS = ("title", "description", "outcomes")
+AGREEMENT_TEXTS = ("principles", "working_method", "routing", "financing")
+PROPOSAL_TEXTS = ("title", "lesson", "proposal")
+
+
+def _texts(obj: Model, fields: Iterable[str]) -> list[str]:
+    return [getattr(obj, f) or "" for f in fields]
+
 
 @transaction.atomic
 def do_set_step_status(step: RoadmapStep, *, status: str, acting_user: User) -> RoadmapStep:
@@ -80,6 +100,7 @@ def do_set_step_status(step: RoadmapStep, *, status: str, acting_user: User) -> 
 def do_answer_reflection(
     step: RoadmapStep, *, question: int, answer: str, acting_user: User
 ) -> ReflectionAnswer:
+    textcheck.check(step.region, [answer])
     item = ReflectionAnswer.objects.create(
         step=step, question=question, answer=answer.strip(), by=acting_user
     )
@@ -104,6 +125,7 @@ def do_save_indicator(indicator: Indicator, *, acting_user: User) -> Indicator:
 @transaction.atomic
 def do_save_milestone(milestone: Milestone, *, acting_user: User) -> Milestone:
     creating = milestone.pk is None
+    textcheck.check(milestone.region, _texts(milestone, MILESTONE_TEXTS))
     milestone.full_clean()
     milestone.save()
     audit.record_write(
@@ -165,6 +187,11 @@ def parse_milestones(
         )
         if not problems:
             problems = model_problems(milestone, exclude=["region", "owner_user"])
+        if not problems:
+            try:
+                textcheck.check(region, _texts(milestone, MILESTONE_TEXTS))
+            except textcheck.NotAnonymous as refused:
+                problems = list(refused.messages)
         if problems:
             errors.extend(RowError(row.number, p) for p in problems)
             continue
@@ -207,6 +234,7 @@ def do_save_plan(
 
     A proposal from step 10 that led to the change is linked to this version."""
     creating = plan.pk is None
+    textcheck.check(plan.region, _texts(plan, PLAN_TEXTS))
     plan.status = PlanStatus.DRAFT
     plan.full_clean()
     plan.save()
@@ -313,6 +341,7 @@ def do_save_event(
     attendees: Iterable[Professional] | None = None,
 ) -> Event:
     creating = event.pk is None
+    textcheck.check(event.region, _texts(event, EVENT_TEXTS))
     if not creating:
         event.sequence += 1
     event.full_clean()
@@ -363,6 +392,7 @@ def do_send_invitations(event: Event, *, acting_user: User) -> int:
 def do_add_action_item(
     event: Event, *, what: str, owner: User, due: date, acting_user: User
 ) -> ActionItem:
+    textcheck.check(event.region, [what])
     item = ActionItem.objects.create(event=event, what=what, owner=owner, due=due)
     audit.record_write(AuditAction.CREATE, item, event.region, acting_user)
     return item
@@ -419,6 +449,7 @@ def do_save_agreement(
     elif seen_version is None:  # the form was opened before anyone had recorded the agreement
         stored = Agreement.objects.select_for_update().get(pk=agreement.pk)
         raise EditConflict(stored, {f: getattr(stored, f) for f in fields if getattr(stored, f)})
+    textcheck.check(agreement.region, _texts(agreement, AGREEMENT_TEXTS))
     claim(agreement, seen_version, fields)
     changed = _changed_labels(agreement, fields)
     agreement.updated_by = acting_user
@@ -583,6 +614,7 @@ def do_record_review(
         errors["next_review"] = _("The next review must come after this one.")
     if errors:
         raise ValidationError(errors)
+    textcheck.check(agreement.region, [outcome])
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     review = AgreementReview.objects.create(
         agreement=agreement,
@@ -607,6 +639,7 @@ def do_save_proposal(proposal: Proposal, *, acting_user: User) -> Proposal:
     creating = proposal.pk is None
     if creating:
         proposal.created_by = acting_user
+    textcheck.check(proposal.region, _texts(proposal, PROPOSAL_TEXTS))
     proposal.full_clean()
     proposal.save()
     audit.record_write(
@@ -631,6 +664,7 @@ def do_decide_proposal(
         raise ValidationError(_("This proposal was already decided on."))
     if discussed_on > timezone.localdate():
         raise ValidationError({"discussed_on": _("The discussion date cannot be in the future.")})
+    textcheck.check(proposal.region, [decision])
     proposal.status = ProposalStatus.ADOPTED if adopted else ProposalStatus.DECLINED
     proposal.discussed_on = discussed_on
     proposal.decision = decision.strip()

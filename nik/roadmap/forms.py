@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from nik.core.concurrency import VersionedForm
 from nik.core.forms import choice, label_with, model_choice
 from nik.core.models import Organization, Professional, Region
+from nik.core.textcheck import TextCheckedForm
 from nik.network.models import TargetGroup
 
 from .models import (
@@ -57,7 +58,9 @@ class AnswerForm(forms.Form):
     answer = forms.CharField(label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(TextCheckedForm, forms.ModelForm):
+    name_checked = ("title", "result", "criteria")
+
     class Meta:
         model = Milestone
         fields = [
@@ -79,7 +82,7 @@ class MilestoneForm(forms.ModelForm):
         }
 
     def __init__(self, *args: Any, region: Region | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, region=region, **kwargs)
         model_choice(self, "owner_user").queryset = region_workers(region)
 
     def clean(self) -> dict[str, Any]:
@@ -94,7 +97,17 @@ class ImportForm(forms.Form):
     file = forms.FileField(label=_("Excel file (.xlsx)"))
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(TextCheckedForm, forms.ModelForm):
+    name_checked = (
+        "goal",
+        "scope",
+        "partners",
+        "results_short",
+        "results_long",
+        "milestones_summary",
+        "monitoring",
+    )
+
     class Meta:
         model = PlanOfApproach
         fields = [
@@ -121,7 +134,7 @@ class PlanForm(forms.ModelForm):
         }
 
     def __init__(self, *args: Any, region: Region | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, region=region, **kwargs)
         model_choice(self, "target_group").queryset = TargetGroup.objects.filter(region=region)
         label_with(
             model_choice(self, "target_group"),
@@ -157,7 +170,9 @@ class BudgetTotalForm(forms.Form):
 BudgetFormSet = forms.formset_factory(BudgetLineForm, extra=2)
 
 
-class EventForm(forms.ModelForm):
+class EventForm(TextCheckedForm, forms.ModelForm):
+    name_checked = ("title", "description", "outcomes")
+
     class Meta:
         model = Event
         fields = [
@@ -185,7 +200,7 @@ class EventForm(forms.ModelForm):
         }
 
     def __init__(self, *args: Any, region: Region | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, region=region, **kwargs)
         people = Professional.objects.filter(region=region).select_related("organization")
         for name in ("invitees", "attendees"):
             model_choice(self, name).queryset = people
@@ -200,13 +215,15 @@ class EventForm(forms.ModelForm):
         return data
 
 
-class ActionItemForm(forms.Form):
+class ActionItemForm(TextCheckedForm, forms.Form):
+    name_checked = ("what",)
+
     what = forms.CharField(label=_("Action"), max_length=250)
     owner: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Owner"), queryset=None)
     due = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args: Any, region: Region | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, region=region, **kwargs)
         model_choice(self, "owner").queryset = region_workers(region)
 
 
@@ -215,7 +232,9 @@ class ActionItemForm(forms.Form):
 DATE = {"type": "date"}
 
 
-class AgreementForm(VersionedForm, forms.ModelForm):
+class AgreementForm(TextCheckedForm, VersionedForm, forms.ModelForm):
+    name_checked = ("principles", "working_method", "routing", "financing")
+
     class Meta:
         model = Agreement
         fields = [
@@ -339,7 +358,9 @@ class ReviewForm(forms.Form):
 # Develop further ---------------------------------------------------------------------------
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(TextCheckedForm, forms.ModelForm):
+    name_checked = ("title", "lesson", "proposal")
+
     class Meta:
         model = Proposal
         fields = ["title", "lesson", "proposal", "event"]
@@ -349,7 +370,7 @@ class ProposalForm(forms.ModelForm):
         }
 
     def __init__(self, *args: Any, region: Region | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, region=region, **kwargs)
         model_choice(self, "event").queryset = Event.objects.filter(region=region)
         label_with(
             model_choice(self, "event"),

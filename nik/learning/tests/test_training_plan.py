@@ -88,3 +88,17 @@ def test_an_empty_plan_is_not_approved(client, login, coordinator, steering, reg
     response = login(steering).post(url(region, f"plan/{draft.pk}/approve/"), follow=True)
     assert "Een leeg plan kan niet worden vastgesteld" in response.content.decode()
     assert TrainingPlan.objects.get().status == "draft"
+
+
+def test_een_behoefte_van_een_ouder_wordt_bewaard_zonder_de_naam_van_het_kind(
+    login, parent, region
+):
+    """Het netwerk leest de behoeften: namen van de gezinnen in de regio worden weggelaten."""
+    from django.apps import apps
+
+    family = apps.get_model("families", "Family").objects.create(region=region, name="Gezin Bakker")
+    apps.get_model("families", "Child").objects.create(
+        family=family, first_name="Noor", last_name="Bakker", date_of_birth="2017-03-12"
+    )
+    login(parent).post(url(region, "family-need/"), {"topic": "Beter luisteren naar Noor Bakker"})
+    assert TrainingNeed.objects.get(source="family").topic == "Beter luisteren naar […] […]"
