@@ -39,9 +39,6 @@ COURSE = "a course or training session offered to professionals, never a family"
 # "module.Form.field": a form its view makes without the region; the action named checks the text
 # (`nik.core.textcheck.check`) before anything is saved, and its view shows the refusal.
 CHECKED_IN_ACTION = {
-    "nik.roadmap.forms.AnswerForm.answer": "nik.roadmap.actions.do_answer_reflection",
-    "nik.roadmap.forms.ReviewForm.outcome": "nik.roadmap.actions.do_record_review",
-    "nik.roadmap.forms.DecisionForm.decision": "nik.roadmap.actions.do_decide_proposal",
     "nik.learning.forms.NeedForm.topic": "nik.learning.actions.do_add_need",
     "nik.learning.forms.FamilyNeedForm.topic": "nik.learning.actions.do_add_need",
 }

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nik.core.forms import model_choice
+from nik.core.forms import WebsiteField, model_choice
 from nik.core.models import Organization, Region
 
 from .models import Category, Financing, Service
@@ -48,7 +48,7 @@ class ServiceForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(
         label=_("Languages"), choices=LANGUAGES, required=False, widget=forms.CheckboxSelectMultiple
     )
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = WebsiteField(label=_("website"), required=False)
 
     class Meta:
         model = Service

@@ -53,7 +53,9 @@ class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices)
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(TextCheckedForm, forms.Form):
+    name_checked = ("answer",)
+
     question = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     answer = forms.CharField(label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -339,7 +341,9 @@ class RoleForm(forms.Form):
         label_with(model_choice(self, "person"), lambda p: f"{p.full_name} — {p.organization.name}")
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(TextCheckedForm, forms.Form):
+    name_checked = ("outcome",)
+
     held_on = forms.DateField(label=_("Held on"), widget=forms.DateInput(attrs=DATE))
     level = forms.ChoiceField(label=_("Checked by"))
     outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -378,7 +382,9 @@ class ProposalForm(TextCheckedForm, forms.ModelForm):
         )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(TextCheckedForm, forms.Form):
+    name_checked = ("decision",)
+
     discussed_on = forms.DateField(
         label=_("Discussed with the steering group on"), widget=forms.DateInput(attrs=DATE)
     )

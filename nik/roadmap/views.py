@@ -101,7 +101,7 @@ def step_detail(request: AuthedRequest, slug: str, number: int) -> HttpResponse:
                 )
                 messages.success(request, _("The status is saved."))
         else:
-            answer = AnswerForm(request.POST)
+            answer = AnswerForm(request.POST, region=region)
             if answer.is_valid() and answer.cleaned_data["question"] < len(step.questions):
                 actions.do_answer_reflection(
                     stored,
@@ -110,10 +110,17 @@ def step_detail(request: AuthedRequest, slug: str, number: int) -> HttpResponse:
                     acting_user=request.user,
                 )
                 messages.success(request, _("Your answer is saved with today's date."))
+            elif answer.name_message():
+                messages.error(request, answer.name_message())
         return redirect("roadmap:step", slug=region.slug, number=number)
     answers = list(stored.answers.select_related("by"))
     questions = [
-        (i, q, [a for a in answers if a.question == i], AnswerForm(initial={"question": i}))
+        (
+            i,
+            q,
+            [a for a in answers if a.question == i],
+            AnswerForm(initial={"question": i}, region=region),
+        )
         for i, q in enumerate(step.questions)
     ]
     return render(

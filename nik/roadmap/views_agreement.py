@@ -55,7 +55,7 @@ def agreement_page(request: AuthedRequest, slug: str) -> HttpResponse:
     region = access.open_region(request.user, slug, purpose="agreement")
     can_edit = access.can_edit_region(request.user, region)
     agreement = Agreement.objects.filter(region=region).first() or Agreement(region=region)
-    review_form = ReviewForm(request.POST or None) if can_edit else None
+    review_form = ReviewForm(request.POST or None, region=region) if can_edit else None
     role_form = RoleForm(region=region) if can_edit else None
     if request.method == "POST":
         region = access.open_region_for_edit(request.user, slug, purpose="agreement review")
@@ -278,6 +278,7 @@ def proposal_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     decision_form = DecisionForm(
         request.POST if "outcome" in request.POST else None,
         initial={"discussed_on": timezone.localdate()},
+        region=region,
     )
     adopted = proposal.status == ProposalStatus.ADOPTED
     milestone_form = None

@@ -132,3 +132,21 @@ def test_zonder_geregistreerde_controle_wordt_niets_doorgelaten(region):
     assert ProposalForm(
         {"title": "Vaste dag", "lesson": "Les", "proposal": "Voorstel"}, region=region
     ).is_valid()
+
+
+def test_a_reflection_answer_naming_a_child_is_refused_on_the_page_not_with_a_server_error(
+    login, region, coordinator, noor
+):
+    from nik.roadmap.models import RoadmapStep
+
+    client = login(coordinator)
+    step = url(region, "steps/3/")
+    page = client.post(
+        step, {"question": 0, "answer": "Met Noor Bakker zagen we wat er ontbrak."}, follow=True
+    )
+    assert page.status_code == 200
+    assert escape(REFUSED + "Bakker, Noor.") in page.text
+    assert not RoadmapStep.objects.get(region=region, number=3).answers.exists()
+    page = client.post(step, {"question": 0, "answer": "Met een gezin zagen we wat ontbrak."})
+    assert page.status_code == 302
+    assert RoadmapStep.objects.get(region=region, number=3).answers.count() == 1
