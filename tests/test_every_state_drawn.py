@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone, translation
 
 from nik.families.factories import FamilyFactory
-from nik.families.models import Referral, ReferralStatus, Stage, StageChange
+from nik.families.models import Inquiry, InquiryStatus, Referral, ReferralStatus, Stage, StageChange
 from nik.roadmap.models import Milestone, MilestoneStatus, RoadmapStep, StepStatus
 from nik.signals.models import Signal, Status
 
@@ -103,3 +103,24 @@ def test_every_signal_status_is_drawn(status, client, login, region, coordinator
     client = login(parent)
     drawn(client, "/")
     assert "schoolreis" in drawn(client, "/signals/mine/")
+
+
+@pytest.mark.parametrize("channel", list(Inquiry.Channel))
+@pytest.mark.parametrize("status", list(InquiryStatus))
+def test_every_question_channel_and_status_is_drawn(
+    status, channel, client, login, region, coordinator
+):
+    inquiry = Inquiry.objects.create(
+        region=region,
+        topic="respite",
+        question="Waar kan ons kind een weekend logeren?",
+        name="Eva de Boer",
+        channel=channel,
+        status=status,
+    )
+    client = login(coordinator)
+    drawn(client, "/")
+    html = drawn(client, f"/regions/{region.slug}/inquiries/")
+    if status == InquiryStatus.OPEN:
+        assert "Eva de Boer" in html and dutch(channel) in html
+    assert dutch(channel) in drawn(client, f"/regions/{region.slug}/inquiries/{inquiry.pk}/")

@@ -149,6 +149,16 @@ def plan_clock(
     return PlanClock.OK
 
 
+def clock_date(
+    family: Family, published: CarePlanVersion | None, diagnosed_on: date | None
+) -> date:
+    """The day the plan's clock runs to: the first plan's deadline, or the next evaluation (for
+    ordering by urgency within a clock; a plan without an evaluation date comes last)."""
+    if published is None:
+        return plan_starts(family, diagnosed_on) + PLAN_WITHIN
+    return published.data.next_evaluation_on or date.max
+
+
 def clock_text(
     family: Family, published: CarePlanVersion | None, diagnosed_on: date | None, today: date
 ) -> str:

@@ -12,7 +12,15 @@ from nik.core.panels import Panel, Viewer
 from nik.families import access
 from nik.families.models import Child, Family
 
-from .models import URGENCY_RANK, CarePlanVersion, PlanClock, VersionStatus, clock_text, plan_clock
+from .models import (
+    URGENCY_RANK,
+    CarePlanVersion,
+    PlanClock,
+    VersionStatus,
+    clock_date,
+    clock_text,
+    plan_clock,
+)
 
 
 def my_families(viewer: Viewer) -> dict[str, Any] | None:
@@ -44,11 +52,13 @@ def plan_clocks(families: list[Family]) -> list[tuple[Family, str, str]]:
         Child.objects.filter(family__in=families).values_list("family_id", "diagnosed_on")
     )
     today = timezone.localdate()
-    rows = []
+    rows, when = [], {}
     for family in families:
         args = (family, published.get(family.pk), diagnosed.get(family.pk), today)
         rows.append((family, plan_clock(*args), clock_text(*args)))
-    return sorted(rows, key=lambda r: (URGENCY_RANK[PlanClock(r[1])], r[0].name))
+        when[family.pk] = clock_date(*args[:3])
+    # The most urgent clock first, and within a clock the longest overdue or soonest due first.
+    return sorted(rows, key=lambda r: (URGENCY_RANK[PlanClock(r[1])], when[r[0].pk], r[0].name))
 
 
 PANELS = [

@@ -237,7 +237,7 @@ def do_ask_as_parent(
         name=acting_user.get_full_name() or acting_user.email,
         email=acting_user.email,
         phone=phone,
-        channel=Inquiry.Channel.WEB,
+        channel=Inquiry.Channel.PORTAL,
     )
     do_submit_inquiry(inquiry, source_address=None, acting_user=acting_user)
     manager = family.casemanager

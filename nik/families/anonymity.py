@@ -24,8 +24,8 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Q, QuerySet
-from django.db.models.functions import Lower
+from django.db.models import Q, QuerySet, Value
+from django.db.models.functions import Concat, Lower
 
 from nik.core.models import Region
 from nik.core.textcheck import (
@@ -106,6 +106,21 @@ def _phrases(text: str) -> set[str]:
     return found
 
 
+def _whole_names(text: str) -> set[str]:
+    """Runs of two to four words, lowercased however they were written: a whole name typed
+    without capitals ("mike woutersz") is still that child's name. A single lowercase word is
+    not looked up (many names are also words: "roos", "bakker"); a first and last name together
+    are."""
+    words = [m.group() for m in WORD.finditer(text)]
+    found: set[str] = set()
+    for start in range(len(words)):
+        for end in range(start + 2, min(start + LONGEST_NAME, len(words)) + 1):
+            written = " ".join(words[start:end])
+            found.add(written.lower())
+            found.add(written.translate(ASCII_LOWER))
+    return found
+
+
 def _dates(text: str) -> dict[date, str]:
     found: dict[date, str] = {}
 
@@ -135,25 +150,32 @@ def identifiers(
     Returned as the author wrote them (sorted, each once); never which family they belong to."""
     text = unicodedata.normalize("NFC", "\n".join(t for t in texts if t))
     phrases = _phrases(text)
+    whole = _whole_names(text)
     dates = _dates(text)
     hits: set[str] = set()
     of_region = Q(family__region=region)
     if families is not None:
         of_region &= Q(family__in=families)
-    if phrases:
+    if phrases or whole:
         lowered = list(phrases)
         children = (
             Child.objects.filter(of_region)
-            .annotate(first=Lower("first_name"), last=Lower("last_name"))
-            .filter(Q(first__in=lowered) | Q(last__in=lowered))
-            .values_list("first", "last")
+            .annotate(
+                first=Lower("first_name"),
+                last=Lower("last_name"),
+                full=Concat(Lower("first_name"), Value(" "), Lower("last_name")),
+            )
+            .filter(Q(first__in=lowered) | Q(last__in=lowered) | Q(full__in=list(whole)))
+            .values_list("first", "last", "full")
         )
-        for first, last in children:
+        for first, last, full in children:
             hits.update(p for p in (first, last) if p in phrases)
+            if full in whole:  # the whole name, however it was written: each of its parts
+                hits.update((first, last))
         guardians = (
             Guardian.objects.filter(of_region)
             .annotate(n=Lower("name"))
-            .filter(n__in=lowered)
+            .filter(n__in=lowered + list(whole))
             .values_list("n", flat=True)
         )
         hits.update(guardians)

@@ -326,7 +326,7 @@ class TeamRole(models.TextChoices):
 
 # The same roles as parents read them: no professional titles ("hoofdbehandelaar"), plain words.
 PARENT_ROLE_LABELS: dict[str, object] = {
-    TeamRole.CASEMANAGER: _("your case manager: your first contact"),
+    TeamRole.CASEMANAGER: _("your case manager, your first contact"),
     TeamRole.LEAD_PHYSICIAN: _("your child's main doctor"),
     TeamRole.COMFORT_TEAM: _("the children's team of the hospital"),
     TeamRole.GP: _("your GP"),
@@ -564,6 +564,7 @@ class Inquiry(Versioned):
 
     class Channel(models.TextChoices):
         WEB = "web", _("contact page")
+        PORTAL = "portal", _("family page")
         PHONE = "phone", _("phone")
         EMAIL = "email", _("e-mail")
 

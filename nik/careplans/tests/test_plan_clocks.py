@@ -234,3 +234,23 @@ def test_a_forged_post_for_another_family_is_refused(
     )
     assert response.status_code == 404
     assert CarePlanVersion.objects.get(plan__family=theirs).data.discussed_with_parents_on is None
+
+
+def test_within_a_clock_the_longest_overdue_plan_comes_first(client, login, region, casemanager):
+    today = timezone.localdate()
+    for name, days in [("Gezin Aa", 8), ("Gezin Bos", 31), ("Gezin Cats", 23)]:
+        family = FamilyFactory(region=region, casemanager=casemanager, name=name)
+        Child.objects.create(
+            family=family, first_name="Kim", last_name="Aa", date_of_birth="2018-03-02"
+        )
+        version = actions.do_start_plan(
+            family,
+            content=PlanContent(
+                plan_date=today - timedelta(days=60),
+                next_evaluation_on=today - timedelta(days=days),
+            ),
+            acting_user=casemanager,
+        )
+        actions.do_publish(version, acting_user=casemanager)
+    html = login(casemanager).get("/").content.decode()
+    assert html.index("Gezin Bos") < html.index("Gezin Cats") < html.index("Gezin Aa")

@@ -20,7 +20,7 @@ from nik.core.models import ApiToken, AuditEvent, AuditOutcome, TokenState
 pytestmark = pytest.mark.django_db
 
 PAGE = "/accounts/api-tokens/"
-KEY = re.compile(r'<input id="new-key"[^>]* value="([^"]+)"')
+KEY = re.compile(r'<textarea id="new-key"[^>]*>([^<]+)</textarea>')
 
 
 def _api(client: Client, key: str, path: str = "/api/v1/me") -> int:

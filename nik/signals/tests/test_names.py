@@ -239,3 +239,35 @@ def test_nobody_to_e_mail_says_so_in_dutch(
         )
     assert "Beantwoord; 0 personen gemaild." in page.content.decode()
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "noor bakker kan niet naar school sinds de operatie.",
+        "NOOR BAKKER kan niet naar school sinds de operatie.",
+        "Het vervoer voor noor bakker is geregeld, maar school niet.",
+    ],
+)
+def test_a_whole_name_typed_without_capitals_is_refused_too(text, login, region, coordinator, noor):
+    page = login(coordinator).post(
+        f"/regions/{region.slug}/signals/new/",
+        {"kind": "bottleneck", "theme": "school", "text": text},
+    )
+    assert page.status_code == 400
+    assert REFUSED in page.content.decode()
+    assert not Signal.objects.exists()
+
+
+def test_a_lowercase_word_that_is_also_a_name_is_not_refused(login, region, coordinator):
+    # A child called Roos Bakker: "roos" and "bakker" are also words, alone they are not her name.
+    family = FamilyFactory(region=region, name="Gezin Bakker")
+    Child.objects.create(
+        family=family, first_name="Roos", last_name="Bakker", date_of_birth="2016-05-01"
+    )
+    text = "De bakker op de hoek gaf een roos aan de school."
+    response = login(coordinator).post(
+        f"/regions/{region.slug}/signals/new/",
+        {"kind": "bottleneck", "theme": "school", "text": text},
+    )
+    assert response.status_code == 302 and Signal.objects.get().text == text
