@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -36,10 +36,13 @@ def populate(region: Region, rng: random.Random) -> None:
             if i % 3 == 0
             else today + timedelta(days=rng.randint(3, 13) if i % 6 == 2 else rng.randint(15, 120))
         )
+        # Drawn up three months before its evaluation, and never in the future: the plan's date,
+        # its discussions and its publication follow one another.
+        drawn = min(evaluate - timedelta(days=90), today - timedelta(days=14))
         content = PlanContent(
-            plan_date=evaluate - timedelta(days=90),
-            discussed_with_parents_on=evaluate - timedelta(days=92),
-            discussed_with_physician_on=evaluate - timedelta(days=95),
+            plan_date=drawn,
+            discussed_with_parents_on=drawn + timedelta(days=2),
+            discussed_with_physician_on=drawn + timedelta(days=1),
             next_evaluation_on=evaluate,
             next_acp_talk_on=evaluate + timedelta(days=30),
             drawn_up_by=family.casemanager.get_full_name() if family.casemanager else "",
@@ -49,7 +52,7 @@ def populate(region: Region, rng: random.Random) -> None:
             living_situation="Eengezinswoning, slaapkamer beneden ingericht.",
             allergies="Geen bekend",
             wishes="Zo veel mogelijk thuis zijn, en tijd voor broer of zus.",
-            wishes_approved_on=evaluate - timedelta(days=90),
+            wishes_approved_on=drawn,
             wishes_approved_by=getattr(family.guardians.first(), "name", ""),
             acute_what_to_do="Bij benauwdheid of een lange aanval: 112 bellen en het plan meegeven.",
             acute_whom_to_call="Overdag de casemanager, 's nachts de dienstdoende kinderarts via het ziekenhuis.",
@@ -58,7 +61,7 @@ def populate(region: Region, rng: random.Random) -> None:
                 Decision(
                     topic="place_of_care",
                     decision="Liefst thuis, anders het ziekenhuis in de regio.",
-                    decided_on=evaluate - timedelta(days=90),
+                    decided_on=drawn,
                     agreed_by="Ouders en kinderarts",
                 )
             ],
@@ -78,7 +81,7 @@ def populate(region: Region, rng: random.Random) -> None:
                         Action(
                             what="Pijnschema afstemmen met het Kinder Comfort Team",
                             who="Kinderarts",
-                            due=evaluate - timedelta(days=60),
+                            due=drawn + timedelta(days=10),
                             status="done",
                         )
                     ],
@@ -126,7 +129,7 @@ def populate(region: Region, rng: random.Random) -> None:
             number=1,
             content=content.model_dump(mode="json"),
             status=VersionStatus.PUBLISHED,
-            published_at=timezone.now() - timedelta(days=90),
+            published_at=timezone.make_aware(datetime.combine(drawn + timedelta(days=2), time(10))),
             created_by=family.casemanager,
         )
         if family.portal_users.exists():
