@@ -9,17 +9,22 @@ from nik.core.models import Region, Role
 from nik.core.panels import REGION, Panel, Viewer
 
 from .models import Invitation
-from .selectors import dashboard, on_target
+from .selectors import dashboard, left_out, on_target
 
 
 def glance(viewer: Viewer, region: Region) -> dict[str, Any] | None:
     rows = dashboard(region, exact=viewer.holds(region, Role.COORDINATOR), quarters=2)
     met, judged = on_target(rows)
+    below = [r for r in rows if r.met is False]
     return {
         "region": region,
         "met": met,
         "judged": judged,
-        "below": [r for r in rows if r.met is False][:3],
+        "below": below[:3],
+        "more_below": len(below[3:]),
+        # The steering group's count leaves out what rests on too few families: say so, or the
+        # coordinator's "8 of 15" and the steering group's "5 of 12" seem to disagree.
+        "left_out": left_out(rows),
     }
 
 

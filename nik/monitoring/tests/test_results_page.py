@@ -76,3 +76,22 @@ def test_every_count_heading_has_its_value_and_the_steering_group_is_told_why_it
     # The heading of the children in care carries its value, for the coordinator exactly.
     section = exact.split("Kinderen en aanmeldingen, laatste kwartaal")[1]
     assert re.match(r" Kinderen in het netwerk K\d \d{4} 3 ", section)
+
+
+def test_the_steering_groups_start_page_says_what_its_count_leaves_out(
+    client, login, region, coordinator, steering
+):
+    zone = timezone.get_current_timezone()
+    received = datetime.combine(timezone.localdate() - timedelta(days=1), datetime.min.time(), zone)
+    for _n in range(3):  # the share of first contacts rests on three families: not for steering
+        family = FamilyFactory(region=region)
+        Referral.objects.create(
+            region=region, family=family, source="gp", received_at=received,
+            first_contact_at=received + timedelta(hours=3), consent_to_share=True,
+        )  # fmt: skip
+    do_recompute([region], now=timezone.now())
+    exact = _text(login(coordinator).get("/").content.decode())
+    client.logout()
+    hidden = _text(login(steering).get("/").content.decode())
+    assert "1 van de 1 op streefwaarde" in exact and "niet meegeteld" not in exact
+    assert "(één niet meegeteld: minder dan 5 gezinnen)" in hidden
