@@ -191,16 +191,16 @@ def _labelled(nodes: list[DrawnNode], graph: nx.Graph, size: int) -> list[DrawnN
     label already placed moves a line up or down, or is left to the table."""
     from dataclasses import replace
 
+    # Only the best connected are named: one whose label would cover another's is left to the
+    # table, never replaced by a less connected one (an organisation with no link got a name).
     ranked = sorted(
-        (n for n in nodes if n.kind == "organization"),
+        (n for n in nodes if n.kind == "organization" and graph.degree(n.key) > 0),
         key=lambda n: (-graph.degree(n.key), n.name),
-    )
+    )[:LABELLED_NODES]
     width = LABEL_FONT * 0.6  # an average character of a sans-serif font
     placed: dict[str, DrawnNode] = {}
     boxes: list[tuple[float, float, float, float]] = []
     for node in ranked:
-        if len(placed) == LABELLED_NODES:
-            break
         text = node.name if len(node.name) <= LABEL_CHARS else node.name[: LABEL_CHARS - 1] + "…"
         room = len(text) * width
         right = node.x <= size / 2

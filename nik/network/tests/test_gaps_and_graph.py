@@ -92,3 +92,14 @@ def test_a_large_network_is_drawn_from_its_best_connected_organisations():
     # Centrality is estimated from a sample past CENTRALITY_SAMPLE organisations, the same each time.
     assert report.central == graph.analyse_graph(graph.build(orgs, people, collaborations)).central
     assert report.central[0][0] == "Organisatie 0605"
+
+
+def test_only_connected_organisations_among_the_best_connected_carry_a_name():
+    # Twelve organisations in a chain and three alone: ten names at most, none for one alone
+    # (a crowded centre once handed its names down to organisations without a single link).
+    orgs = [(i, f"Organisatie {i:02}") for i in range(1, 16)]
+    report = graph.analyse_graph(graph.build(orgs, [], [(i, i + 1) for i in range(1, 12)]))
+    nodes, _edges = graph.layout(report)
+    named = {n.name for n in nodes if n.label}
+    assert 0 < len(named) <= graph.LABELLED_NODES
+    assert not named & {"Organisatie 13", "Organisatie 14", "Organisatie 15"}
