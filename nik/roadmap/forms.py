@@ -13,6 +13,7 @@ from nik.core.models import Organization, Professional, Region
 from nik.core.textcheck import TextCheckedForm
 from nik.network.models import TargetGroup
 
+from .actions import AGREEMENT_TEXTS, EVENT_TEXTS, MILESTONE_TEXTS, PLAN_TEXTS
 from .models import (
     Agreement,
     AgreementParty,
@@ -61,7 +62,7 @@ class AnswerForm(TextCheckedForm, forms.Form):
 
 
 class MilestoneForm(TextCheckedForm, forms.ModelForm):
-    name_checked = ("title", "result", "criteria")
+    name_checked = MILESTONE_TEXTS
 
     class Meta:
         model = Milestone
@@ -100,15 +101,7 @@ class ImportForm(forms.Form):
 
 
 class PlanForm(TextCheckedForm, forms.ModelForm):
-    name_checked = (
-        "goal",
-        "scope",
-        "partners",
-        "results_short",
-        "results_long",
-        "milestones_summary",
-        "monitoring",
-    )
+    name_checked = PLAN_TEXTS
 
     class Meta:
         model = PlanOfApproach
@@ -122,18 +115,7 @@ class PlanForm(TextCheckedForm, forms.ModelForm):
             "milestones_summary",
             "monitoring",
         ]
-        widgets = {
-            f: forms.Textarea(attrs={"rows": 3})
-            for f in [
-                "goal",
-                "scope",
-                "partners",
-                "results_short",
-                "results_long",
-                "milestones_summary",
-                "monitoring",
-            ]
-        }
+        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in PLAN_TEXTS}
 
     def __init__(self, *args: Any, region: Region | None = None, **kwargs: Any) -> None:
         super().__init__(*args, region=region, **kwargs)
@@ -173,7 +155,7 @@ BudgetFormSet = forms.formset_factory(BudgetLineForm, extra=2)
 
 
 class EventForm(TextCheckedForm, forms.ModelForm):
-    name_checked = ("title", "description", "outcomes")
+    name_checked = EVENT_TEXTS
 
     class Meta:
         model = Event
@@ -235,7 +217,7 @@ DATE = {"type": "date"}
 
 
 class AgreementForm(TextCheckedForm, VersionedForm, forms.ModelForm):
-    name_checked = ("principles", "working_method", "routing", "financing")
+    name_checked = AGREEMENT_TEXTS
 
     class Meta:
         model = Agreement
