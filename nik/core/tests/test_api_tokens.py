@@ -209,3 +209,19 @@ def test_the_command_takes_days_and_refuses_more_than_a_year(coordinator, capsys
     assert (default.expires_at - default.created_at) == timedelta(days=90)
     with pytest.raises(CommandError):
         call_command("api_token", coordinator.email, "--days", "400")
+
+
+@pytest.mark.parametrize("state", list(TokenState))
+def test_every_token_state_is_drawn_on_the_page(state, client, login, coordinator):
+    ApiToken.issue(coordinator, label="Rapportagetool", days=30)
+    token = ApiToken.objects.get()
+    if state == TokenState.EXPIRED:
+        ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(days=1))
+    elif state == TokenState.REVOKED:
+        ApiToken.objects.filter(pk=token.pk).update(revoked_at=timezone.now())
+    assert ApiToken.objects.get().state() == state
+    page = login(coordinator).get(PAGE)
+    assert page.status_code == 200
+    dutch = {"active": "Actief", "expired": "Verlopen", "revoked": "Ingetrokken"}[state]
+    assert dutch in page.content.decode()
+    assert (f"{token.pk}/revoke/" in page.content.decode()) == (state == TokenState.ACTIVE)
